@@ -1,0 +1,212 @@
+"""Open rtmidi ports by name fragment or index, on a chosen or detected MIDI API.
+
+Linux machines without an ALSA sequencer still have MIDI when a JACK server runs, so the
+"auto" API tries ALSA, then JACK, and says how to fix things when neither works.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from dataclasses import dataclass
+
+from composer.errors import ComposerError
+
+API_NAMES = ("auto", "jack", "alsa", "macos", "windows")
+CLIENT_NAME = "composer"
+
+
+class PortError(ComposerError):
+    """No such port, or no working MIDI API. Exit code 2, as for bad usage."""
+
+    exit_code = 2
+
+
+@dataclass(frozen=True)
+class PortInfo:
+    index: int
+    name: str
+    direction: str  # "input" or "output"
+    api: str
+
+
+def _rtmidi():
+    import rtmidi  # imported here: only commands that touch ports pay for it
+
+    os.environ.setdefault("JACK_NO_START_SERVER", "1")  # probing must not spawn a server
+    return rtmidi
+
+
+@contextlib.contextmanager
+def quiet_stderr():
+    """Silence libjack's C-level chatter ("Cannot connect to server socket") while probing."""
+    try:
+        fd = sys.stderr.fileno()
+    except (AttributeError, ValueError, OSError):
+        yield
+        return
+    sys.stderr.flush()
+    saved = os.dup(fd)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, fd)
+        yield
+    finally:
+        os.dup2(saved, fd)
+        os.close(saved)
+        os.close(devnull)
+
+
+def _api_constants() -> dict[str, int]:
+    rtmidi = _rtmidi()
+    return {
+        "jack": rtmidi.API_UNIX_JACK,
+        "alsa": rtmidi.API_LINUX_ALSA,
+        "macos": rtmidi.API_MACOSX_CORE,
+        "windows": rtmidi.API_WINDOWS_MM,
+    }
+
+
+def _api_name(constant: int) -> str:
+    return {v: k for k, v in _api_constants().items()}.get(constant, str(constant))
+
+
+def resolve_api(name: str | None = None) -> int:
+    """The rtmidi API constant to use: explicit name, else $COMPOSER_MIDI_API, else the first that works."""
+    name = (name or os.environ.get("COMPOSER_MIDI_API") or "auto").lower()
+    if name not in API_NAMES:
+        raise PortError(f"unknown MIDI API {name!r}; choose one of {', '.join(API_NAMES)}")
+    rtmidi = _rtmidi()
+    constants = _api_constants()
+    compiled = set(rtmidi.get_compiled_api())
+    if name != "auto":
+        api = constants[name]
+        if api not in compiled:
+            raise PortError(f"this python-rtmidi was built without the {name} MIDI API")
+        if not _api_works(api):
+            raise PortError(_no_api_message([name]))
+        return api
+    order = ["alsa", "jack", "macos", "windows"]
+    tried = []
+    for candidate in order:
+        api = constants[candidate]
+        if api in compiled:
+            tried.append(candidate)
+            if _api_works(api):
+                return api
+    raise PortError(_no_api_message(tried))
+
+
+def _api_works(api: int) -> bool:
+    """True when a client can be opened on the API (ALSA needs /dev/snd/seq, JACK a server)."""
+    rtmidi = _rtmidi()
+    if api == rtmidi.API_LINUX_ALSA and not os.path.exists("/dev/snd/seq"):
+        return False
+    with quiet_stderr():
+        try:
+            probe = rtmidi.MidiOut(api, name=f"{CLIENT_NAME}-probe")
+        except Exception:
+            return False
+    try:
+        if api == rtmidi.API_UNIX_JACK:
+            # With no server, rtmidi's JACK client cannot list ports; get_ports() is then empty and
+            # opening a virtual port raises. Opening one is the reliable check.
+            probe.open_virtual_port("probe")
+            probe.close_port()
+        return True
+    except Exception:
+        return False
+    finally:
+        probe.delete()
+
+
+def _no_api_message(tried: list[str]) -> str:
+    return (
+        f"no working MIDI API (tried {', '.join(tried) or 'none'}): load the ALSA sequencer "
+        "(modprobe snd-seq) or start a JACK server (e.g. `jackd -d dummy`), "
+        "then try again; `composer doctor` shows what is missing"
+    )
+
+
+def list_ports(api: int | None = None) -> list[PortInfo]:
+    """Every input and output port the API sees, with its index."""
+    rtmidi = _rtmidi()
+    api = resolve_api() if api is None else api
+    api_name = _api_name(api)
+    found = []
+    for direction, cls in (("input", rtmidi.MidiIn), ("output", rtmidi.MidiOut)):
+        client = cls(api, name=f"{CLIENT_NAME}-list")
+        try:
+            for index, name in enumerate(client.get_ports()):
+                found.append(PortInfo(index, name, direction, api_name))
+        finally:
+            client.delete()
+    return found
+
+
+def find_port(names: list[str], wanted: str | int, direction: str) -> int:
+    """Index of the port matching `wanted`: an index, or a case-insensitive name fragment.
+
+    An exact (case-insensitive) name wins over fragments; several fragment matches take the first.
+    """
+    text = str(wanted).strip()
+    if text.isdigit():
+        index = int(text)
+        if index < len(names):
+            return index
+    lowered = [n.lower() for n in names]
+    if text.lower() in lowered:
+        return lowered.index(text.lower())
+    for index, name in enumerate(lowered):
+        if text.lower() in name:
+            return index
+    available = ", ".join(f"{i}: {n}" for i, n in enumerate(names)) or "none"
+    raise PortError(f"no MIDI {direction} matches {text!r}; available: {available}")
+
+
+def open_output(port: str | int | None = None, virtual: str | None = None, api: int | None = None):
+    """An open rtmidi.MidiOut: a virtual port named `virtual`, the port matching `port`, or the first."""
+    rtmidi = _rtmidi()
+    api = resolve_api() if api is None else api
+    out = rtmidi.MidiOut(api, name=CLIENT_NAME)
+    try:
+        if virtual:
+            out.open_virtual_port(virtual)
+        else:
+            names = out.get_ports()
+            if port is None:
+                if not names:
+                    raise PortError("no MIDI outputs found; use --virtual NAME to open one")
+                index = 0
+            else:
+                index = find_port(names, port, "output")
+            out.open_port(index)
+    except BaseException:
+        out.delete()
+        raise
+    return out
+
+
+def open_input(port: str | int | None = None, virtual: str | None = None, api: int | None = None):
+    """An open rtmidi.MidiIn that passes sysex, clock and active sensing through (the router filters)."""
+    rtmidi = _rtmidi()
+    api = resolve_api() if api is None else api
+    inp = rtmidi.MidiIn(api, name=CLIENT_NAME)
+    try:
+        inp.ignore_types(sysex=False, timing=False, active_sense=True)
+        if virtual:
+            inp.open_virtual_port(virtual)
+        else:
+            names = inp.get_ports()
+            if port is None:
+                if not names:
+                    raise PortError("no MIDI inputs found; use --in PORT to choose one")
+                index = 0
+            else:
+                index = find_port(names, port, "input")
+            inp.open_port(index)
+    except BaseException:
+        inp.delete()
+        raise
+    return inp

@@ -1,0 +1,1 @@
+"""The piece runtime: live_loops in exact virtual time, producing timestamped events."""
