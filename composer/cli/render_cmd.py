@@ -1,0 +1,62 @@
+"""`composer render`: a piece to a MIDI file (or a MusicXML score), deterministically."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+
+@click.command()
+@click.argument("piece", type=click.Path(dir_okay=False))
+@click.option("-o", "--out", "out", required=True, type=click.Path(dir_okay=False),
+              help="Output file: .mid, or .musicxml/.mxl for a score through music21.")
+@click.option("--bars", type=float, help="Length in bars of the piece's time signature (default 16).")
+@click.option("--beats", type=float, help="Length in beats (quarter notes), instead of --bars.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed for the piece's randomness.")
+@click.option("--bpm", type=float, help="Tempo, overriding the piece's use_bpm.")
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing on success.")
+def render(piece, out, bars, beats, seed, bpm, quiet):
+    """Render PIECE to a standard MIDI file, a track per live_loop.
+
+    The same piece, length and seed always give the same bytes; the file is written
+    atomically, so a failed render leaves no file behind.
+
+    \b
+    Example:
+      composer render samples/pieces/tabla_pentatonic.py -o out/tabla.mid --bars 32
+    """
+    from composer.render import render_file
+
+    progress, done = _progress_bar(quiet)
+    try:
+        summary = render_file(piece, out, bars=bars, beats=beats, seed=seed, bpm=bpm, progress=progress)
+    finally:
+        done()
+    if not quiet:
+        click.echo(summary.line())
+
+
+def _progress_bar(quiet: bool):
+    """A progress bar on stderr when it is a terminal and the render takes a while."""
+    if quiet or not sys.stderr.isatty():
+        return None, lambda: None
+    import time
+
+    started = time.monotonic()
+    state = {"bar": None, "shown": 0}
+
+    def progress(beat, length):
+        if state["bar"] is None:
+            if time.monotonic() - started < 0.5:
+                return
+            state["bar"] = click.progressbar(length=int(length), label="rendering", file=sys.stderr)
+            state["bar"].__enter__()
+        state["bar"].update(int(beat) - state["shown"])
+        state["shown"] = int(beat)
+
+    def done():
+        if state["bar"] is not None:
+            state["bar"].__exit__(None, None, None)
+
+    return progress, done

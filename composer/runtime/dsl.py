@@ -1,0 +1,397 @@
+"""The names a piece sees without importing anything: Sonic Pi's vocabulary, in Python.
+
+While the piece's top level runs (loading), calls such as `use_bpm` set up the piece; inside a
+live_loop's body, they act on the running `Runtime` at the loop's virtual time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from fractions import Fraction
+
+from composer.errors import ComposerError
+from composer.ring import Ring, knit, line, ring, ring_range
+from composer.runtime import context
+from composer.runtime.context import derive_seed
+from composer.runtime.engine import Runtime, StopLoop, to_beats
+from composer.runtime.piece import LoopDefinition, PieceDefinition
+
+SAMPLE_BEATS = Fraction(1, 4)  # how long a drum hit's note lasts before its note-off
+
+
+def _channel(channel) -> int:
+    """Channels 1-16 as musicians count them, 0-15 on the wire."""
+    if not isinstance(channel, int) or not 1 <= channel <= 16:
+        raise ComposerError(f"channel must be 1-16, got {channel!r}")
+    return channel - 1
+
+
+def _velocity(velocity) -> int:
+    if not 0 <= velocity <= 127:
+        raise ComposerError(f"velocity must be 0-127, got {velocity!r}")
+    return int(round(velocity))
+
+
+class PieceAPI:
+    """Binds the Sonic Pi-style functions to one piece definition and (once running) a runtime."""
+
+    def __init__(self, definition: PieceDefinition, runtime: Runtime | None = None):
+        self.definition = definition
+        self.runtime = runtime
+
+    # ----- where a call goes ------------------------------------------------------------------
+
+    def _in_loop(self) -> bool:
+        return self.runtime is not None and bool(self.runtime._active)
+
+    def _running(self, what: str) -> Runtime:
+        if not self._in_loop():
+            raise ComposerError(f"{what}() only works inside a live_loop (a piece's top level sets things up)")
+        return self.runtime
+
+    # ----- loops ------------------------------------------------------------------------------
+
+    def live_loop(self, body=None, *, sync: str | None = None, delay=0, name: str | None = None):
+        """Decorator: `@live_loop` or `@live_loop(sync="drums", delay=0.5)`. The name is the function's."""
+
+        def register(function):
+            loop_name = name or function.__name__
+            if loop_name in self.definition.loops:
+                raise ComposerError(f"two live_loops are named {loop_name!r}")
+            self.definition.loops[loop_name] = LoopDefinition(
+                name=loop_name,
+                body=function,
+                line=function.__code__.co_firstlineno,
+                sync=None if sync is None else str(sync).lstrip(":"),
+                delay=to_beats(delay),
+            )
+            return function
+
+        return register(body) if callable(body) else register
+
+    def stop(self) -> None:
+        """End the running loop after this iteration."""
+        self._running("stop")
+        raise StopLoop
+
+    # ----- sound ------------------------------------------------------------------------------
+
+    def play(self, notes, velocity=100, duration=1, channel=1, amp=None, sustain=None) -> None:
+        """Play a note, a chord (list or ring) or nothing (None, "r", "rest") at the loop's time."""
+        runtime = self._running("play")
+        if amp is not None:
+            velocity = min(max(amp, 0), 1) * 127
+        if sustain is not None:
+            duration = sustain
+        velocity = _velocity(velocity)
+        if velocity == 0:
+            return
+        beats = to_beats(duration)
+        wire_channel = _channel(channel)
+        if isinstance(notes, int):
+            runtime.note(_checked(notes), velocity, beats, wire_channel)
+            return
+        for number in _note_numbers(notes):
+            runtime.note(number, velocity, beats, wire_channel)
+
+    def sample(self, name: str, velocity=100, duration=SAMPLE_BEATS, amp=None) -> None:
+        """Hit a named drum of the current kit, on the kit's channel (GM: 10)."""
+        runtime = self._running("sample")
+        if amp is not None:
+            velocity = min(max(amp, 0), 1) * 127
+        velocity = _velocity(velocity)
+        if velocity:
+            kit = runtime.kit
+            runtime.note(kit.note(str(name)), velocity, to_beats(duration), kit.channel - 1)
+
+    def cc(self, number: int, value: int, channel=1) -> None:
+        if not 0 <= number <= 127 or not 0 <= value <= 127:
+            raise ComposerError(f"cc number and value must be 0-127, got cc({number}, {value})")
+        self._running("cc").control(int(number), int(value), _channel(channel))
+
+    def play_pattern_timed(self, notes, times, **options) -> None:
+        """Sonic Pi's play_pattern_timed: each note, then sleep the next time (times cycle)."""
+        times = ring(times) if isinstance(times, Iterable) else ring(times)
+        for index, note in enumerate(notes):
+            self.play(note, **options)
+            self.sleep(times[index])
+
+    def play_pattern(self, notes, **options) -> None:
+        """Sonic Pi's play_pattern: each note, then sleep one beat."""
+        self.play_pattern_timed(notes, [1], **options)
+
+    def play_cycle(self, pattern, beats=None, velocity=100, channel=1, duration=None, scale=None, wait=True):
+        """Play the next cycle of a mini-notation pattern, stretched over `beats` (default a bar).
+
+        Words that name a drum of the kit are hits; note names and numbers are notes; with
+        `scale=`, numbers are degrees into it (0 is its first note). Then sleep `beats`,
+        unless `wait=False`.
+        """
+        from composer.pattern import Pattern, mini
+
+        runtime = self._running("play_cycle")
+        loop = runtime.current_loop("play_cycle")
+        if isinstance(pattern, str):
+            compiled = _MINI_CACHE.get((pattern, runtime.seed))
+            if compiled is None:
+                compiled = _MINI_CACHE[(pattern, runtime.seed)] = mini(pattern, seed=runtime.seed)
+            key = pattern
+        elif isinstance(pattern, Pattern):
+            compiled, key = pattern, id(pattern)
+        else:
+            raise ComposerError(f"play_cycle takes mini-notation or a pattern, not {type(pattern).__name__}")
+        cycle = loop.state.tick(f"play_cycle:{key}")
+        length = runtime.bar_beats() if beats is None else to_beats(beats)
+        velocity = _velocity(velocity)
+        wire_channel = _channel(channel)
+        for hap in compiled.onsets_in(Fraction(cycle), Fraction(cycle + 1)):
+            offset = (hap.whole.begin - cycle) * length
+            span = (hap.whole.end - hap.whole.begin) * length if duration is None else to_beats(duration)
+            value = hap.value[0] if isinstance(hap.value, list) else hap.value
+            if value is None or value in ("~", "-"):
+                continue
+            if isinstance(value, str) and value.lower() in runtime.kit.drums:
+                drum_span = SAMPLE_BEATS if duration is None else span
+                runtime.note(runtime.kit.note(value), velocity, drum_span, runtime.kit.channel - 1, offset)
+                continue
+            if scale is not None and isinstance(value, (int, float)):
+                value = ring(scale)[int(value)]
+            for number in _note_numbers(value):
+                runtime.note(number, velocity, span, wire_channel, offset)
+        if wait:
+            self.sleep(length)
+
+    # ----- time -------------------------------------------------------------------------------
+
+    def sleep(self, beats) -> None:
+        self._running("sleep").sleep(beats)
+
+    def use_bpm(self, bpm) -> None:
+        if self._in_loop():
+            self.runtime.set_bpm(bpm)
+        else:
+            bpm = to_beats(bpm)
+            if bpm <= 0:
+                raise ComposerError(f"bpm must be positive, got {bpm}")
+            self.definition.bpm = bpm
+
+    def use_time_signature(self, numerator: int, denominator: int = 4) -> None:
+        if not isinstance(numerator, int) or numerator < 1 or denominator not in (1, 2, 4, 8, 16, 32):
+            raise ComposerError(f"not a time signature: {numerator}/{denominator}")
+        if self._in_loop():
+            self.runtime.set_time_signature(numerator, denominator)
+        else:
+            self.definition.time_signature = (numerator, denominator)
+
+    def beat(self) -> Fraction:
+        """The running loop's position in beats."""
+        return self._running("beat").current_loop("beat").state.time
+
+    def sync(self, name) -> None:
+        self._running("sync").sync(name)
+
+    def cue(self, name) -> None:
+        self._running("cue").cue(name)
+
+    def param(self, name: str, default=0):
+        """A live parameter (a knob in `composer perform`), or `default` when nothing sets it."""
+        if self.runtime is None:
+            return default
+        return self.runtime.params.get(name, default)
+
+    # ----- kits and randomness ----------------------------------------------------------------
+
+    def use_kit(self, name: str) -> None:
+        if self._in_loop():
+            self.runtime.set_kit(name)
+        else:
+            from composer.runtime.kits import load_kit
+
+            load_kit(name, self.definition.path)  # fail now, at the line that names it
+            self.definition.kit = name
+
+    def use_random_seed(self, seed: int) -> None:
+        """As in Sonic Pi: the same seed gives the same choices, whichever loop asks."""
+        if self._in_loop():
+            context.current.rng.seed(derive_seed("use_random_seed", seed))
+        else:
+            self.definition.random_seed = seed
+
+    def namespace(self) -> dict:
+        """The dict a piece's code runs in."""
+        from composer import theory
+
+        return {
+            "live_loop": self.live_loop,
+            "stop": self.stop,
+            "play": self.play,
+            "sample": self.sample,
+            "cc": self.cc,
+            "play_pattern": self.play_pattern,
+            "play_pattern_timed": self.play_pattern_timed,
+            "play_cycle": self.play_cycle,
+            "sleep": self.sleep,
+            "use_bpm": self.use_bpm,
+            "use_time_signature": self.use_time_signature,
+            "beat": self.beat,
+            "sync": self.sync,
+            "cue": self.cue,
+            "param": self.param,
+            "use_kit": self.use_kit,
+            "use_random_seed": self.use_random_seed,
+            "rrand": rrand,
+            "rrand_i": rrand_i,
+            "rand": rand,
+            "rand_i": rand_i,
+            "choose": choose,
+            "shuffle": shuffle,
+            "dice": dice,
+            "one_in": one_in,
+            "tick": tick,
+            "look": look,
+            "ring": ring,
+            "knit": knit,
+            "range": sonic_range,
+            "line": line,
+            "spread": spread,
+            "note": theory.note,
+            "note_name": theory.note_name,
+            "scale": theory.scale,
+            "chord": theory.chord,
+            "chord_invert": theory.chord_invert,
+            "chord_degree": theory.chord_degree,
+            "degree": theory.degree,
+            "arp": arp,
+            "mini": mini,
+            "Ring": Ring,
+        }
+
+
+_MINI_CACHE: dict = {}
+
+
+def _checked(number: int) -> int:
+    if not 0 <= number <= 127:
+        raise ComposerError(f"note {number} is outside MIDI's 0-127")
+    return number
+
+
+def _note_numbers(notes) -> list[int]:
+    """MIDI numbers for a note, a chord (any iterable) or a rest (None, "r", "rest")."""
+    from composer.theory import note
+
+    if notes is None:
+        return []
+    if isinstance(notes, (str, int, float)):
+        number = note(notes)
+        return [] if number is None else [_checked(int(round(number)))]
+    numbers = []
+    for item in notes:
+        numbers.extend(_note_numbers(item))
+    return numbers
+
+
+# ----- randomness: each loop's own seeded stream (see composer.runtime.context) ---------------
+
+
+def rrand(low, high) -> float:
+    """A float between low and high."""
+    return context.current.rng.uniform(low, high)
+
+
+def rrand_i(low, high) -> int:
+    """An integer between low and high, both included."""
+    low, high = sorted((int(low), int(high)))
+    return context.current.rng.randint(low, high)
+
+
+def rand(high=1) -> float:
+    return context.current.rng.uniform(0, high)
+
+
+def rand_i(high=2) -> int:
+    """An integer from 0 up to (not including) high."""
+    return context.current.rng.randrange(int(high))
+
+
+def choose(items):
+    items = list(items)
+    if not items:
+        raise ComposerError("choose() needs at least one item")
+    return items[context.current.rng.randrange(len(items))]
+
+
+def shuffle(items) -> Ring:
+    items = list(items)
+    context.current.rng.shuffle(items)
+    return Ring(items)
+
+
+def dice(sides: int = 6) -> int:
+    return context.current.rng.randint(1, int(sides))
+
+
+def one_in(n) -> bool:
+    """True with probability 1/n."""
+    return context.current.rng.randrange(int(n)) == 0 if n >= 1 else False
+
+
+def tick(counter: str = "tick", step: int = 1) -> int:
+    return context.current.tick(counter, step)
+
+
+def look(counter: str = "tick") -> int:
+    return context.current.look(counter)
+
+
+def sonic_range(start, finish=None, step=1, inclusive: bool = False) -> Ring:
+    """Sonic Pi's `range` as a ring; `range(n)` still counts 0..n-1 as Python's does."""
+    if finish is None:
+        start, finish = 0, start
+    return ring_range(start, finish, step, inclusive)
+
+
+def spread(hits: int, steps: int, rotate: int = 0) -> Ring:
+    """Sonic Pi's spread: a ring of booleans, `hits` spread over `steps` (Euclidean)."""
+    from composer.pattern.euclid import euclid_rhythm
+
+    return Ring(euclid_rhythm(int(hits), int(steps), int(rotate)))
+
+
+def arp(notes, mode: str = "up", octaves: int = 1) -> Ring:
+    """An arpeggio of the notes (a chord) in one of Tidal's arp modes, as a ring."""
+    from composer.theory import arp as arpeggio
+
+    return Ring(arpeggio(_note_numbers(notes), mode, octaves))
+
+
+def mini(text: str, seed: int = 0):
+    """A mini-notation pattern, e.g. `mini("bd*2 [~ sn]")`, for play_cycle or pattern methods."""
+    from composer.pattern import mini as parse
+
+    return parse(text, seed=seed)
+
+
+def load(path, seed: int = 0, bpm=None, until=None) -> Runtime:
+    """Load a piece file and return a Runtime ready to produce its events."""
+    from composer.runtime.piece import load_piece
+
+    api = PieceAPI(PieceDefinition(path=path))
+    definition = load_piece(path, lambda d: _bind(api, d))
+    runtime = Runtime(definition, seed=seed, bpm=bpm, until=until)
+    api.runtime = runtime
+    return runtime
+
+
+def reload(runtime: Runtime, path, now) -> None:
+    """Re-read a piece into a running runtime; on any error the runtime is left as it was."""
+    from composer.runtime.piece import load_piece
+
+    api = PieceAPI(PieceDefinition(path=path), runtime)
+    definition = load_piece(path, lambda d: _bind(api, d))
+    runtime.reload(definition, now)
+
+
+def _bind(api: PieceAPI, definition: PieceDefinition) -> dict:
+    api.definition = definition
+    return api.namespace()

@@ -1,0 +1,324 @@
+"""The runtime: every live_loop advanced in exact virtual time, merged into one event stream.
+
+Each loop has a cursor (its virtual time in beats). The runtime repeatedly takes the loop with
+the earliest cursor and runs one iteration of its body to completion: `play` records an event at
+the cursor and `sleep` moves the cursor on. Since no later iteration can start earlier, every
+pending event before the earliest cursor is final and can be emitted. The result is a stream
+ordered by (beat, order of production), identical run to run, whatever the sink.
+
+`sync` is the one call that must wait for other loops: it runs their iterations (nested) until
+the cue it waits for exists, then moves its own cursor to the cue.
+"""
+
+from __future__ import annotations
+
+import bisect
+import heapq
+from collections.abc import Iterator
+from fractions import Fraction
+from itertools import count
+from pathlib import Path
+
+from composer.errors import ComposerError
+from composer.runtime import context
+from composer.runtime.context import LoopState, derive_seed
+from composer.runtime.events import Control, Event, Note, Tempo, TimeSignature
+from composer.runtime.kits import DEFAULT_KIT, Kit, load_kit
+from composer.runtime.piece import LoopDefinition, PieceDefinition, PieceError, located
+
+DEFAULT_BPM = Fraction(60)  # Sonic Pi's default
+DEFAULT_TIME_SIGNATURE = (4, 4)
+#: An iteration that runs further than this has a body that never returns.
+MAX_ITERATION_BEATS = 4096
+#: How far `sync` lets other loops run ahead looking for the cue before giving up.
+SYNC_HORIZON_BEATS = 1024
+
+
+class StopLoop(BaseException):
+    """Raised by `stop()` in a loop body: the loop ends after this iteration."""
+
+
+class _PastHorizon(BaseException):
+    """The cursor passed the end of a render; the rest of the iteration cannot be heard."""
+
+
+class RunningLoop:
+    __slots__ = ("definition", "state", "order", "started", "removed", "stopped", "synced", "iteration_start")
+
+    def __init__(self, definition: LoopDefinition, state: LoopState, order: int):
+        self.definition = definition
+        self.state = state
+        self.order = order
+        self.started = False
+        self.removed = False
+        self.stopped = False
+        self.synced: dict[str, Fraction] = {}  # cue name -> time of the last cue this loop took
+        self.iteration_start = Fraction(0)
+
+
+def to_beats(value) -> Fraction:
+    """Beats as an exact Fraction; floats are read as the short decimal they were written as."""
+    if isinstance(value, Fraction):
+        return value
+    if isinstance(value, int):
+        return Fraction(value)
+    cached = _FLOAT_BEATS.get(value)
+    if cached is None:
+        try:
+            cached = Fraction(value).limit_denominator(1 << 16)
+        except (TypeError, ValueError):
+            raise ComposerError(f"not a number of beats: {value!r}") from None
+        _FLOAT_BEATS[value] = cached
+    return cached
+
+
+_FLOAT_BEATS: dict[float, Fraction] = {}
+
+
+class Runtime:
+    """Runs a piece's loops in virtual time; `events()` yields the merged, ordered stream."""
+
+    def __init__(self, piece: PieceDefinition, seed: int = 0, bpm=None, until=None):
+        self.path: Path = piece.path
+        self.seed = seed
+        self.bpm_override = None if bpm is None else to_beats(bpm)
+        self.until: Fraction | None = None if until is None else to_beats(until)
+        self.loops: dict[str, RunningLoop] = {}
+        self.track_order: list[str] = []
+        self.params: dict[str, float] = {}
+        self._queue: list[tuple[Fraction, int, str]] = []  # (cursor, order, loop name)
+        self._pending: list[tuple[Fraction, int, Event]] = []  # (beat, sequence, event)
+        self._sequence = count()
+        self._orders = count()
+        self._cues: dict[str, list[Fraction]] = {}
+        self._active: list[RunningLoop] = []  # loops whose body is running (nested under sync)
+        self._kits: dict[str, Kit] = {}
+        self.piece = piece
+        self.bpm = self.bpm_override or piece.bpm or DEFAULT_BPM
+        self.time_signature = piece.time_signature or DEFAULT_TIME_SIGNATURE
+        self.kit = self._load_kit(piece.kit or DEFAULT_KIT)
+        self._emit(Tempo(Fraction(0), self.bpm))
+        self._emit(TimeSignature(Fraction(0), *self.time_signature))
+        self._adopt_loops(piece, start=Fraction(0))
+
+    # ----- the stream -------------------------------------------------------------------------
+
+    def events(self, until=None) -> Iterator[Event]:
+        """Events in time order, up to (not including) beat `until` (default: the runtime's).
+
+        Can be called again with a later `until` to continue where the last call stopped; the
+        live scheduler does this to compute a look-ahead window at a time.
+        """
+        until = self.until if until is None else to_beats(until)
+        pending = self._pending
+        queue = self._queue
+        while queue:
+            cursor = queue[0][0]
+            while pending and pending[0][0] <= cursor and (until is None or pending[0][0] < until):
+                yield heapq.heappop(pending)[2]
+            if until is not None and cursor >= until:
+                return
+            _, _, name = heapq.heappop(queue)
+            loop = self.loops.get(name)
+            if loop is None or loop.removed:
+                continue
+            self._run_iteration(loop)
+        while pending and (until is None or pending[0][0] < until):
+            yield heapq.heappop(pending)[2]
+
+    def bar_beats(self) -> Fraction:
+        numerator, denominator = self.time_signature
+        return Fraction(numerator * 4, denominator)
+
+    def next_cursor(self) -> Fraction | None:
+        """The earliest time any loop will run again (None when every loop has stopped)."""
+        return self._queue[0][0] if self._queue else None
+
+    # ----- loops ------------------------------------------------------------------------------
+
+    def _adopt_loops(self, piece: PieceDefinition, start: Fraction) -> None:
+        for name, definition in piece.loops.items():
+            running = self.loops.get(name)
+            if running is not None and not running.removed:
+                running.definition = definition  # its next iteration runs the new body
+                continue
+            state = LoopState(name, self.seed)
+            if piece.random_seed is not None:
+                state.rng.seed(derive_seed("use_random_seed", piece.random_seed))
+            state.time = start + definition.delay
+            loop = RunningLoop(definition, state, next(self._orders))
+            self.loops[name] = loop
+            if name not in self.track_order:
+                self.track_order.append(name)
+            heapq.heappush(self._queue, (state.time, loop.order, name))
+
+    def reload(self, piece: PieceDefinition, now) -> None:
+        """Adopt an edited piece: kept loops run their new body from their next iteration, new
+        loops start on the next whole beat after `now`, removed loops end with this iteration."""
+        now = to_beats(now)
+        start = Fraction(-(-now.numerator // now.denominator))  # ceiling: the next whole beat
+        for name, loop in self.loops.items():
+            if name not in piece.loops:
+                loop.removed = True
+        self.loops = {n: lp for n, lp in self.loops.items() if not lp.removed}
+        self._queue = [entry for entry in self._queue if entry[2] in self.loops]
+        heapq.heapify(self._queue)
+        if piece.kit and piece.kit != self.piece.kit:
+            self.kit = self._load_kit(piece.kit)
+        new_bpm = self.bpm_override or piece.bpm or DEFAULT_BPM
+        if new_bpm != (self.bpm_override or self.piece.bpm or DEFAULT_BPM):
+            self.bpm = new_bpm
+            self._emit(Tempo(start, new_bpm))
+        self.path = piece.path
+        self.piece = piece
+        self._adopt_loops(piece, start)
+
+    def stop_loop(self, name: str) -> None:
+        """Stop a loop after its current iteration (pads and `stop()` use this)."""
+        loop = self.loops.get(name)
+        if loop is not None:
+            loop.removed = True
+            del self.loops[name]
+
+    def start_loop(self, name: str, at) -> None:
+        """(Re)start a loop of the current piece at beat `at` (a pad launching it)."""
+        definition = self.piece.loops.get(name)
+        if definition is None:
+            raise ComposerError(f"no live_loop named {name!r} in {self.path}")
+        if name in self.loops:
+            return
+        piece = PieceDefinition(path=self.path, loops={name: definition})
+        self._adopt_loops(piece, to_beats(at))
+
+    def _run_iteration(self, loop: RunningLoop) -> None:
+        state = loop.state
+        definition = loop.definition
+        start = loop.iteration_start = state.time
+        self._active.append(loop)
+        context.current = state
+        try:
+            self._cue(loop.definition.name, start)
+            if not loop.started:
+                loop.started = True
+                if definition.sync:
+                    self.sync(definition.sync)
+            definition.body()
+        except StopLoop:
+            loop.stopped = True
+        except _PastHorizon:
+            pass
+        except BaseException as error:
+            if isinstance(error, (KeyboardInterrupt, SystemExit)):
+                raise
+            raise located(error, self.path) from None
+        finally:
+            self._active.pop()
+            context.current = self._active[-1].state if self._active else context.top_level
+        if loop.stopped:
+            self.stop_loop(loop.definition.name)
+            return
+        if state.time == start and not loop.removed:
+            raise PieceError(
+                f"{self.path}:{definition.line}: live_loop {definition.name!r} did not sleep: "
+                "each iteration must sleep (as in Sonic Pi), or it would play forever in no time"
+            )
+        if not loop.removed:
+            heapq.heappush(self._queue, (state.time, loop.order, definition.name))
+
+    # ----- what pieces call (through composer.runtime.dsl) ------------------------------------
+
+    def current_loop(self, what: str) -> RunningLoop:
+        if not self._active:
+            raise ComposerError(f"{what}() only works inside a live_loop")
+        return self._active[-1]
+
+    def _emit(self, event: Event) -> None:
+        heapq.heappush(self._pending, (event.beat, next(self._sequence), event))
+
+    def note(self, note: int, velocity: int, duration: Fraction, channel: int, offset=Fraction(0)) -> None:
+        loop = self._active[-1]
+        beat = loop.state.time + offset
+        if self.until is not None and beat >= self.until:
+            return
+        self._emit(Note(beat, duration, note, velocity, channel, loop.definition.name))
+
+    def control(self, control: int, value: int, channel: int) -> None:
+        loop = self.current_loop("cc")
+        self._emit(Control(loop.state.time, control, value, channel, loop.definition.name))
+
+    def sleep(self, beats) -> None:
+        loop = self.current_loop("sleep")
+        beats = to_beats(beats)
+        if beats < 0:
+            raise ComposerError(f"sleep({beats}) cannot go back in time")
+        state = loop.state
+        state.time += beats
+        if self.until is not None and state.time >= self.until:
+            raise _PastHorizon
+        if state.time - loop.iteration_start > MAX_ITERATION_BEATS:
+            raise ComposerError(
+                f"live_loop {loop.definition.name!r}: one iteration ran past {MAX_ITERATION_BEATS} beats; "
+                "does its body loop forever?"
+            )
+
+    def set_bpm(self, bpm) -> None:
+        bpm = to_beats(bpm)
+        if bpm <= 0:
+            raise ComposerError(f"bpm must be positive, got {bpm}")
+        self.bpm = bpm
+        self._emit(Tempo(self.current_loop("use_bpm").state.time, bpm))
+
+    def set_time_signature(self, numerator: int, denominator: int) -> None:
+        self.time_signature = (numerator, denominator)
+        self._emit(TimeSignature(self.current_loop("use_time_signature").state.time, numerator, denominator))
+
+    def set_kit(self, name: str) -> None:
+        self.kit = self._load_kit(name)
+
+    def _load_kit(self, name: str) -> Kit:
+        if name not in self._kits:
+            self._kits[name] = load_kit(name, self.path)
+        return self._kits[name]
+
+    def cue(self, name: str) -> None:
+        self._cue(str(name).lstrip(":"), self.current_loop("cue").state.time)
+
+    def _cue(self, name: str, time: Fraction) -> None:
+        times = self._cues.setdefault(name, [])
+        if not times or times[-1] <= time:
+            times.append(time)
+        else:
+            bisect.insort(times, time)
+        if len(times) > 64:  # cues older than every cursor can never be synced on
+            floor = min((entry[0] for entry in self._queue), default=time)
+            del times[: max(0, bisect.bisect_left(times, floor) - 1)]
+
+    def sync(self, name: str) -> None:
+        """Wait for the next `name` cue at or after this loop's time, then continue from it."""
+        name = str(name).lstrip(":")
+        loop = self.current_loop("sync")
+        now = loop.state.time
+        taken = loop.synced.get(name)
+        while True:
+            found = self._find_cue(name, now, taken)
+            if found is not None:
+                break
+            if not self._queue or self._queue[0][0] > now + SYNC_HORIZON_BEATS:
+                raise ComposerError(
+                    f"live_loop {loop.definition.name!r} waits in sync({name!r}) but no loop cues {name!r}"
+                )
+            _, _, other_name = heapq.heappop(self._queue)
+            other = self.loops.get(other_name)
+            if other is not None and not other.removed:
+                self._run_iteration(other)
+        loop.synced[name] = found
+        loop.state.time = found
+
+    def _find_cue(self, name: str, now: Fraction, taken: Fraction | None) -> Fraction | None:
+        times = self._cues.get(name, ())
+        index = bisect.bisect_left(times, now)
+        while index < len(times):
+            if taken is None or times[index] > taken:
+                return times[index]
+            index += 1
+        return None

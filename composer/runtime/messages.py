@@ -1,0 +1,92 @@
+"""From events to MIDI messages: the one place where notes become note-on/note-off pairs.
+
+Both sinks (the file writer and the live scheduler) consume this stream, so a file and a port
+get the same messages in the same order. Rules:
+- a note-off comes exactly `duration` beats after its note-on;
+- at equal times, note-offs come before anything else, so a note can end and start again;
+- a note struck again while still sounding is ended just before the new strike, and the
+  earlier note's own note-off is dropped, so it can never cut the new note short.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterable, Iterator
+from fractions import Fraction
+from typing import NamedTuple
+
+from composer.runtime.events import Control, Event, Note
+
+NOTE_OFF = 0x80
+NOTE_ON = 0x90
+CONTROL_CHANGE = 0xB0
+
+
+class Message(NamedTuple):
+    beat: Fraction
+    track: str
+    data: tuple[int, ...] | Event  # raw channel-message bytes, or a Tempo/TimeSignature event
+
+
+class Expander:
+    """Stateful event-to-message conversion, for streams that arrive a window at a time.
+
+    `feed` an event to get the messages up to and including it; `flush_until(beat)` releases the
+    note-offs due by then (a live scheduler calls it at each look-ahead horizon); `flush_all`
+    ends every sounding note (the end of a render, or a stop).
+    """
+
+    __slots__ = ("offs", "sounding", "strike")
+
+    def __init__(self):
+        self.offs: list[tuple[Fraction, int, int, int, str]] = []  # (beat, strike id, channel, note, track)
+        self.sounding: dict[tuple[int, int], tuple[int, str]] = {}  # (channel, note) -> (strike id, track)
+        self.strike = 0
+
+    def feed(self, event: Event) -> list[Message]:
+        """The messages due up to and including `event`: earlier note-offs, then the event's own."""
+        beat = event.beat
+        out = self.flush_until(beat) if self.offs and self.offs[0][0] <= beat else []
+        kind = type(event)
+        if kind is Note:
+            key = (event.channel, event.note)
+            earlier = self.sounding.get(key)
+            if earlier is not None:
+                out.append(Message(beat, earlier[1], (NOTE_OFF | event.channel, event.note, 0)))
+            self.strike += 1
+            self.sounding[key] = (self.strike, event.track)
+            heapq.heappush(self.offs, (beat + event.duration, self.strike, event.channel, event.note, event.track))
+            out.append(Message(beat, event.track, (NOTE_ON | event.channel, event.note, event.velocity)))
+        elif kind is Control:
+            out.append(Message(beat, event.track, (CONTROL_CHANGE | event.channel, event.control, event.value)))
+        else:
+            out.append(Message(beat, "", event))
+        return out
+
+    def flush_until(self, beat: Fraction) -> list[Message]:
+        """Note-offs due at or before `beat`, in time order."""
+        offs, sounding = self.offs, self.sounding
+        out = []
+        while offs and offs[0][0] <= beat:
+            end, strike_id, channel, note, track = heapq.heappop(offs)
+            if sounding.get((channel, note), (None,))[0] == strike_id:
+                del sounding[(channel, note)]
+                out.append(Message(end, track, (NOTE_OFF | channel, note, 0)))
+        return out
+
+    def flush_all(self) -> list[Message]:
+        """Every remaining note-off at its own time."""
+        return self.flush_until(max(off[0] for off in self.offs)) if self.offs else []
+
+    def sounding_notes(self) -> list[tuple[int, int]]:
+        """(channel, note) pairs sounding now: what a stop must silence at once."""
+        return sorted(self.sounding)
+
+
+def expand(events: Iterable[Event]) -> Iterator[Message]:
+    """Turn an ordered event stream into an ordered message stream, ending every note."""
+    expander = Expander()
+    feed = expander.feed
+    for event in events:
+        yield from feed(event)
+    yield from expander.flush_all()
