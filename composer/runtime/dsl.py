@@ -101,7 +101,7 @@ class PieceAPI:
             velocity = min(max(amp, 0), 1) * 127
         velocity = _velocity(velocity)
         if velocity:
-            kit = runtime.kit
+            kit = runtime.current_kit()
             runtime.note(kit.note(str(name)), velocity, to_beats(duration), kit.channel - 1)
 
     def cc(self, number: int, value: int, channel=1) -> None:
@@ -150,9 +150,10 @@ class PieceAPI:
             value = hap.value[0] if isinstance(hap.value, list) else hap.value
             if value is None or value in ("~", "-"):
                 continue
-            if isinstance(value, str) and value.lower() in runtime.kit.drums:
+            kit = runtime.current_kit()
+            if isinstance(value, str) and value.lower() in kit.drums:
                 drum_span = SAMPLE_BEATS if duration is None else span
-                runtime.note(runtime.kit.note(value), velocity, drum_span, runtime.kit.channel - 1, offset)
+                runtime.note(kit.note(value), velocity, drum_span, kit.channel - 1, offset)
                 continue
             if scale is not None and isinstance(value, (int, float)):
                 value = ring(scale)[int(value)]
@@ -264,6 +265,7 @@ class PieceAPI:
             "arp": arp,
             "mini": mini,
             "Ring": Ring,
+            "Fraction": Fraction,
         }
 
 

@@ -43,7 +43,7 @@ class _PastHorizon(BaseException):
 
 
 class RunningLoop:
-    __slots__ = ("definition", "state", "order", "started", "removed", "stopped", "synced", "iteration_start")
+    __slots__ = ("definition", "state", "order", "started", "removed", "stopped", "synced", "iteration_start", "kit")
 
     def __init__(self, definition: LoopDefinition, state: LoopState, order: int):
         self.definition = definition
@@ -54,6 +54,7 @@ class RunningLoop:
         self.stopped = False
         self.synced: dict[str, Fraction] = {}  # cue name -> time of the last cue this loop took
         self.iteration_start = Fraction(0)
+        self.kit: Kit | None = None  # set by use_kit inside the loop; else the piece's kit
 
 
 def to_beats(value) -> Fraction:
@@ -206,11 +207,11 @@ class Runtime:
         except StopLoop:
             loop.stopped = True
         except _PastHorizon:
-            pass
+            state.time = max(state.time, self.until)  # nothing more of this loop can be heard
         except BaseException as error:
             if isinstance(error, (KeyboardInterrupt, SystemExit)):
                 raise
-            raise located(error, self.path) from None
+            raise located(error, self.path, definition.body.__globals__) from None
         finally:
             self._active.pop()
             context.current = self._active[-1].state if self._active else context.top_level
@@ -273,7 +274,12 @@ class Runtime:
         self._emit(TimeSignature(self.current_loop("use_time_signature").state.time, numerator, denominator))
 
     def set_kit(self, name: str) -> None:
-        self.kit = self._load_kit(name)
+        """use_kit inside a loop: that loop's drums, as Sonic Pi's use_* are per thread."""
+        self.current_loop("use_kit").kit = self._load_kit(name)
+
+    def current_kit(self) -> Kit:
+        loop = self._active[-1] if self._active else None
+        return loop.kit if loop is not None and loop.kit is not None else self.kit
 
     def _load_kit(self, name: str) -> Kit:
         if name not in self._kits:
@@ -303,6 +309,8 @@ class Runtime:
             found = self._find_cue(name, now, taken)
             if found is not None:
                 break
+            if self.until is not None and self._queue and self._queue[0][0] >= self.until:
+                raise _PastHorizon  # the cue would come after the end of the render
             if not self._queue or self._queue[0][0] > now + SYNC_HORIZON_BEATS:
                 raise ComposerError(
                     f"live_loop {loop.definition.name!r} waits in sync({name!r}) but no loop cues {name!r}"

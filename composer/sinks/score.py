@@ -1,0 +1,55 @@
+"""A score sink: the same events as a MusicXML file, through music21 (imported only here)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from fractions import Fraction
+from pathlib import Path
+
+from composer.errors import ComposerError
+from composer.runtime.events import Note, Tempo, TimeSignature
+
+
+def write_score(events, out: Path, track_order: list[str], time_signature: tuple[int, int]):
+    """Write a part per loop; returns (number of notes, tempo changes)."""
+    from music21 import meter, metadata, note, stream, tempo
+
+    score = stream.Score()
+    score.insert(0, metadata.Metadata(title=out.stem))
+    parts: dict[str, stream.Part] = {}
+    for name in track_order:
+        part = parts[name] = stream.Part(id=name)
+        part.partName = name
+        part.insert(0, meter.TimeSignature(f"{time_signature[0]}/{time_signature[1]}"))
+    tempo_changes = []
+    count = 0
+    for event in events:
+        if isinstance(event, Note):
+            part = parts.setdefault(event.track, stream.Part(id=event.track))
+            sounding = note.Note(event.note)
+            sounding.quarterLength = Fraction(event.duration) or Fraction(1, 64)
+            sounding.volume.velocity = event.velocity
+            part.insert(event.beat, sounding)
+            count += 1
+        elif isinstance(event, Tempo):
+            tempo_changes.append(event)
+            for part in parts.values():
+                part.insert(event.beat, tempo.MetronomeMark(number=float(event.bpm)))
+                break
+        elif isinstance(event, TimeSignature) and event.beat > 0:
+            for part in parts.values():
+                part.insert(event.beat, meter.TimeSignature(f"{event.numerator}/{event.denominator}"))
+    for part in parts.values():
+        score.insert(0, part)
+    suffix = out.suffix.lower()
+    fd, temp_name = tempfile.mkstemp(prefix=f".{out.stem}.", suffix=suffix, dir=out.parent if str(out.parent) else ".")
+    os.close(fd)
+    try:
+        score.write("mxl" if suffix == ".mxl" else "musicxml", fp=temp_name)
+        os.replace(temp_name, out)
+    except Exception as error:
+        if os.path.exists(temp_name):
+            os.unlink(temp_name)
+        raise ComposerError(f"{out}: cannot write the score: {error}") from None
+    return count, tempo_changes

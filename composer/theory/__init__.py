@@ -1,0 +1,25 @@
+"""Music theory with Sonic Pi's names and numbers: notes, scales, chords, degrees, arpeggios.
+
+Pure functions only (no clocks, no I/O), so pieces, patterns and the CLI can share them.
+"""
+
+from composer.theory.arp import ARP_MODES, arp
+from composer.theory.chords import CHORDS, chord, chord_degree, chord_invert, chord_names
+from composer.theory.notes import note, note_name
+from composer.theory.scales import SCALES, degree, scale, scale_names
+
+__all__ = [
+    "ARP_MODES",
+    "CHORDS",
+    "SCALES",
+    "arp",
+    "chord",
+    "chord_degree",
+    "chord_invert",
+    "chord_names",
+    "degree",
+    "note",
+    "note_name",
+    "scale",
+    "scale_names",
+]

@@ -1,0 +1,81 @@
+# Minor-arpeggio accompaniment for instrumental guitar: leave the melody to the guitarist.
+# A i - VI - III - VII progression in A minor, each chord as a 16th-note arpeggio (Tidal's
+# "converge" order for the first half-bar, "up" for the second), a root-fifth bass and a
+# straight-eighth groove with a drum fill every fourth bar.
+#
+#   composer render samples/pieces/guitar_accompaniment.py -o out/guitar.mid --bars 16
+
+use_bpm(88)
+use_time_signature(4, 4)
+
+progression = ring("i", "vi", "iii", "vii")          # Am  F  C  G in A minor
+
+
+def harmony(bar):
+    """The chord of a bar, as stacked thirds of A natural minor."""
+    return chord_degree(progression[bar], "a3", "minor", 3)
+
+
+@live_loop
+def arpeggio():
+    """Two half-bar arpeggios per chord, lifted an octave on the second."""
+    bar = tick("bar")
+    notes = harmony(bar)
+    first = arp(notes, "converge", octaves=2)
+    second = arp(notes, "up", octaves=2)
+    for index in range(8):
+        play(first[index], velocity=78 if index % 4 else 92, duration=0.3, channel=1)
+        sleep(0.25)
+    for index in range(8):
+        play(second[index] + 12 if index >= 4 else second[index], velocity=74, duration=0.3, channel=1)
+        sleep(0.25)
+
+
+@live_loop
+def bass():
+    """Root on one and three, fifth on the 'and' of two, a passing tone into the next chord."""
+    bar = tick("bar")
+    root = harmony(bar)[0] - 12
+    play(root, velocity=100, duration=1.4, channel=2)
+    sleep(1.5)
+    play(root + 7, velocity=80, duration=0.5, channel=2)
+    sleep(0.5)
+    play(root, velocity=95, duration=1.4, channel=2)
+    sleep(1.5)
+    next_root = harmony(bar + 1)[0] - 12
+    play(next_root - 1 if next_root > root else next_root + 2, velocity=70, duration=0.45, channel=2)
+    sleep(0.5)
+
+
+@live_loop
+def drums():
+    """Straight eighths for three bars; the fourth bar ends in a fill."""
+    bar = tick("bar")
+    fill_bar = bar % 4 == 3
+    for step in range(8):
+        if fill_bar and step >= 4:
+            break
+        if step in (0, 3, 5):
+            sample("bd", velocity=110)
+        if step in (2, 6):
+            sample("sn", velocity=100)
+        sample("hh", velocity=85 if step % 2 == 0 else 60)
+        sleep(0.5)
+    if fill_bar:
+        drum_fill()
+
+
+def drum_fill():
+    """Two beats of 16ths down the toms, into a crash on the next downbeat."""
+    toms = ring("sn", "sn", "ht", "ht", "mt", "mt", "lt", "lt")
+    for index in range(8):
+        sample(toms[index], velocity=85 + index * 4)
+        sleep(0.25)
+    cue("fill_done")
+
+
+@live_loop(sync="fill_done")
+def crash():
+    """Lands a crash where each fill ends."""
+    sample("crash", velocity=110)
+    sync("fill_done")

@@ -1,0 +1,69 @@
+# Tabla groove fused with an E minor pentatonic piano loop.
+#
+#   composer render samples/pieces/tabla_pentatonic.py -o out/tabla.mid --bars 16
+#   composer live samples/pieces/tabla_pentatonic.py --virtual composer
+#
+# The tabla plays teentaal-flavoured bols over a 16-step cycle; the piano walks the
+# E minor pentatonic scale in an up-down arpeggio, with seeded random octave leaps
+# and velocities, so every render with the same --seed is identical.
+
+use_bpm(96)
+use_time_signature(4, 4)
+use_kit("tabla")                                          # strokes -> GM sounds, samples/kits/tabla.toml
+
+penta = scale("e3", "minor_pentatonic", octaves=2)       # E G A B D, two octaves
+phrase = arp(penta, "updown")                             # up the scale and back down
+roots = ring("e2", "e2", "c2", "d2")                      # bass root of each bar
+bols = ring("dha", "dhin", "dhin", "dha", "dha", "dhin", "dhin", "dha",
+            "dha", "tin", "tin", "na", "na", "dhin", "dhin", "dha")
+fills = ring("te", "re", "ke", "te", "tirakita", "te", "na", "ge")
+
+
+@live_loop
+def tabla():
+    """One bol per 16th note, with the sam (first beat) accented."""
+    step = tick()
+    velocity = 118 if step % 16 == 0 else rrand_i(70, 100)
+    sample(bols[step], velocity=velocity)
+    if one_in(6):                                          # a ghosted ke on the off-16th
+        sample("ke", velocity=45)
+    sleep(0.25)
+
+
+@live_loop
+def tabla_fill():
+    """Every fourth bar, a rolled tirakita fill over the last beat."""
+    sleep(15)
+    for stroke in fills:
+        sample(stroke, velocity=rrand_i(80, 110))
+        sleep(0.125)
+
+
+@live_loop
+def piano():
+    """Sixteenth-note pentatonic arpeggio; now and then an octave leap."""
+    note = phrase.tick()
+    if one_in(8):
+        note += 12
+    play(note, velocity=rrand_i(64, 96), duration=0.2, channel=1)
+    sleep(0.25)
+
+
+@live_loop
+def piano_chords():
+    """Open fifths under the arpeggio, changing each bar."""
+    root = note(roots.tick()) + 12
+    play([root, root + 7, root + 12], velocity=70, duration=3.5, channel=2)
+    sleep(4)
+
+
+@live_loop
+def bass():
+    """Root on one, fifth on the 'and' of two, octave pickup."""
+    root = note(roots.tick())
+    play(root, velocity=100, duration=1.5, channel=3)
+    sleep(1.5)
+    play(root + 7, velocity=85, duration=1, channel=3)
+    sleep(1.5)
+    play(root + 12, velocity=75, duration=0.5, channel=3)
+    sleep(1)

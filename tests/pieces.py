@@ -1,0 +1,30 @@
+"""Helpers for tests that run small pieces written on the fly."""
+
+from __future__ import annotations
+
+import textwrap
+from fractions import Fraction
+from pathlib import Path
+
+from composer.runtime import dsl
+from composer.runtime.events import Note
+
+
+def write_piece(directory: Path, source: str, name: str = "piece.py") -> Path:
+    path = directory / name
+    path.write_text(textwrap.dedent(source), encoding="utf-8")
+    return path
+
+
+def run_piece(directory: Path, source: str, beats=8, seed=0, name="piece.py"):
+    """All events of a piece up to `beats`, as the runtime produces them."""
+    until = None if beats is None else Fraction(beats)
+    runtime = dsl.load(write_piece(directory, source, name), seed=seed, until=until)
+    return list(runtime.events())
+
+
+def notes(events) -> list[tuple]:
+    """(beat, note, velocity, duration, channel 1-16, track) of each Note, in stream order."""
+    return [
+        (e.beat, e.note, e.velocity, e.duration, e.channel + 1, e.track) for e in events if isinstance(e, Note)
+    ]

@@ -1,0 +1,59 @@
+"""Event -> message expansion: note-offs at duration, offs first at equal times, re-strikes."""
+
+from fractions import Fraction as F
+
+from composer.runtime.events import Control, Note, Tempo
+from composer.runtime.messages import Expander, expand
+
+
+def on(ch, n, v):
+    return (0x90 | ch, n, v)
+
+
+def off(ch, n):
+    return (0x80 | ch, n, 0)
+
+
+def test_note_off_comes_exactly_after_duration():
+    messages = list(expand([Note(F(0), F(3, 4), 60, 100, 0, "a")]))
+    assert [(m.beat, m.data) for m in messages] == [(F(0), on(0, 60, 100)), (F(3, 4), off(0, 60))]
+
+
+def test_note_offs_come_before_note_ons_at_the_same_beat():
+    messages = list(expand([Note(F(0), F(1), 60, 100, 0, "a"), Note(F(1), F(1), 62, 90, 0, "a")]))
+    assert [m.data for m in messages] == [on(0, 60, 100), off(0, 60), on(0, 62, 90), off(0, 62)]
+
+
+def test_restruck_note_is_not_cut_by_the_earlier_note_off():
+    # 60 held for 4 beats, struck again at beat 1 for half a beat: the old off (beat 4) is dropped.
+    events = [Note(F(0), F(4), 60, 100, 0, "a"), Note(F(1), F(1, 2), 60, 80, 0, "b")]
+    messages = [(m.beat, m.track, m.data) for m in expand(events)]
+    assert messages == [
+        (F(0), "a", on(0, 60, 100)),
+        (F(1), "a", off(0, 60)),
+        (F(1), "b", on(0, 60, 80)),
+        (F(3, 2), "b", off(0, 60)),
+    ]
+
+
+def test_same_note_on_other_channels_is_independent():
+    events = [Note(F(0), F(2), 60, 100, 0, "a"), Note(F(1), F(2), 60, 100, 1, "a")]
+    datas = [m.data for m in expand(events)]
+    assert datas == [on(0, 60, 100), on(1, 60, 100), off(0, 60), off(1, 60)]
+
+
+def test_controls_and_meta_events_pass_through_in_order():
+    events = [Tempo(F(0), F(120)), Control(F(0), 7, 100, 2, "a"), Note(F(0), F(1), 60, 1, 0, "a")]
+    messages = list(expand(events))
+    assert messages[0].data == Tempo(F(0), F(120)) and messages[0].track == ""
+    assert messages[1].data == (0xB2, 7, 100)
+
+
+def test_expander_flushes_due_offs_for_a_live_window_and_knows_what_sounds():
+    expander = Expander()
+    expander.feed(Note(F(0), F(1), 60, 100, 0, "a"))
+    expander.feed(Note(F(0), F(3), 64, 100, 0, "a"))
+    assert [m.data for m in expander.flush_until(F(2))] == [off(0, 60)]
+    assert expander.sounding_notes() == [(0, 64)]
+    assert [(m.beat, m.data) for m in expander.flush_all()] == [(F(3), off(0, 64))]
+    assert expander.sounding_notes() == []
