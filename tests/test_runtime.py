@@ -219,7 +219,7 @@ def test_play_cycle_plays_mini_notation_over_a_bar(tmp_path):
     """, beats=8)
     drums = [(n[0], n[1]) for n in notes(events) if n[5] == "drums"]
     assert drums[:3] == [(F(0), 36), (F(2), 38), (F(8, 3), 42)]
-    assert drums[5] == (F(4 + 8, 3), 46)
+    assert drums[5] == (4 + F(8, 3), 46)
     line = [(n[0], n[1], n[3]) for n in notes(events) if n[5] == "line"]
     assert line[:3] == [(F(0), 52, F(1)), (F(1), 57, F(1)), (F(2), 62, F(1))]
 
@@ -266,3 +266,34 @@ def test_render_length_stops_an_endless_body_at_the_end(tmp_path):
                 sleep(1)
     """, beats=4)
     assert len(notes(events)) == 4
+
+
+def test_paused_loop_waits_for_a_launch_and_stops_after_its_iteration(tmp_path):
+    from composer.runtime import dsl
+    from pieces import write_piece
+
+    runtime = dsl.load(write_piece(tmp_path, """
+        @live_loop
+        def clock():
+            sleep(1)
+
+        @live_loop(paused=True)
+        def fill():
+            play(60)
+            sleep(1)
+    """))
+    assert notes(runtime.events(until=4)) == []
+    runtime.start_loop("fill", at=4)
+    assert [n[0] for n in notes(runtime.events(until=6))] == [F(4), F(5)]
+    runtime.stop_loop("fill")
+    assert notes(runtime.events(until=10)) == []
+    assert runtime.track_order == ["clock", "fill"]
+
+
+def test_spread_rotate_moves_to_the_next_hit_as_in_sonic_pi():
+    from composer.runtime.dsl import spread
+
+    T, F_ = True, False
+    assert list(spread(3, 8, rotate=1)) == [T, F_, F_, T, F_, T, F_, F_]
+    assert list(spread(3, 8, rotate=3)) == list(spread(3, 8))
+    assert list(spread(0, 4, rotate=2)) == [F_] * 4

@@ -51,8 +51,11 @@ class PieceAPI:
 
     # ----- loops ------------------------------------------------------------------------------
 
-    def live_loop(self, body=None, *, sync: str | None = None, delay=0, name: str | None = None):
-        """Decorator: `@live_loop` or `@live_loop(sync="drums", delay=0.5)`. The name is the function's."""
+    def live_loop(self, body=None, *, sync: str | None = None, delay=0, name: str | None = None, paused=False):
+        """Decorator: `@live_loop` or `@live_loop(sync="drums", delay=0.5)`. The name is the function's.
+
+        `paused=True` defines a loop that waits to be launched (by a pad when performing).
+        """
 
         def register(function):
             loop_name = name or function.__name__
@@ -64,6 +67,7 @@ class PieceAPI:
                 line=function.__code__.co_firstlineno,
                 sync=None if sync is None else str(sync).lstrip(":"),
                 delay=to_beats(delay),
+                paused=bool(paused),
             )
             return function
 
@@ -354,10 +358,20 @@ def sonic_range(start, finish=None, step=1, inclusive: bool = False) -> Ring:
 
 
 def spread(hits: int, steps: int, rotate: int = 0) -> Ring:
-    """Sonic Pi's spread: a ring of booleans, `hits` spread over `steps` (Euclidean)."""
-    from composer.pattern.euclid import euclid_rhythm
+    """Sonic Pi's spread: a ring of booleans, `hits` spread over `steps` (Euclidean).
 
-    return Ring(euclid_rhythm(int(hits), int(steps), int(rotate)))
+    As in Sonic Pi, `rotate=n` moves the start to the n-th following hit, so the rhythm keeps
+    beginning on a strong beat: spread(3, 8, rotate=1) == (ring T, F, F, T, F, T, F, F).
+    """
+    from composer.pattern.euclid import bjorklund
+
+    pattern = list(bjorklund(int(hits), int(steps)))
+    if any(pattern):
+        for _ in range(int(rotate)):
+            pattern = pattern[1:] + pattern[:1]
+            while not pattern[0]:
+                pattern = pattern[1:] + pattern[:1]
+    return Ring(pattern)
 
 
 def arp(notes, mode: str = "up", octaves: int = 1) -> Ring:

@@ -43,7 +43,8 @@ class _PastHorizon(BaseException):
 
 
 class RunningLoop:
-    __slots__ = ("definition", "state", "order", "started", "removed", "stopped", "synced", "iteration_start", "kit")
+    __slots__ = ("definition", "state", "order", "started", "removed", "stopped", "synced", "iteration_start",
+                 "sleep_limit", "kit")
 
     def __init__(self, definition: LoopDefinition, state: LoopState, order: int):
         self.definition = definition
@@ -54,6 +55,7 @@ class RunningLoop:
         self.stopped = False
         self.synced: dict[str, Fraction] = {}  # cue name -> time of the last cue this loop took
         self.iteration_start = Fraction(0)
+        self.sleep_limit = Fraction(0)  # past this, sleep checks the render end and runaway bodies
         self.kit: Kit | None = None  # set by use_kit inside the loop; else the piece's kit
 
 
@@ -87,8 +89,9 @@ class Runtime:
         self.loops: dict[str, RunningLoop] = {}
         self.track_order: list[str] = []
         self.params: dict[str, float] = {}
-        self._queue: list[tuple[Fraction, int, str]] = []  # (cursor, order, loop name)
-        self._pending: list[tuple[Fraction, int, Event]] = []  # (beat, sequence, event)
+        self._queue: list[tuple[float, Fraction, int, str]] = []  # (key, cursor, order, loop name)
+        self._pending: list[tuple[float, Fraction, int, Event]] = []  # (key, beat, sequence, event)
+        self._iterations = 0
         self._sequence = count()
         self._orders = count()
         self._cues: dict[str, list[Fraction]] = {}
@@ -111,37 +114,55 @@ class Runtime:
         live scheduler does this to compute a look-ahead window at a time.
         """
         until = self.until if until is None else to_beats(until)
+        until_key = None if until is None else float(until)
         pending = self._pending
         queue = self._queue
+        pop = heapq.heappop
         while queue:
-            cursor = queue[0][0]
-            while pending and pending[0][0] <= cursor and (until is None or pending[0][0] < until):
-                yield heapq.heappop(pending)[2]
-            if until is not None and cursor >= until:
+            cursor_key, cursor = queue[0][0], queue[0][1]
+            while pending:
+                key, beat = pending[0][0], pending[0][1]
+                if key > cursor_key or (key == cursor_key and beat > cursor):
+                    break
+                if until is not None and (key > until_key or (key == until_key and beat >= until)):
+                    break
+                yield pop(pending)[3]
+            if until is not None and (cursor_key > until_key or (cursor_key == until_key and cursor >= until)):
                 return
-            _, _, name = heapq.heappop(queue)
+            name = pop(queue)[3]
             loop = self.loops.get(name)
             if loop is None or loop.removed:
                 continue
             self._run_iteration(loop)
-        while pending and (until is None or pending[0][0] < until):
-            yield heapq.heappop(pending)[2]
+            self._iterations += 1
+            if self._iterations & 1023 == 0:
+                self._forget_old_cues()
+        while pending and (until is None or pending[0][1] < until):
+            yield pop(pending)[3]
 
     def bar_beats(self) -> Fraction:
         numerator, denominator = self.time_signature
         return Fraction(numerator * 4, denominator)
 
+    def queued_loops(self) -> set[str]:
+        """Names of the loops that will run again (a loop whose body raised is not among them)."""
+        return {entry[3] for entry in self._queue}
+
     def next_cursor(self) -> Fraction | None:
         """The earliest time any loop will run again (None when every loop has stopped)."""
-        return self._queue[0][0] if self._queue else None
+        return self._queue[0][1] if self._queue else None
 
     # ----- loops ------------------------------------------------------------------------------
 
-    def _adopt_loops(self, piece: PieceDefinition, start: Fraction) -> None:
+    def _adopt_loops(self, piece: PieceDefinition, start: Fraction, launching: bool = False) -> None:
         for name, definition in piece.loops.items():
             running = self.loops.get(name)
             if running is not None and not running.removed:
                 running.definition = definition  # its next iteration runs the new body
+                continue
+            if definition.paused and not launching:
+                if name not in self.track_order:
+                    self.track_order.append(name)
                 continue
             state = LoopState(name, self.seed)
             if piece.random_seed is not None:
@@ -151,7 +172,7 @@ class Runtime:
             self.loops[name] = loop
             if name not in self.track_order:
                 self.track_order.append(name)
-            heapq.heappush(self._queue, (state.time, loop.order, name))
+            self._enqueue(loop)
 
     def reload(self, piece: PieceDefinition, now) -> None:
         """Adopt an edited piece: kept loops run their new body from their next iteration, new
@@ -162,7 +183,7 @@ class Runtime:
             if name not in piece.loops:
                 loop.removed = True
         self.loops = {n: lp for n, lp in self.loops.items() if not lp.removed}
-        self._queue = [entry for entry in self._queue if entry[2] in self.loops]
+        self._queue = [entry for entry in self._queue if entry[3] in self.loops]
         heapq.heapify(self._queue)
         if piece.kit and piece.kit != self.piece.kit:
             self.kit = self._load_kit(piece.kit)
@@ -182,19 +203,21 @@ class Runtime:
             del self.loops[name]
 
     def start_loop(self, name: str, at) -> None:
-        """(Re)start a loop of the current piece at beat `at` (a pad launching it)."""
+        """Start a loop of the current piece at beat `at` (a pad launching it); no-op if it runs."""
         definition = self.piece.loops.get(name)
         if definition is None:
             raise ComposerError(f"no live_loop named {name!r} in {self.path}")
         if name in self.loops:
             return
         piece = PieceDefinition(path=self.path, loops={name: definition})
-        self._adopt_loops(piece, to_beats(at))
+        self._adopt_loops(piece, to_beats(at), launching=True)
 
     def _run_iteration(self, loop: RunningLoop) -> None:
         state = loop.state
         definition = loop.definition
         start = loop.iteration_start = state.time
+        # a render's end bounds every body; live, a body that never returns is caught here
+        loop.sleep_limit = self.until if self.until is not None else start + MAX_ITERATION_BEATS
         self._active.append(loop)
         context.current = state
         try:
@@ -224,7 +247,7 @@ class Runtime:
                 "each iteration must sleep (as in Sonic Pi), or it would play forever in no time"
             )
         if not loop.removed:
-            heapq.heappush(self._queue, (state.time, loop.order, definition.name))
+            self._enqueue(loop)
 
     # ----- what pieces call (through composer.runtime.dsl) ------------------------------------
 
@@ -234,13 +257,23 @@ class Runtime:
         return self._active[-1]
 
     def _emit(self, event: Event) -> None:
-        heapq.heappush(self._pending, (event.beat, next(self._sequence), event))
+        beat = event.beat
+        heapq.heappush(self._pending, (beat.numerator / beat.denominator, beat, next(self._sequence), event))
+
+    def _enqueue(self, loop: RunningLoop) -> None:
+        """Queue the loop at its cursor. Heap keys lead with a float, which orders like the
+        exact time (ties fall through to the Fraction) but compares far faster."""
+        time = loop.state.time
+        heapq.heappush(self._queue, (time.numerator / time.denominator, time, loop.order, loop.definition.name))
 
     def note(self, note: int, velocity: int, duration: Fraction, channel: int, offset=Fraction(0)) -> None:
         loop = self._active[-1]
-        beat = loop.state.time + offset
-        if self.until is not None and beat >= self.until:
-            return
+        if offset:  # only an offset can reach past the end: sleep stops a loop that gets there
+            beat = loop.state.time + offset
+            if self.until is not None and beat >= self.until:
+                return
+        else:
+            beat = loop.state.time
         self._emit(Note(beat, duration, note, velocity, channel, loop.definition.name))
 
     def control(self, control: int, value: int, channel: int) -> None:
@@ -254,13 +287,14 @@ class Runtime:
             raise ComposerError(f"sleep({beats}) cannot go back in time")
         state = loop.state
         state.time += beats
-        if self.until is not None and state.time >= self.until:
-            raise _PastHorizon
-        if state.time - loop.iteration_start > MAX_ITERATION_BEATS:
-            raise ComposerError(
-                f"live_loop {loop.definition.name!r}: one iteration ran past {MAX_ITERATION_BEATS} beats; "
-                "does its body loop forever?"
-            )
+        if state.time >= loop.sleep_limit:
+            if self.until is not None and state.time >= self.until:
+                raise _PastHorizon
+            if state.time - loop.iteration_start > MAX_ITERATION_BEATS:
+                raise ComposerError(
+                    f"live_loop {loop.definition.name!r}: one iteration ran past {MAX_ITERATION_BEATS} beats; "
+                    "does its body loop forever?"
+                )
 
     def set_bpm(self, bpm) -> None:
         bpm = to_beats(bpm)
@@ -290,13 +324,20 @@ class Runtime:
         self._cue(str(name).lstrip(":"), self.current_loop("cue").state.time)
 
     def _cue(self, name: str, time: Fraction) -> None:
-        times = self._cues.setdefault(name, [])
-        if not times or times[-1] <= time:
-            times.append(time)
+        """Log a cue. Appending is all: `sync` and the periodic clean-up sort the log."""
+        times = self._cues.get(name)
+        if times is None:
+            self._cues[name] = [time]
         else:
-            bisect.insort(times, time)
-        if len(times) > 64:  # cues older than every cursor can never be synced on
-            floor = min((entry[0] for entry in self._queue), default=time)
+            times.append(time)
+
+    def _forget_old_cues(self) -> None:
+        """Cues older than every cursor can never be synced on; keep the newest of each name."""
+        floor = min((entry[1] for entry in self._queue), default=None)
+        if floor is None:
+            return
+        for times in self._cues.values():
+            times.sort()
             del times[: max(0, bisect.bisect_left(times, floor) - 1)]
 
     def sync(self, name: str) -> None:
@@ -309,13 +350,13 @@ class Runtime:
             found = self._find_cue(name, now, taken)
             if found is not None:
                 break
-            if self.until is not None and self._queue and self._queue[0][0] >= self.until:
+            if self.until is not None and self._queue and self._queue[0][1] >= self.until:
                 raise _PastHorizon  # the cue would come after the end of the render
-            if not self._queue or self._queue[0][0] > now + SYNC_HORIZON_BEATS:
+            if not self._queue or self._queue[0][1] > now + SYNC_HORIZON_BEATS:
                 raise ComposerError(
                     f"live_loop {loop.definition.name!r} waits in sync({name!r}) but no loop cues {name!r}"
                 )
-            _, _, other_name = heapq.heappop(self._queue)
+            other_name = heapq.heappop(self._queue)[3]
             other = self.loops.get(other_name)
             if other is not None and not other.removed:
                 self._run_iteration(other)
@@ -323,7 +364,8 @@ class Runtime:
         loop.state.time = found
 
     def _find_cue(self, name: str, now: Fraction, taken: Fraction | None) -> Fraction | None:
-        times = self._cues.get(name, ())
+        times = self._cues.get(name, [])
+        times.sort()
         index = bisect.bisect_left(times, now)
         while index < len(times):
             if taken is None or times[index] > taken:

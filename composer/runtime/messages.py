@@ -39,14 +39,17 @@ class Expander:
     __slots__ = ("offs", "sounding", "strike")
 
     def __init__(self):
-        self.offs: list[tuple[Fraction, int, int, int, str]] = []  # (beat, strike id, channel, note, track)
+        # (float key, beat, strike id, channel, note, track): the float orders like the exact
+        # beat but compares much faster; equal floats fall through to the Fraction
+        self.offs: list[tuple[float, Fraction, int, int, int, str]] = []
         self.sounding: dict[tuple[int, int], tuple[int, str]] = {}  # (channel, note) -> (strike id, track)
         self.strike = 0
 
     def feed(self, event: Event) -> list[Message]:
         """The messages due up to and including `event`: earlier note-offs, then the event's own."""
         beat = event.beat
-        out = self.flush_until(beat) if self.offs and self.offs[0][0] <= beat else []
+        offs = self.offs
+        out = self.flush_until(beat) if offs and offs[0][0] <= beat.numerator / beat.denominator else []
         kind = type(event)
         if kind is Note:
             key = (event.channel, event.note)
@@ -55,7 +58,8 @@ class Expander:
                 out.append(Message(beat, earlier[1], (NOTE_OFF | event.channel, event.note, 0)))
             self.strike += 1
             self.sounding[key] = (self.strike, event.track)
-            heapq.heappush(self.offs, (beat + event.duration, self.strike, event.channel, event.note, event.track))
+            end = beat + event.duration if event.duration else beat
+            heapq.heappush(offs, (end.numerator / end.denominator, end, self.strike, event.channel, event.note, event.track))
             out.append(Message(beat, event.track, (NOTE_ON | event.channel, event.note, event.velocity)))
         elif kind is Control:
             out.append(Message(beat, event.track, (CONTROL_CHANGE | event.channel, event.control, event.value)))
@@ -67,8 +71,8 @@ class Expander:
         """Note-offs due at or before `beat`, in time order."""
         offs, sounding = self.offs, self.sounding
         out = []
-        while offs and offs[0][0] <= beat:
-            end, strike_id, channel, note, track = heapq.heappop(offs)
+        while offs and offs[0][1] <= beat:
+            _, end, strike_id, channel, note, track = heapq.heappop(offs)
             if sounding.get((channel, note), (None,))[0] == strike_id:
                 del sounding[(channel, note)]
                 out.append(Message(end, track, (NOTE_OFF | channel, note, 0)))
@@ -76,7 +80,7 @@ class Expander:
 
     def flush_all(self) -> list[Message]:
         """Every remaining note-off at its own time."""
-        return self.flush_until(max(off[0] for off in self.offs)) if self.offs else []
+        return self.flush_until(max(off[1] for off in self.offs)) if self.offs else []
 
     def sounding_notes(self) -> list[tuple[int, int]]:
         """(channel, note) pairs sounding now: what a stop must silence at once."""

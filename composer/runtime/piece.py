@@ -26,6 +26,7 @@ class LoopDefinition:
     line: int
     sync: str | None = None
     delay: Fraction = Fraction(0)
+    paused: bool = False  # waits for a launch (a pad in `composer perform`) instead of starting
 
 
 @dataclass

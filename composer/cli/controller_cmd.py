@@ -1,0 +1,228 @@
+"""`composer controller`: simulate a V49, monitor what a controller sends, calibrate its pads."""
+
+from __future__ import annotations
+
+import click
+
+MIDI_APIS = ("auto", "jack", "alsa", "macos", "windows")
+POLL_SECONDS = 0.002
+
+
+def _api(name: str | None):
+    from composer.midi.ports import resolve_api
+
+    return resolve_api(name)
+
+
+def _say(text: str) -> None:
+    click.echo(text)
+
+
+def _midi_api_option(function):
+    return click.option("--midi-api", type=click.Choice(MIDI_APIS), default=None,
+                        help="MIDI system to use (default: $COMPOSER_MIDI_API, else the first that works).")(function)
+
+
+@click.group()
+def controller() -> None:
+    """The Alesis V49: a software stand-in, a message monitor and pad calibration.
+
+    \b
+    Example:
+      composer controller simulate --script gestures.toml
+      composer controller monitor --patch patches/live-set.toml
+    """
+
+
+@controller.command()
+@click.option("--virtual", "virtual", default="V49 Simulator", show_default=True,
+              help="Name of the virtual port the simulator sends on (readers find it by 'V49').")
+@click.option("--script", "script", type=click.Path(exists=True, dir_okay=False),
+              help="Play a TOML gesture script ([[gesture]] tables) instead of the keyboard.")
+@click.option("--wait", type=float, default=0.0, show_default=True,
+              help="Seconds to wait after opening the port before the script starts, so readers can connect.")
+@click.option("--jitter", type=click.IntRange(0, 20), default=0, show_default=True,
+              help="Random spread, in velocity steps, added to each pad hit.")
+@click.option("--seed", type=int, default=49, show_default=True, help="Seed for the jitter.")
+@_midi_api_option
+def simulate(virtual: str, script: str | None, wait: float, jitter: int, seed: int, midi_api: str | None) -> None:
+    """Act as a V49 on a virtual MIDI port: play a script, or play from the computer keyboard.
+
+    Interactive keys: a w s e d f t g y h u j k play C4..C5, z/x shift octaves, 1-8 hit pads,
+    c/v b/n m/, ./ turn knobs 1-4, r i o p press buttons 1-4, Esc or Ctrl-C quits.
+    Every held key is released on exit, whatever ends the simulator.
+
+    \b
+    Example script (gestures.toml):
+      [[gesture]]
+      at = 0.0
+      key = "c4"
+      force = 0.8
+      length = 0.5
+      [[gesture]]
+      pad = 3
+      force = 0.5
+    \b
+    Example:
+      composer controller simulate --script gestures.toml --wait 1
+      composer controller simulate            # interactive, in a terminal
+    """
+    import signal
+    import sys
+    import time
+
+    from composer.controller.simulator import V49Simulator, load_script, play, run_interactive
+    from composer.errors import ComposerError
+
+    steps = load_script(script) if script else None
+    if steps is None and not sys.stdin.isatty():
+        raise ComposerError("interactive mode needs a terminal; give --script FILE to play a script")
+
+    def stop(signum, frame):
+        raise SystemExit(128 + signum)
+
+    stopping = (signal.SIGTERM, signal.SIGHUP)  # a kill or a closed terminal still releases held keys
+    previous = {signum: signal.signal(signum, stop) for signum in stopping}
+    try:
+        sim = V49Simulator.open(virtual=virtual, api=_api(midi_api), jitter=jitter, seed=seed)
+        try:
+            click.echo(f"simulating a V49 on virtual port {virtual!r}", err=True)
+            if steps is not None:
+                time.sleep(max(0.0, wait))
+                play(steps, sim)
+            else:
+                run_interactive(sim, sys.stdin.fileno(), lambda text: click.echo(text + "\r", err=True))
+        finally:
+            sim.close()
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def _velocity_map(curve: str | None, patch_file: str | None):
+    """The layout and velocity mapping that --curve or --patch ask for."""
+    from composer.controller.curves import parse_curve
+    from composer.controller.monitor import VelocityMap
+    from composer.controller.v49 import DEFAULT_LAYOUT
+
+    if patch_file:
+        from composer.patch.loader import load_patch
+
+        loaded = load_patch(patch_file)
+        return loaded, loaded.controller.layout, VelocityMap(
+            loaded.keys.curve, lambda pad: (lambda raw: loaded.pad_velocity(pad, raw)))
+    return None, DEFAULT_LAYOUT, VelocityMap(parse_curve(curve or "linear"))
+
+
+def _open_controller(port: str, midi_api: str | None):
+    from composer.midi.ports import open_input
+
+    inp = open_input(port, api=_api(midi_api))
+    return inp
+
+
+@controller.command()
+@click.option("--in", "port", default=None, help="Input port: name fragment or index (default: the patch's, else 'V49').")
+@click.option("--curve", default=None, help="Show velocities mapped through this curve (see `composer curve list`).")
+@click.option("--patch", "patch_file", type=click.Path(dir_okay=False), default=None,
+              help="Map velocities, and read the layout, from this patch (calibration included).")
+@click.option("--count", type=click.IntRange(1), default=None, help="Stop after this many messages.")
+@click.option("--timeout", type=float, default=None, help="Stop after this many seconds without a message.")
+@_midi_api_option
+def monitor(port: str | None, curve: str | None, patch_file: str | None, count: int | None, timeout: float | None,
+            midi_api: str | None) -> None:
+    """Print one line per message from the controller: key, pad, knob bar, raw and mapped velocity.
+
+    \b
+    Example:
+      composer controller monitor --curve soft
+      composer controller monitor --in "V49" --patch patches/live-set.toml
+    """
+    from composer.controller.monitor import run
+    from composer.errors import ComposerError
+
+    if curve and patch_file:
+        raise ComposerError("give --curve or --patch, not both")
+    loaded, layout, mapping = _velocity_map(curve, patch_file)
+    inp = _open_controller(port or layout.port_match, midi_api)
+    try:
+        click.echo(f"listening on {port or layout.port_match!r}; Ctrl-C stops", err=True)
+        run(inp, _say, layout, mapping, count=count, timeout=timeout)
+    finally:
+        inp.close_port()
+        inp.delete()
+
+
+def _collect_hits(inp, layout, pad: int, hits: int, timeout: float | None) -> list[int]:
+    """Raw velocities of the next `hits` strikes of `pad`; other pads and controls are ignored."""
+    import time
+
+    from composer.controller.v49 import PadEvent, decode
+    from composer.errors import ComposerError
+
+    found: list[int] = []
+    last = time.monotonic()
+    while len(found) < hits:
+        message = inp.get_message()
+        if message is None:
+            if timeout is not None and time.monotonic() - last > timeout:
+                raise ComposerError(f"no hit on pad {pad} for {timeout:g} s; calibration stopped, patch unchanged")
+            time.sleep(POLL_SECONDS)
+            continue
+        event = decode(message[0], layout)
+        if isinstance(event, PadEvent) and event.on:
+            if event.pad == pad:
+                found.append(event.velocity)
+                last = time.monotonic()
+                click.echo(f"  hit {len(found)}/{hits}: velocity {event.velocity}")
+            else:
+                click.echo(f"  (that was pad {event.pad}; hit pad {pad})")
+    return found
+
+
+@controller.command()
+@click.option("--pads", "pads", is_flag=True, required=True, help="Calibrate the pads (the only calibration so far).")
+@click.option("--in", "port", default=None, help="Input port: name fragment or index (default: the patch's, else 'V49').")
+@click.option("--patch", "patch_file", type=click.Path(dir_okay=False), default=None,
+              help="Write the [calibration] table into this patch (atomically); without it, print the table.")
+@click.option("--hits", type=click.IntRange(1, 32), default=4, show_default=True,
+              help="Soft hits, then firm hits, per pad.")
+@click.option("--timeout", type=float, default=None, help="Give up after this many seconds without a hit.")
+@_midi_api_option
+def calibrate(pads: bool, port: str | None, patch_file: str | None, hits: int, timeout: float | None,
+              midi_api: str | None) -> None:
+    """Even out the pads: hit each pad softly, then firmly, HITS times; fit a curve per pad so the
+    same force plays the same velocity on every pad.
+
+    \b
+    Example:
+      composer controller calibrate --pads --patch patches/live-set.toml
+      composer controller calibrate --pads --hits 6        # print the table only
+    """
+    import os
+
+    from composer.controller.calibration import FIRM_TARGET, SOFT_TARGET, fit_pads
+    from composer.controller.v49 import DEFAULT_LAYOUT
+    from composer.patch.loader import calibration_toml, load_patch, write_calibration
+
+    layout = load_patch(patch_file).controller.layout if patch_file and os.path.exists(patch_file) else DEFAULT_LAYOUT
+    inp = _open_controller(port or layout.port_match, midi_api)
+    recorded = {}
+    try:
+        for pad in range(1, len(layout.pad_notes) + 1):
+            strokes = []
+            for manner in ("softly", "firmly"):
+                click.echo(f"Hit pad {pad} {manner}, {hits} times")
+                strokes.append(_collect_hits(inp, layout, pad, hits, timeout))
+            recorded[pad] = tuple(strokes)
+    finally:
+        inp.close_port()
+        inp.delete()
+    curves = fit_pads(recorded, SOFT_TARGET, FIRM_TARGET)
+    for pad, (soft, firm) in recorded.items():
+        click.echo(f"pad {pad}: soft {sorted(soft)} firm {sorted(firm)} -> {curves[pad].spec}")
+    if patch_file:
+        write_calibration(patch_file, curves)
+        click.echo(f"wrote [calibration] to {patch_file}")
+    else:
+        click.echo(calibration_toml(curves), nl=False)

@@ -1,0 +1,73 @@
+"""`composer play` and `composer live`: a piece to a MIDI port in real time."""
+
+from __future__ import annotations
+
+import click
+
+API_CHOICES = ("auto", "jack", "alsa", "macos", "windows")
+
+
+def _playback_options(command):
+    """The options play and live share, in the order --help shows them."""
+    options = [
+        click.argument("piece", type=click.Path(dir_okay=False)),
+        click.option("--port", help="Output port: an index or part of a name (see `composer ports`)."),
+        click.option("--virtual", metavar="NAME", help="Open a virtual output port named NAME instead."),
+        click.option("--midi-api", type=click.Choice(API_CHOICES), help="MIDI API (default: $COMPOSER_MIDI_API, else auto)."),
+        click.option("--bars", type=float, help="Stop after N bars (default: play until Ctrl-C)."),
+        click.option("--bpm", type=float, help="Tempo, overriding the piece's use_bpm."),
+        click.option("--seed", type=int, default=0, show_default=True, help="Seed for the piece's randomness."),
+        click.option("--latency", "latency", type=float, default=100, show_default=True, metavar="MS",
+                     help="How far ahead events are computed; raise it if a heavy piece stutters."),
+        click.option("--clock-out", is_flag=True, help="Send MIDI clock (24 ppq), Start/Stop and Song Position."),
+        click.option("--clock-in", metavar="PORT", help="Follow the MIDI clock (tempo, Start/Stop) arriving on PORT."),
+        click.option("--link", is_flag=True, help="Follow an Ableton Link session (needs composer[link])."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _run(watch: bool, piece, port, virtual, midi_api, bars, bpm, seed, latency, clock_out, clock_in, link) -> None:
+    from pathlib import Path
+
+    from composer.live.session import PlayOptions, play
+
+    if port is not None and virtual is not None:
+        raise click.UsageError("give --port or --virtual, not both")
+    options = PlayOptions(
+        piece=Path(piece), port=port, virtual=virtual, midi_api=midi_api, bars=bars, bpm=bpm, seed=seed,
+        latency_ms=latency, clock_out=clock_out, clock_in=clock_in, link=link, watch=watch,
+    )
+    play(options)
+
+
+@click.command()
+@_playback_options
+def play(**options):
+    """Play PIECE to a MIDI port in real time, until Ctrl-C or for --bars N.
+
+    The port hears exactly the messages `composer render` writes for the same piece, bars and
+    seed. Ctrl-C or SIGTERM ends every sounding note before exiting.
+
+    \b
+    Example:
+      composer play mypiece.py --port synth --bars 8
+    """
+    _run(False, **options)
+
+
+@click.command()
+@_playback_options
+def live(**options):
+    """Play PIECE and reload it each time it is saved: live coding.
+
+    A loop you edit keeps its place and plays its new body from its next iteration; a new
+    loop starts on the next beat; a deleted loop finishes its iteration. A broken edit keeps
+    the last good version playing and prints the file and line of the error.
+
+    \b
+    Example:
+      composer live mypiece.py --virtual composer
+    """
+    _run(True, **options)

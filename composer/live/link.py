@@ -1,0 +1,63 @@
+"""Ableton Link, when the optional `aalink` package is installed (`composer[link]`).
+
+Link shares a beat timeline and tempo over the network. We read Link's beat and tempo a few
+times a second and re-anchor the tempo map, so the scheduler's deadlines follow the session;
+the piece's beat 0 is put on the next Link bar, so peers stay in phase.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+
+from composer.errors import ComposerError
+
+INSTALL_HINT = "pip install 'composer[link]'"
+QUANTUM = 4  # beats per Link bar: where our beat 0 lands
+
+
+class LinkUnavailable(ComposerError):
+    """--link without the aalink package."""
+
+    exit_code = 2
+
+
+def load_aalink():
+    try:
+        import aalink
+    except ImportError:
+        raise LinkUnavailable(f"--link needs Ableton Link support: {INSTALL_HINT}") from None
+    return aalink
+
+
+class LinkFollower:
+    """Keeps a tempo map on a Link session's timeline; `update()` is a scheduler hook."""
+
+    def __init__(self, tempo_map, bpm: float, clock=time.monotonic):
+        import asyncio
+
+        aalink = load_aalink()
+        self._loop = asyncio.new_event_loop()  # aalink wants one; reading beat/tempo needs no running loop
+        self.link = aalink.Link(float(bpm), self._loop)
+        self.link.quantum = QUANTUM
+        self.link.enabled = True
+        self.tempo_map = tempo_map
+        self.clock = clock
+        self.offset = float(math.ceil(self.link.beat / QUANTUM) * QUANTUM)  # Link beat of our beat 0
+
+    @property
+    def bpm(self) -> float:
+        return float(self.link.tempo)
+
+    def update(self) -> None:
+        now = self.clock()
+        bpm = self.bpm
+        beat = float(self.link.beat) - self.offset
+        if beat >= 0:
+            self.tempo_map.anchor(beat, now, bpm)
+        else:  # before our first beat: put beat 0 where Link's bar starts
+            self.tempo_map.anchor(0, now - beat * 60.0 / bpm, bpm)
+
+    def close(self) -> None:
+        self.link.enabled = False
+        self._loop.close()

@@ -1,0 +1,224 @@
+"""The look-ahead scheduler: runtime messages sent at absolute deadlines on time.monotonic().
+
+Every ~25 ms it asks the runtime for the events up to ~100 ms ahead (`runtime.events(until=)`)
+and expands them with the same `Expander` the file writer uses, so a port hears exactly what a
+render writes. Each message is then sent at its deadline, `origin + tempo_map.seconds(beat)`:
+an absolute time, computed afresh from the tempo map, so a late wake-up never shifts later
+notes and error never accumulates. Waiting is a sleep until shortly before the deadline, then a
+short final wait of at most `FINE_WAIT` seconds.
+"""
+
+from __future__ import annotations
+
+import heapq
+import time
+from collections.abc import Callable
+from fractions import Fraction
+from itertools import count
+
+from composer.live.tempo import TempoMap
+from composer.runtime.events import Tempo, TimeSignature
+from composer.runtime.messages import NOTE_OFF, Expander, Message
+
+LOOKAHEAD = 0.1  # seconds of music computed ahead of the clock
+REFILL = 0.025  # how often the look-ahead window moves on
+FINE_WAIT = 0.0015  # the last stretch before a deadline, waited with short yields
+HORIZON_GRID = 960  # horizons fall on 1/960 beat: short Fractions, no missed events
+
+#: Priorities at one beat: transport (clock, start) before the piece's messages.
+TRANSPORT, PIECE = 0, 1
+
+
+class Scheduler:
+    """Runs one runtime against the wall clock, handing each message to `send` on time.
+
+    `send(data)` gets raw MIDI bytes as a tuple. `sources` are extra message streams (MIDI
+    clock out): objects with `between(begin, end) -> [(beat, data)]` for beats in [begin, end).
+    `hooks` are `(period_seconds, function)` pairs run between messages (reload, status line).
+    """
+
+    def __init__(
+        self,
+        runtime,
+        send: Callable[[tuple], None],
+        *,
+        lookahead: float = LOOKAHEAD,
+        tempo_map: TempoMap | None = None,
+        follow_piece_tempo: bool = True,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
+        on_error: Callable[[Exception], bool] | None = None,
+    ):
+        self.runtime = runtime
+        self.send = send
+        self.lookahead = lookahead
+        self.tempo_map = tempo_map or TempoMap(runtime.bpm)
+        self.follow_piece_tempo = follow_piece_tempo
+        self.clock = clock
+        self.sleep = sleep
+        self.on_error = on_error
+        self.expander = Expander()
+        self.sources: list = []
+        self.hooks: list[list] = []  # [period, function, next due]
+        self.computed_until = Fraction(0)  # every message before this beat is queued
+        self.time_signatures: list[tuple[Fraction, int, int]] = [(Fraction(0), *runtime.time_signature)]
+        self.sent = 0
+        self._queue: list[tuple[Fraction, int, int, tuple]] = []  # (beat, priority, sequence, data)
+        self._sequence = count()
+        self._stopped = False
+        self._flushed = False
+        self._track_ends: list[tuple[Fraction, str]] = []  # (beat, track) of removed loops
+
+    # ----- set-up -----------------------------------------------------------------------------
+
+    def add_source(self, source) -> None:
+        self.sources.append(source)
+
+    def every(self, period: float, function: Callable[[], None]) -> None:
+        self.hooks.append([period, function, 0.0])
+
+    def end_track(self, track: str, at) -> None:
+        """A loop was removed and its last iteration ends at beat `at`: its notes end there too,
+        so a removed loop leaves nothing sounding (a render never removes loops)."""
+        self._track_ends.append((Fraction(at), track))
+
+    def start(self, at: float | None = None) -> None:
+        """Put beat 0 at time `at` (default: one look-ahead from now, so nothing starts late)."""
+        origin = self.clock() + self.lookahead if at is None else at
+        self.tempo_map.shift(origin - self.tempo_map.origin)
+
+    def stop(self) -> None:
+        """Ask `run` to return after the message it is sending (safe from another thread)."""
+        self._stopped = True
+
+    # ----- where the music is -----------------------------------------------------------------
+
+    def beat_now(self) -> float:
+        """The beat being heard now."""
+        return self.tempo_map.beat(self.clock())
+
+    def deadline(self, beat) -> float:
+        return self.tempo_map.seconds(beat)
+
+    @property
+    def finished(self) -> bool:
+        """True when a runtime with an end has sent everything, note-offs included."""
+        return self._flushed and not self._queue
+
+    # ----- the loop ---------------------------------------------------------------------------
+
+    def run(self) -> None:
+        """Send messages on time until stopped or, for a runtime with an end, until done."""
+        self._stopped = False
+        while not self._stopped:
+            now = self.clock()
+            self.refill(now + self.lookahead)
+            self._send_due()
+            if self.finished:
+                return
+            self._run_hooks(now)
+            if self._stopped:
+                return
+            wake = now + REFILL
+            if self._queue:
+                wake = min(wake, self.deadline(self._queue[0][0]))
+            for period, _, due in self.hooks:
+                wake = min(wake, due)
+            self.wait_until(wake)
+
+    def refill(self, horizon_time: float) -> None:
+        """Queue every message before the beat that falls at `horizon_time`."""
+        if self._flushed:
+            return
+        target = Fraction(int(self.tempo_map.beat(horizon_time) * HORIZON_GRID), HORIZON_GRID)
+        until = self.runtime.until
+        if until is not None:
+            target = min(target, until)
+        if target > self.computed_until:
+            self._compute(target)
+            begin, self.computed_until = self.computed_until, target
+            for source in self.sources:
+                for beat, data in source.between(begin, target):
+                    heapq.heappush(self._queue, (beat, TRANSPORT, next(self._sequence), data))
+        if until is not None and self.computed_until >= until:
+            for message in self.expander.flush_all():  # notes outlasting the end, at their own time
+                self._queue_message(message)
+            self._flushed = True
+
+    def _compute(self, target: Fraction) -> None:
+        expander = self.expander
+        while True:
+            try:
+                for event in self.runtime.events(until=target):
+                    for message in expander.feed(event):
+                        self._queue_message(message)
+                break
+            except Exception as error:  # a loop body failed: the runtime has dropped that loop
+                if self.on_error is None or not self.on_error(error):
+                    raise
+        if self._track_ends:
+            self._end_tracks(target)
+        for message in expander.flush_until(target):
+            self._queue_message(message)
+
+    def _end_tracks(self, target: Fraction) -> None:
+        """End a removed loop's notes that would outlast its last iteration, at that iteration's end."""
+        expander = self.expander
+        for end in sorted(e for e in self._track_ends if e[0] <= target):
+            beat, track = end
+            for message in expander.flush_until(beat):  # what ends by itself before then
+                self._queue_message(message)
+            for key, (_, owner) in list(expander.sounding.items()):
+                if owner == track:
+                    del expander.sounding[key]  # its own later note-off is then dropped
+                    self._queue_message(Message(beat, track, (NOTE_OFF | key[0], key[1], 0)))
+            self._track_ends.remove(end)
+
+    def _queue_message(self, message: Message) -> None:
+        data = message.data
+        if type(data) is tuple:
+            heapq.heappush(self._queue, (message.beat, PIECE, next(self._sequence), data))
+        elif type(data) is Tempo:
+            if self.follow_piece_tempo:
+                self.tempo_map.set_tempo(data.beat, data.bpm)
+        elif type(data) is TimeSignature:
+            if self.time_signatures[-1][1:] != (data.numerator, data.denominator):
+                self.time_signatures.append((data.beat, data.numerator, data.denominator))
+
+    def _send_due(self) -> None:
+        queue = self._queue
+        while queue and not self._stopped:
+            beat = queue[0][0]
+            deadline = self.deadline(beat)
+            if deadline > self.clock() + FINE_WAIT:
+                return
+            self.wait_until(deadline)
+            self.send(heapq.heappop(queue)[3])
+            self.sent += 1
+
+    def wait_until(self, deadline: float) -> None:
+        """Sleep until shortly before `deadline`, then wait out the rest in short steps."""
+        remaining = deadline - self.clock()
+        if remaining > FINE_WAIT:
+            self.sleep(remaining - FINE_WAIT)
+        while (remaining := deadline - self.clock()) > 0:
+            self.sleep(remaining if remaining < 0.0002 else 0.0001)
+
+    def _run_hooks(self, now: float) -> None:
+        for hook in self.hooks:
+            if now >= hook[2]:
+                hook[2] = now + hook[0]
+                hook[1]()
+
+    def bar_and_beat(self, beat: float) -> tuple[int, float]:
+        """1-based bar and beat-in-bar of `beat`, through the piece's time signatures."""
+        beat = max(beat, 0.0)
+        bar, start, length = 1, 0.0, 4.0
+        for change_beat, numerator, denominator in self.time_signatures:
+            change = float(change_beat)
+            if change > beat:
+                break
+            bar += int((change - start) // length)  # whole bars in the signature before
+            start, length = change, numerator * 4 / denominator
+        bars_in = int((beat - start) // length)
+        return bar + bars_in, beat - start - bars_in * length + 1

@@ -1,0 +1,113 @@
+"""The command line: help everywhere, version, one-line errors with meaningful exit codes."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from composer import __version__
+from composer.cli import COMMANDS, cli, main
+from pieces import write_piece
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run(args, capsys):
+    """Run the CLI as the console script does; returns (exit code, stdout, stderr)."""
+    with pytest.raises(SystemExit) as done:
+        main(args)
+    captured = capsys.readouterr()
+    return done.value.code, captured.out, captured.err
+
+
+def test_version(capsys):
+    code, out, _ = run(["--version"], capsys)
+    assert code == 0 and __version__ in out
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_every_command_has_help(command):
+    result = CliRunner().invoke(cli, [command, "--help"])
+    if result.exit_code == 2 and "No such command" in result.output:
+        pytest.skip(f"{command} is not part of this build")
+    assert result.exit_code == 0, result.output
+    assert "Usage: " in result.output
+
+
+def test_render_writes_a_file_and_a_summary(tmp_path, capsys):
+    out = tmp_path / "demo.mid"
+    code, stdout, stderr = run(
+        ["render", str(ROOT / "samples/pieces/tabla_pentatonic.py"), "-o", str(out), "--bars", "2"], capsys
+    )
+    assert code == 0, stderr
+    assert stdout.startswith(f"wrote {out}:") and "notes on 6 tracks, 2 bars" in stdout
+    assert out.read_bytes()[:4] == b"MThd"
+
+
+@pytest.mark.parametrize(
+    "args, code, message",
+    [
+        (["render", "missing.py", "-o", "x.mid"], 1, "composer: missing.py: no such piece"),
+        (["render", "{piece}", "-o", "{tmp}/no/such/dir/x.mid"], 1, "does not exist"),
+        (["render", "{piece}", "-o", "{tmp}/x.mid", "--bars", "1", "--beats", "2"], 1, "give --bars or --beats, not both"),
+        (["render", "{piece}"], 2, "Missing option '-o'"),
+        (["render", "{piece}", "-o", "{tmp}/x.mid", "--bars", "many"], 2, "'many' is not a valid float"),
+        (["nonsense"], 2, "No such command 'nonsense'"),
+    ],
+)
+def test_bad_input_gives_one_line_and_exit_code(tmp_path, capsys, args, code, message):
+    piece = write_piece(tmp_path, "@live_loop\ndef a():\n    play(60)\n    sleep(1)\n")
+    args = [a.format(piece=piece, tmp=tmp_path) for a in args]
+    got, _, stderr = run(args, capsys)
+    assert got == code
+    assert message in stderr
+    assert "Traceback" not in stderr
+
+
+def test_piece_error_names_file_and_line(tmp_path, capsys):
+    piece = write_piece(tmp_path, "@live_loop\ndef a():\n    play(chord('e3', 'minro'))\n    sleep(1)\n")
+    code, _, stderr = run(["render", str(piece), "-o", str(tmp_path / "x.mid")], capsys)
+    assert code == 1
+    assert stderr.strip().startswith(f"composer: {piece}:3: unknown chord 'minro'; did you mean 'minor'")
+    assert len(stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "x.mid").exists()
+
+
+def test_debug_shows_the_traceback(tmp_path):
+    piece = write_piece(tmp_path, "@live_loop\ndef a():\n    play(60)\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "composer", "--debug", "render", str(piece), "-o", str(tmp_path / "x.mid")],
+        capture_output=True, text=True, cwd=ROOT,
+    )
+    assert result.returncode != 0 and "Traceback" in result.stderr
+
+
+def test_console_script_renders_in_a_real_process(tmp_path):
+    script = shutil.which("composer", path=str(Path(sys.executable).parent)) or shutil.which("composer")
+    assert script, "the composer console script is installed"
+    out = tmp_path / "demo.mid"
+    result = subprocess.run(
+        [script, "render", "samples/pieces/euclid_drums.py", "-o", str(out), "--bars", "4", "--seed", "3"],
+        capture_output=True, text=True, cwd=ROOT, env=dict(os.environ),
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("wrote ") and out.exists()
+    again = subprocess.run(
+        [sys.executable, "-m", "composer", "render", "samples/pieces/euclid_drums.py", "-o", str(tmp_path / "b.mid"),
+         "--bars", "4", "--seed", "3", "-q"],
+        capture_output=True, text=True, cwd=ROOT,
+    )
+    assert again.returncode == 0 and again.stdout == ""
+    assert out.read_bytes() == (tmp_path / "b.mid").read_bytes()
+
+
+def test_help_does_not_import_heavy_libraries():
+    code = "import sys; from composer.cli import main\ntry:\n main(['--help'])\nexcept SystemExit: pass\n" \
+           "print(json.dumps(sorted(m for m in ('music21','pretty_midi','rtmidi','composer.runtime.engine') if m in sys.modules)))"
+    result = subprocess.run([sys.executable, "-c", "import json\n" + code], capture_output=True, text=True, cwd=ROOT)
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == []

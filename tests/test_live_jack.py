@@ -1,0 +1,300 @@
+"""Real-time playback across real MIDI ports (JACK, dummy driver): play equals render, clean
+stops on SIGINT/SIGTERM, hot reload, port errors, MIDI clock out and in, panic."""
+
+from __future__ import annotations
+
+import io
+import itertools
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from fractions import Fraction
+
+import pytest
+
+from composer.live.session import PlayOptions, Session
+from composer.render import render_length
+from composer.runtime import dsl
+from composer.runtime.messages import expand
+
+_names = itertools.count()
+
+
+class Receiver:
+    """A JACK MIDI input port that records (time.monotonic(), bytes) in its callback."""
+
+    def __init__(self, timing: bool = False):
+        import rtmidi
+
+        self.client = f"recv{os.getpid()}x{next(_names)}"
+        self.midi_in = rtmidi.MidiIn(rtmidi.API_UNIX_JACK, name=self.client)
+        self.midi_in.ignore_types(sysex=True, timing=not timing, active_sense=True)
+        self.midi_in.open_virtual_port("in")
+        self.messages: list[tuple[float, tuple]] = []
+        self.midi_in.set_callback(lambda event, data=None: self.messages.append((time.monotonic(), tuple(event[0]))))
+
+    @property
+    def port(self) -> str:
+        return f"{self.client}:in"
+
+    def data(self, kinds=(0x80, 0x90, 0xA0, 0xB0, 0xC0, 0xD0, 0xE0)) -> list[tuple]:
+        return [d for _, d in self.messages if d[0] & 0xF0 in kinds and d[0] < 0xF0]
+
+    def wait_for(self, predicate, timeout: float = 5.0) -> bool:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if predicate(self):
+                return True
+            time.sleep(0.01)
+        return False
+
+    def close(self) -> None:
+        self.midi_in.cancel_callback()
+        self.midi_in.close_port()
+        self.midi_in.delete()
+
+
+@pytest.fixture
+def receiver(jack):
+    r = Receiver()
+    yield r
+    r.close()
+
+
+def composer(*args, **kwargs) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "composer", *map(str, args)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, **kwargs)
+
+
+def hanging(messages: list[tuple]) -> set:
+    """(channel, note) pairs left sounding by a message list."""
+    sounding = set()
+    for data in messages:
+        kind, channel = data[0] & 0xF0, data[0] & 0x0F
+        if kind == 0x90 and data[2] > 0:
+            sounding.add((channel, data[1]))
+        elif kind in (0x80, 0x90):
+            sounding.discard((channel, data[1]))
+    return sounding
+
+
+PIECE = """
+use_bpm(600)
+
+@live_loop
+def drums():
+    sample("bd" if tick() % 2 == 0 else "sn")
+    sleep(0.5)
+
+@live_loop
+def chords():
+    play(choose([[60, 64, 67], [62, 65, 69]]), duration=1.5, velocity=rrand_i(60, 100), channel=2)
+    sleep(1)
+
+@live_loop
+def lead():
+    play(choose([72, 74, 76]), duration=0.25, channel=3)
+    sleep(choose([0.25, 0.75]))
+"""
+
+LONG_NOTES = """
+use_bpm(600)
+
+@live_loop
+def pad():
+    play([48, 55, 64], duration=32, channel=5)
+    sleep(1)
+
+@live_loop
+def beep():
+    play(rrand_i(70, 80), duration=3)
+    sleep(0.5)
+"""
+
+
+def rendered(path, bars, seed):
+    runtime = dsl.load(path, seed=seed)
+    runtime.until = render_length(runtime, bars=bars)
+    return [m.data for m in expand(runtime.events()) if type(m.data) is tuple]
+
+
+@pytest.mark.jack
+def test_play_sends_what_render_writes(tmp_path, receiver):
+    piece = tmp_path / "piece.py"
+    piece.write_text(PIECE)
+    process = composer("play", piece, "--bars", 2, "--seed", 5, "--port", receiver.port)
+    _, err = process.communicate(timeout=20)
+    assert process.returncode == 0, err
+    expected = rendered(piece, 2, 5)
+    assert receiver.wait_for(lambda r: len(r.data()) >= len(expected), timeout=2)
+    assert receiver.data() == expected
+    onsets = [t for t, d in receiver.messages if d[0] == 0x99 and d[1] == 36]  # kick every beat at 600 bpm
+    gaps = [b - a for a, b in zip(onsets, onsets[1:])]
+    assert len(gaps) == 7 and all(abs(g - 0.1) < 0.008 for g in gaps)  # within a JACK period
+
+
+@pytest.mark.jack
+@pytest.mark.parametrize("signum, code", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_a_signal_stops_cleanly(tmp_path, receiver, signum, code):
+    piece = tmp_path / "long.py"
+    piece.write_text(LONG_NOTES)
+    process = composer("play", piece, "--port", receiver.port)
+    assert receiver.wait_for(lambda r: len(r.data()) >= 12, timeout=10), process.stderr
+    process.send_signal(signum)
+    _, err = process.communicate(timeout=10)
+    assert process.returncode == code, err
+    time.sleep(0.05)
+    messages = receiver.data()
+    assert hanging(messages) == set()
+    channels_used = {d[0] & 0x0F for d in messages if d[0] & 0xF0 == 0x90}
+    assert channels_used == {0, 4}
+    assert {d[0] & 0x0F for d in messages if d[0] & 0xF0 == 0xB0 and d[1] == 123} == channels_used
+    assert "Traceback" not in err
+
+
+@pytest.mark.jack
+def test_unknown_port_is_a_usage_error(tmp_path, jack):
+    piece = tmp_path / "piece.py"
+    piece.write_text(PIECE)
+    process = composer("play", piece, "--port", "no-such-synth")
+    _, err = process.communicate(timeout=10)
+    assert process.returncode == 2
+    assert err.startswith("composer: no MIDI output matches 'no-such-synth'; available:")
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_link_without_aalink_says_how_to_install(tmp_path):
+    pytest.importorskip  # noqa: B018 - the check below is the inverse of importorskip
+    try:
+        import aalink  # noqa: F401
+    except ImportError:
+        pass
+    else:
+        pytest.skip("aalink is installed")
+    piece = tmp_path / "piece.py"
+    piece.write_text(PIECE)
+    process = composer("play", piece, "--link", "--virtual", "x")
+    _, err = process.communicate(timeout=10)
+    assert process.returncode == 2
+    assert err.strip() == "composer: --link needs Ableton Link support: pip install 'composer[link]'"
+
+
+@pytest.mark.jack
+def test_clock_out_sends_24_ticks_per_beat(tmp_path, jack):
+    receiver = Receiver(timing=True)
+    try:
+        piece = tmp_path / "piece.py"
+        piece.write_text(PIECE)
+        process = composer("play", piece, "--bars", 2, "--clock-out", "--port", receiver.port)
+        _, err = process.communicate(timeout=20)
+        assert process.returncode == 0, err
+        assert receiver.wait_for(lambda r: any(d == (0xFC,) for _, d in r.messages), timeout=2)
+        system = [d for _, d in receiver.messages if d[0] >= 0xF0]
+        assert system[:2] == [(0xF2, 0, 0), (0xFA,)]
+        assert system[-1] == (0xFC,)
+        assert system.count((0xF8,)) == 24 * 8
+        ticks = [t for t, d in receiver.messages if d == (0xF8,)]
+        assert ticks[-1] - ticks[0] == pytest.approx(191 * 0.1 / 24, abs=0.012)
+    finally:
+        receiver.close()
+
+
+class SessionThread:
+    """An in-process session playing in a thread, so a test can edit, stop and watch it."""
+
+    def __init__(self, **options):
+        self.err = io.StringIO()
+        self.session = Session(PlayOptions(**options), out=io.StringIO(), err=self.err).open()
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self):
+        try:
+            self.session.run()
+        except BaseException as error:  # noqa: BLE001 - reported by the test
+            self.error = error
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.session.stop()
+        self.thread.join(timeout=5)
+        self.session.close()
+        assert self.error is None, self.error
+
+
+@pytest.mark.jack
+def test_clock_in_follows_an_external_clock(tmp_path, receiver):
+    import rtmidi
+
+    piece = tmp_path / "piece.py"
+    piece.write_text("use_bpm(600)\n\n@live_loop\ndef p():\n    play(60, duration=0.5)\n    sleep(1)\n")
+    master = rtmidi.MidiOut(rtmidi.API_UNIX_JACK, name=f"master{os.getpid()}")
+    master.open_virtual_port("clock")
+    try:
+        with SessionThread(piece=piece, port=receiver.port, bars=2, clock_in=f"master{os.getpid()}:clock") as run:
+            time.sleep(0.2)
+            assert receiver.data() == []  # waits for Start
+            per_tick = 60 / (300 * 24)  # the master runs at 300 bpm; the piece says 600
+            master.send_message([0xFA])
+            start = time.monotonic()
+            for k in range(24 * 9):
+                deadline = start + k * per_tick
+                time.sleep(max(0.0, deadline - time.monotonic()))
+                master.send_message([0xF8])
+            run.thread.join(timeout=3)
+        onsets = [t for t, d in receiver.messages if d[0] == 0x90]
+        assert len(onsets) == 8
+        gaps = [b - a for a, b in zip(onsets, onsets[1:])]
+        assert sum(gaps) / len(gaps) == pytest.approx(0.2, abs=0.01)
+        assert onsets[0] - start < 0.02
+    finally:
+        master.close_port()
+        master.delete()
+
+
+@pytest.mark.jack
+def test_hot_reload_swap_broken_edit_and_removal(tmp_path, receiver):
+    piece = tmp_path / "live.py"
+    first = ("use_bpm(600)\n\n@live_loop\ndef a():\n    play(60, duration=0.5)\n    sleep(1)\n\n"
+             "@live_loop\ndef pad():\n    play(40, duration=64, channel=2)\n    sleep(4)\n")
+    piece.write_text(first)
+    with SessionThread(piece=piece, port=receiver.port, watch=True) as run:
+        assert receiver.wait_for(lambda r: sum(d[:2] == (0x90, 60) for d in r.data()) >= 2)
+        piece.write_text(first.replace("play(60", "play(72"))
+        assert receiver.wait_for(lambda r: (0x90, 72, 100) in r.data(), timeout=3)
+        ons = [d[1] for d in receiver.data() if d[0] == 0x90]
+        assert ons[-1] == 72 and 60 in ons and ons.index(72) > max(i for i, n in enumerate(ons) if n == 60)
+
+        piece.write_text(first.replace("play(60", "play(72") + "\nthis is broken(\n")
+        assert receiver.wait_for(lambda r: "still playing" in run.err.getvalue(), timeout=3)
+        count = len(receiver.data())
+        assert receiver.wait_for(lambda r: len(r.data()) >= count + 4, timeout=2)  # plays on
+        error_lines = run.err.getvalue().strip().splitlines()
+        assert any(f"{piece}:13" in line for line in error_lines)
+
+        piece.write_text(first.replace("play(60", "play(72").split("\n@live_loop\ndef pad")[0])
+        # The pad finishes its 4-beat iteration (0.4 s), and its 64-beat note ends with it.
+        assert receiver.wait_for(lambda r: (1, 40) not in hanging(r.data()), timeout=3)
+        assert "pad" not in run.session.runtime.loops
+        count = sum(1 for d in receiver.data() if d[0] == 0x91)
+        time.sleep(0.5)
+        assert sum(1 for d in receiver.data() if d[0] == 0x91) == count
+
+
+@pytest.mark.jack
+def test_panic_silences_every_channel(receiver):
+    process = composer("panic", "--port", receiver.port)
+    out, err = process.communicate(timeout=10)
+    assert process.returncode == 0, err
+    assert receiver.wait_for(lambda r: len(r.data()) >= 16 * 130, timeout=3), len(receiver.data())
+    messages = receiver.data()
+    assert len(messages) == 16 * 130
+    for channel in range(16):
+        assert (0xB0 | channel, 120, 0) in messages and (0xB0 | channel, 123, 0) in messages
+        assert sum(1 for d in messages if d[0] == 0x80 | channel) == 128
