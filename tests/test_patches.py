@@ -76,7 +76,7 @@ def error_of(text, file="patches/x.toml"):
     ('[knobs.1]\ntarget = "param"\n', "patches/x.toml:1: knobs.1.name: missing; a param knob names its param"),
     # array of tables: the second [[pads]]
     ('[[pads]]\npad = 1\naction = "drum"\ndrum = "kick"\n\n[[pads]]\npad = 2\naction = "drum"\ndrum = "snair"\n',
-     "patches/x.toml:9: pads[2].drum: unknown drum 'snair'; did you mean 'snare'"),
+     "patches/x.toml:9: pads[2].drum: unknown drum 'snair' in kit 'gm'; did you mean 'snare'"),
     ('[pads.3]\naction = "lanch"\nloop = "bass"\n',
      "patches/x.toml:2: pads.3.action: unknown pad action 'lanch'; did you mean 'launch'?"),
     ('[pads.9]\naction = "note"\n', "patches/x.toml:1: pads.9: the V49 has pads 1..8"),

@@ -1,7 +1,7 @@
 """What a patch may say, as frozen dataclasses, and the checks that turn TOML tables into them.
 
-This module is pure: it never reads files. A bad field raises FieldError with the field's path;
-the loader adds the file name and line number.
+It reads no patch file (the loader does; drum names are checked against the kit the patch
+names). A bad field raises FieldError with the field's path; the loader adds the file and line.
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ from types import MappingProxyType
 
 from composer.controller.curves import LINEAR, Curve, apply, parse_curve
 from composer.controller.v49 import DEFAULT_LAYOUT, MAX_OCTAVE_SHIFT, MAX_TRANSPOSE, V49Layout, parse_note
-from composer.errors import ComposerError, did_you_mean
+from composer.errors import ComposerError, UnknownNameError, did_you_mean
+from composer.runtime.kits import DEFAULT_KIT, Kit, load_kit
 
 PAD_COUNT = 8
 KNOB_COUNT = 4
@@ -25,19 +26,6 @@ LOOP_ACTIONS = ("launch", "stop", "toggle", "fill")
 KNOB_TARGETS = ("bpm", "param", "cc")
 BUTTON_ACTIONS = ("launch", "stop", "toggle", "fill", "cc", "arp_latch", "tap_tempo", "panic")
 ARP_MODES = ("up", "down", "updown", "downup", "random", "played", "chord")
-
-#: Kit drum names a pad may play, as General MIDI notes (channel 10). The lead may point this at
-#: the drum-kit module's names once that exists.
-DRUMS = {
-    "kick": 36, "kick2": 35, "rim": 37, "snare": 38, "clap": 39, "snare2": 40,
-    "low_floor_tom": 41, "closed_hat": 42, "high_floor_tom": 43, "pedal_hat": 44, "low_tom": 45,
-    "open_hat": 46, "low_mid_tom": 47, "high_mid_tom": 48, "crash": 49, "high_tom": 50, "ride": 51,
-    "china": 52, "ride_bell": 53, "tambourine": 54, "splash": 55, "cowbell": 56, "crash2": 57,
-    "ride2": 59, "high_bongo": 60, "low_bongo": 61, "mute_conga": 62, "high_conga": 63,
-    "low_conga": 64, "high_timbale": 65, "low_timbale": 66, "maracas": 70, "claves": 75,
-    "high_block": 76, "low_block": 77,
-}
-
 
 class FieldError(ComposerError):
     """A field with a bad value; `path` is the tuple of keys (ints index arrays of tables)."""
@@ -105,10 +93,7 @@ class PadSettings:
     drum: str | None = None
     loop: str | None = None
     curve: Curve = LINEAR
-
-    @property
-    def drum_note(self) -> int | None:
-        return DRUMS.get(self.drum) if self.drum else None
+    drum_note: int | None = None  # the drum's note in the patch's kit, resolved when loading
 
 
 @dataclass(frozen=True)
@@ -348,7 +333,7 @@ def _keys(table: dict) -> KeysSettings:
 PAD_KEYS = ("pad", "action", "note", "channel", "drum", "loop", "curve")
 
 
-def _pad(table: dict, path: tuple, number: int, layout: V49Layout) -> PadSettings:
+def _pad(table: dict, path: tuple, number: int, layout: V49Layout, kit: Kit) -> PadSettings:
     _check_keys(table, PAD_KEYS, path)
     action = _choice(table, "action", path, PAD_ACTIONS, "pad action", "note")
     note = _note(table, "note", path, None)
@@ -359,9 +344,12 @@ def _pad(table: dict, path: tuple, number: int, layout: V49Layout) -> PadSetting
     if action == "drum":
         if drum is None:
             raise FieldError(path + ("drum",), "missing; a drum pad names a kit drum, e.g. drum = \"snare\"")
-        if drum not in DRUMS:
-            hint = did_you_mean(drum, DRUMS)
-            raise FieldError(path + ("drum",), f"unknown drum {drum!r}" + (f"; did you mean {hint}?" if hint else ""))
+        if drum.lower() not in kit.drums:
+            hint = did_you_mean(drum, kit.drums)
+            raise FieldError(
+                path + ("drum",),
+                f"unknown drum {drum!r} in kit {kit.name!r}" + (f"; did you mean {hint}?" if hint else ""),
+            )
     if action in LOOP_ACTIONS and loop is None:
         raise FieldError(path + ("loop",), f"missing; a {action} pad names a loop, e.g. loop = \"drums\"")
     for key, needed_by in (("note", ("note",)), ("drum", ("drum",)), ("loop", LOOP_ACTIONS)):
@@ -371,10 +359,11 @@ def _pad(table: dict, path: tuple, number: int, layout: V49Layout) -> PadSetting
         pad=number, action=action, note=note, drum=drum, loop=loop,
         channel=_int(table, "channel", path, layout.pads_channel, 1, 16),
         curve=_curve(table, "curve", path, LINEAR),
+        drum_note=kit.note(drum) if action == "drum" else None,
     )
 
 
-def _pads(value, layout: V49Layout) -> tuple[PadSettings, ...]:
+def _pads(value, layout: V49Layout, kit: Kit) -> tuple[PadSettings, ...]:
     """[[pads]] (each with `pad = N`, or in order) or [pads.N] tables; unlisted pads play their note."""
     tables: dict[int, tuple[tuple, dict]] = {}
     if isinstance(value, list):
@@ -394,7 +383,7 @@ def _pads(value, layout: V49Layout) -> tuple[PadSettings, ...]:
     for number in range(1, PAD_COUNT + 1):
         if number in tables:
             path, entry = tables[number]
-            pads.append(_pad(entry, path, number, layout))
+            pads.append(_pad(entry, path, number, layout, kit))
         else:
             pads.append(PadSettings(number, "note", layout.pad_notes[number - 1], layout.pads_channel))
     return tuple(pads)
@@ -473,8 +462,17 @@ def _calibration(table: dict) -> Calibration:
     return Calibration(MappingProxyType(dict(sorted(curves.items()))))
 
 
-TOP_KEYS = ("name", "description", "piece", "bpm", "controller", "keys", "pads", "knobs", "buttons",
+TOP_KEYS = ("name", "description", "piece", "bpm", "kit", "controller", "keys", "pads", "knobs", "buttons",
             "arpeggiator", "calibration")
+
+
+def _kit(data: dict) -> Kit:
+    """The drum kit pads name their drums in (samples/kits/NAME.toml; General MIDI by default)."""
+    name = _str(data, "kit", (), DEFAULT_KIT)
+    try:
+        return load_kit(name)
+    except UnknownNameError as error:
+        raise FieldError(("kit",), str(error)) from None
 
 
 def build_patch(data: dict, name: str, path: str | None = None) -> Patch:
@@ -483,7 +481,8 @@ def build_patch(data: dict, name: str, path: str | None = None) -> Patch:
     controller = _controller(_table(data.get("controller", {}), ("controller",)))
     layout = controller.layout
     keys = _keys(_table(data.get("keys", {}), ("keys",)))
-    pads = _pads(data.get("pads", {}), layout)
+    kit = _kit(data)
+    pads = _pads(data.get("pads", {}), layout, kit)
     knobs = {n: _knob(t, p, n) for n, (p, t) in _numbered(data.get("knobs", {}), ("knobs",), KNOB_COUNT, "knob").items()}
     buttons = {n: _button(t, p, n)
                for n, (p, t) in _numbered(data.get("buttons", {}), ("buttons",), BUTTON_COUNT, "button").items()}
