@@ -48,7 +48,8 @@ def play(**options):
     """Play PIECE to a MIDI port in real time, until Ctrl-C or for --bars N.
 
     The port hears exactly the messages `composer render` writes for the same piece, bars and
-    seed. Ctrl-C or SIGTERM ends every sounding note before exiting.
+    seed. Ctrl-C or SIGTERM ends every sounding note before exiting (exit codes: 0 done,
+    1 error in the piece, 2 port or usage error, 130 Ctrl-C, 143 SIGTERM).
 
     \b
     Example:

@@ -9,24 +9,33 @@ _api_option = click.option("--midi-api", type=click.Choice(API_CHOICES),
                            help="MIDI API (default: $COMPOSER_MIDI_API, else auto).")
 
 
+def _api_label(api: int) -> str:
+    """The --midi-api name of an rtmidi API constant."""
+    import rtmidi
+
+    names = {rtmidi.API_UNIX_JACK: "jack", rtmidi.API_LINUX_ALSA: "alsa", rtmidi.API_MACOSX_CORE: "macos",
+             rtmidi.API_WINDOWS_MM: "windows"}
+    return names.get(api, f"api {api}")
+
+
 @click.command()
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 @_api_option
 def ports(as_json, midi_api):
     """List the MIDI input and output ports, with the index --port accepts."""
-    from composer.midi.ports import _api_name, list_ports, resolve_api
+    from composer.midi.ports import list_ports, resolve_api
 
     api = resolve_api(midi_api)
     found = list_ports(api)
     if as_json:
         import json
 
-        listing = {"api": _api_name(api)}
+        listing = {"api": _api_label(api)}
         for direction in ("input", "output"):
             listing[direction + "s"] = [{"index": p.index, "name": p.name} for p in found if p.direction == direction]
         click.echo(json.dumps(listing, indent=2))
         return
-    click.echo(f"MIDI API: {_api_name(api)}")
+    click.echo(f"MIDI API: {_api_label(api)}")
     for direction in ("output", "input"):
         click.echo(f"{direction}s:")
         names = [p for p in found if p.direction == direction]
@@ -72,7 +81,7 @@ def doctor():
     import os
     import shutil
 
-    from composer.midi.ports import PortError, _api_name, list_ports, quiet_stderr, resolve_api
+    from composer.midi.ports import PortError, list_ports, quiet_stderr, resolve_api
 
     try:
         import rtmidi
@@ -80,7 +89,7 @@ def doctor():
         click.echo("python-rtmidi: NOT INSTALLED -> pip install python-rtmidi")
         raise SystemExit(2)
     click.echo(f"python-rtmidi {getattr(rtmidi, '__version__', '?')}")
-    compiled = [_api_name(a) for a in rtmidi.get_compiled_api()]
+    compiled = [_api_label(a) for a in rtmidi.get_compiled_api()]
     click.echo(f"APIs compiled in: {', '.join(compiled) or 'none'}")
     working = []
     for name in compiled:

@@ -23,6 +23,7 @@ from composer.runtime.messages import NOTE_OFF, Expander, Message
 LOOKAHEAD = 0.1  # seconds of music computed ahead of the clock
 REFILL = 0.025  # how often the look-ahead window moves on
 FINE_WAIT = 0.0015  # the last stretch before a deadline, waited with short yields
+HOOK_ROOM = 0.01  # hooks run only when the next message is at least this far off
 HORIZON_GRID = 960  # horizons fall on 1/960 beat: short Fractions, no missed events
 
 #: Priorities at one beat: transport (clock, start) before the piece's messages.
@@ -116,14 +117,15 @@ class Scheduler:
             self._send_due()
             if self.finished:
                 return
-            self._run_hooks(now)
+            next_deadline = self.deadline(self._queue[0][0]) if self._queue else None
+            wake = now + REFILL
+            if next_deadline is None or next_deadline - self.clock() > HOOK_ROOM:
+                self._run_hooks(now)  # a reload takes milliseconds: never just before a message
+                wake = min([wake] + [hook[2] for hook in self.hooks])
             if self._stopped:
                 return
-            wake = now + REFILL
-            if self._queue:
-                wake = min(wake, self.deadline(self._queue[0][0]))
-            for period, _, due in self.hooks:
-                wake = min(wake, due)
+            if next_deadline is not None:
+                wake = min(wake, next_deadline)
             self.wait_until(wake)
 
     def refill(self, horizon_time: float) -> None:

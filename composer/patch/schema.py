@@ -25,7 +25,10 @@ PAD_ACTIONS = ("note", "drum", "launch", "stop", "toggle", "fill")
 LOOP_ACTIONS = ("launch", "stop", "toggle", "fill")
 KNOB_TARGETS = ("bpm", "param", "cc")
 BUTTON_ACTIONS = ("launch", "stop", "toggle", "fill", "cc", "arp_latch", "tap_tempo", "panic")
-ARP_MODES = ("up", "down", "updown", "downup", "random", "played", "chord")
+#: Tidal's arp modes (composer.theory.arp) plus Ableton's random, random_once, chord and played.
+ARP_MODES = ("up", "down", "updown", "downup", "up&down", "down&up", "up_and_down", "down_and_up", "converge",
+             "diverge", "disconverge", "pinkyup", "pinkyupdown", "thumbup", "thumbupdown",
+             "random", "random_once", "played", "chord")
 
 class FieldError(ComposerError):
     """A field with a bad value; `path` is the tuple of keys (ints index arrays of tables)."""

@@ -212,6 +212,23 @@ class Runtime:
         piece = PieceDefinition(path=self.path, loops={name: definition})
         self._adopt_loops(piece, to_beats(at), launching=True)
 
+    def add_loop(self, definition: LoopDefinition, at) -> None:
+        """Start a loop that is not part of the piece at beat `at` (the performer's arpeggiator),
+        so it shares the piece's clock; no-op if a loop of that name runs."""
+        if definition.name in self.loops:
+            return
+        piece = PieceDefinition(path=self.path, loops={definition.name: definition})
+        self._adopt_loops(piece, to_beats(at), launching=True)
+
+    def change_tempo(self, bpm, at) -> None:
+        """A tempo change from outside the piece (a knob) at beat `at`, which must not be earlier
+        than what has been computed (a live caller passes the scheduler's horizon)."""
+        bpm = to_beats(bpm)
+        if bpm <= 0:
+            raise ComposerError(f"bpm must be positive, got {bpm}")
+        self.bpm = bpm
+        self._emit(Tempo(to_beats(at), bpm))
+
     def _run_iteration(self, loop: RunningLoop) -> None:
         state = loop.state
         definition = loop.definition

@@ -1,0 +1,57 @@
+"""`composer perform`: play a piece live from the controller, as a patch maps it."""
+
+from __future__ import annotations
+
+import click
+
+API_CHOICES = ("auto", "jack", "alsa", "macos", "windows")
+
+
+@click.command()
+@click.argument("piece", required=False, type=click.Path(dir_okay=False))
+@click.option("--patch", "patch", required=True, type=click.Path(dir_okay=False),
+              help="The patch (TOML) mapping keys, pads, knobs and buttons, e.g. patches/live-set.toml.")
+@click.option("--in", "port_in", metavar="PORT",
+              help="Controller input: an index or part of a name (default: the patch's controller port, "
+                   "a name containing 'V49').")
+@click.option("--out", "port_out", metavar="PORT",
+              help="Output port: an index or part of a name (default: the first that is not the controller).")
+@click.option("--virtual", metavar="NAME", help="Open a virtual output port named NAME instead of --out.")
+@click.option("--midi-api", type=click.Choice(API_CHOICES), help="MIDI API (default: $COMPOSER_MIDI_API, else auto).")
+@click.option("--record", type=click.Path(dir_okay=False), metavar="OUT.mid",
+              help="Write the whole performance (piece, played notes, controller input) here on exit.")
+@click.option("--bpm", type=float, help="Tempo, overriding the piece's and the patch's.")
+@click.option("--seed", type=int, default=0, show_default=True,
+              help="Seed for the piece's randomness and the arpeggiator's random modes.")
+@click.option("--thru-other", is_flag=True,
+              help="Pass messages the patch does not map (other channels, unmapped knobs) to the output.")
+@click.option("--latency", type=float, default=100, show_default=True, metavar="MS",
+              help="How far ahead the piece and arpeggiator are computed; played keys do not wait for it.")
+def perform(piece, patch, port_in, port_out, virtual, midi_api, record, bpm, seed, thru_other, latency):
+    """Perform PIECE (optional) from the controller, mapped by --patch, until Ctrl-C.
+
+    Keys and note pads play straight to the output; loop pads launch, stop or fill the piece's
+    loops on the next bar; knobs steer the tempo, the piece's params or CCs; a keyboard zone
+    with role "arpeggiator" arpeggiates held chords in the piece's tempo. Without PIECE, the
+    patch's `piece` is played, or none (keys, pads and the arpeggiator still play). If the
+    controller is unplugged, its notes are released and it is picked up again when it returns.
+    Ctrl-C or SIGTERM end every sounding note and write --record.
+
+    \b
+    Examples:
+      composer perform samples/pieces/live_set.py --patch patches/live-set.toml --virtual composer
+      composer perform --patch patches/default.toml --out synth --record take1.mid
+      composer controller simulate &   # no V49 at hand: a software one
+    """
+    from pathlib import Path
+
+    from composer.perform.session import PerformOptions
+    from composer.perform.session import perform as run
+
+    if port_out is not None and virtual is not None:
+        raise click.UsageError("give --out or --virtual, not both")
+    run(PerformOptions(
+        patch=Path(patch), piece=Path(piece) if piece else None, port_in=port_in, port_out=port_out,
+        virtual=virtual, midi_api=midi_api, record=Path(record) if record else None, bpm=bpm, seed=seed,
+        thru_other=thru_other, latency_ms=latency,
+    ))

@@ -1,0 +1,272 @@
+"""From one controller message to what it should do, as the patch says: the performer's map.
+
+Pure: `Router.route(message)` returns a list of actions and touches no port, clock or runtime.
+The session sends `Send` actions at once (played keys and pads must not wait for the scheduler)
+and hands the rest to the scheduler's thread, which owns the runtime.
+
+Keys: the split (on the incoming note), the patch's octave and transpose plus the zone's own,
+then the zone's velocity curve; a zone with role "arpeggiator" feeds the arpeggiator instead of
+the output. Pads: calibration first, then the pad's own curve; note and drum pads play at once,
+loop pads ask for a launch or stop on the next bar. Knobs set the tempo, a piece param or a CC.
+Anything malformed or unexpected (sysex, clock, other channels, bytes over 127) is dropped, or
+passed through unchanged when `thru_other` is set; it never raises.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from composer.controller.curves import apply
+from composer.controller.v49 import (
+    ButtonEvent,
+    KeyEvent,
+    KnobEvent,
+    ModWheel,
+    PadEvent,
+    PitchBend,
+    Sustain,
+    decode,
+)
+
+NOTE_OFF, NOTE_ON, CONTROL_CHANGE, PITCH_BEND = 0x80, 0x90, 0xB0, 0xE0
+SUSTAIN_CC, MOD_CC = 64, 1
+KEYS_TRACK, PADS_TRACK, CONTROLS_TRACK, THRU_TRACK = "keys", "pads", "controls", "thru"
+TAP_RESET_SECONDS = 2.0
+TAP_COUNT = 4
+MIN_BPM, MAX_BPM = 20.0, 300.0
+
+
+# ----- actions ------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Send:
+    """MIDI out now; `track` names it in a recording."""
+
+    data: tuple[int, ...]
+    track: str
+
+
+@dataclass(frozen=True)
+class ArpPress:
+    note: int
+    velocity: int
+
+
+@dataclass(frozen=True)
+class ArpRelease:
+    note: int
+
+
+@dataclass(frozen=True)
+class ArpPedal:
+    down: bool
+
+
+@dataclass(frozen=True)
+class ArpLatch:
+    on: bool
+
+
+@dataclass(frozen=True)
+class LoopAction:
+    """launch, stop, toggle or fill a loop of the piece, quantised to the next bar."""
+
+    kind: str
+    loop: str
+
+
+@dataclass(frozen=True)
+class SetTempo:
+    bpm: float
+
+
+@dataclass(frozen=True)
+class SetParam:
+    name: str
+    value: float
+
+
+@dataclass(frozen=True)
+class TapTempo:
+    pass
+
+
+@dataclass(frozen=True)
+class Panic:
+    pass
+
+
+Action = Send | ArpPress | ArpRelease | ArpPedal | ArpLatch | LoopAction | SetTempo | SetParam | TapTempo | Panic
+
+
+def is_valid(message) -> bool:
+    """A channel message with the right length and data bytes 0..127 (running status or junk: no)."""
+    if not message or not 0x80 <= message[0] <= 0xEF:
+        return False
+    expected = 2 if message[0] & 0xF0 in (0xC0, 0xD0) else 3
+    return len(message) == expected and all(0 <= b <= 127 for b in message[1:])
+
+
+class Router:
+    """Routes one patch's controller; remembers held keys and pads so their note-offs match."""
+
+    def __init__(self, patch, thru_other: bool = False):
+        self.patch = patch
+        self.layout = patch.controller.layout
+        self.thru_other = thru_other
+        keys = patch.keys
+        self.arp_everywhere = keys.split is None and patch.arpeggiator is not None
+        zones = [keys.zone_for(0)] if keys.split is None else [keys.lower, keys.upper]
+        self.play_channels = sorted({z.channel - 1 for z in zones if z.role == "play" and not self.arp_everywhere})
+        self._held_keys: dict[int, tuple[str, int, int]] = {}  # key note -> (role, channel, note out)
+        self._held_pads: dict[int, tuple[int, int]] = {}  # pad -> (channel, note out)
+
+    def route(self, message) -> list[Action]:
+        try:
+            data = tuple(message)
+        except TypeError:
+            return []
+        if not all(type(b) is int for b in data) or not is_valid(data):
+            return []
+        event = decode(data, self.layout)
+        kind = type(event)
+        if kind is KeyEvent:
+            return self._key(event)
+        if kind is PadEvent:
+            return self._pad(event)
+        if kind is KnobEvent:
+            return self._knob(event)
+        if kind is ButtonEvent:
+            return self._button(event)
+        if kind is Sustain:
+            return self._to_play_channels(CONTROL_CHANGE, SUSTAIN_CC, event.value) + [ArpPedal(event.down)]
+        if kind is ModWheel:
+            return self._to_play_channels(CONTROL_CHANGE, MOD_CC, event.value)
+        if kind is PitchBend:
+            raw = event.value + 8192
+            return self._to_play_channels(PITCH_BEND, raw & 0x7F, raw >> 7)
+        return [Send(data, THRU_TRACK)] if self.thru_other else []
+
+    # ----- keys -------------------------------------------------------------------------------
+
+    def key_target(self, note: int) -> tuple[str, int, int] | None:
+        """(role, 0-based channel, note out) for an incoming key note; None when out of range."""
+        keys = self.patch.keys
+        zone = keys.zone_for(note)
+        transpose = zone.transpose if keys.split is None else keys.transpose + zone.transpose
+        out = note + 12 * keys.octave + transpose
+        if not 0 <= out <= 127:
+            return None
+        role = "arpeggiator" if self.arp_everywhere else zone.role
+        return role, zone.channel - 1, out
+
+    def key_velocity(self, note: int, raw: int) -> int:
+        return apply(self.patch.keys.zone_for(note).curve, raw)
+
+    def _key(self, event: KeyEvent) -> list[Action]:
+        if event.on:
+            target = self.key_target(event.note)
+            if target is None:
+                return []
+            out = self.release_key(event.note)  # a repeated note-on ends the first
+            self._held_keys[event.note] = target
+            role, channel, note = target
+            velocity = self.key_velocity(event.note, event.velocity)
+            if role == "arpeggiator":
+                return out + [ArpPress(note, velocity)]
+            return out + [Send((NOTE_ON | channel, note, velocity), KEYS_TRACK)]
+        return self.release_key(event.note)
+
+    def release_key(self, key: int) -> list[Action]:
+        target = self._held_keys.pop(key, None)
+        if target is None:
+            return []
+        role, channel, note = target
+        if role == "arpeggiator":
+            return [ArpRelease(note)]
+        return [Send((NOTE_OFF | channel, note, 0), KEYS_TRACK)]
+
+    # ----- pads -------------------------------------------------------------------------------
+
+    def _pad(self, event: PadEvent) -> list[Action]:
+        pad = self.patch.pad(event.pad)
+        if pad.action in ("note", "drum"):
+            if not event.on:
+                held = self._held_pads.pop(event.pad, None)
+                return [Send((NOTE_OFF | held[0], held[1], 0), PADS_TRACK)] if held else []
+            note = pad.note if pad.action == "note" else pad.drum_note
+            channel = pad.channel - 1
+            out = []
+            if event.pad in self._held_pads:  # struck again before its note-off came
+                old = self._held_pads.pop(event.pad)
+                out.append(Send((NOTE_OFF | old[0], old[1], 0), PADS_TRACK))
+            self._held_pads[event.pad] = (channel, note)
+            velocity = self.patch.pad_velocity(event.pad, event.velocity)
+            return out + [Send((NOTE_ON | channel, note, velocity), PADS_TRACK)]
+        if event.on:
+            return [LoopAction(pad.action, pad.loop)]
+        return []
+
+    # ----- knobs and buttons ------------------------------------------------------------------
+
+    def _knob(self, event: KnobEvent) -> list[Action]:
+        knob = self.patch.knobs.get(event.knob)
+        if knob is None:
+            return [Send((CONTROL_CHANGE | (self.layout.keys_channel - 1), self.layout.knob_ccs[event.knob - 1],
+                          event.value), CONTROLS_TRACK)] if self.thru_other else []
+        value = knob.scale(event.value)
+        if knob.target == "bpm":
+            return [SetTempo(float(value))]
+        if knob.target == "param":
+            return [SetParam(knob.name, float(value))]
+        return [Send((CONTROL_CHANGE | (knob.channel - 1), knob.number, int(value)), CONTROLS_TRACK)]
+
+    def _button(self, event: ButtonEvent) -> list[Action]:
+        button = self.patch.buttons.get(event.button)
+        if button is None:
+            return []
+        action = button.action
+        if action in ("launch", "stop", "fill"):
+            return [LoopAction(action, button.loop)]
+        if action == "toggle":
+            return [LoopAction("launch" if event.on else "stop", button.loop)]
+        if action == "cc":
+            return [Send((CONTROL_CHANGE | (button.channel - 1), button.number, event.value), CONTROLS_TRACK)]
+        if action == "arp_latch":
+            return [ArpLatch(event.on)]
+        if action == "tap_tempo":
+            return [TapTempo()]
+        return [Panic()]
+
+    # ----- helpers ----------------------------------------------------------------------------
+
+    def _to_play_channels(self, kind: int, first: int, second: int) -> list[Action]:
+        return [Send((kind | channel, first, second), KEYS_TRACK) for channel in self.play_channels]
+
+    def release_all(self) -> list[Action]:
+        """Note-offs for every key and pad held: the controller went away mid-note."""
+        out: list[Action] = []
+        for key in list(self._held_keys):
+            out.extend(self.release_key(key))
+        for channel, note in self._held_pads.values():
+            out.append(Send((NOTE_OFF | channel, note, 0), PADS_TRACK))
+        self._held_pads.clear()
+        return out
+
+
+class TapTempoMeter:
+    """Tempo from the last few taps; a pause of more than 2 s starts counting again."""
+
+    def __init__(self):
+        self.taps: list[float] = []
+
+    def tap(self, seconds: float) -> float | None:
+        """The bpm after a tap at `seconds`, or None until there are two taps."""
+        if self.taps and seconds - self.taps[-1] > TAP_RESET_SECONDS:
+            self.taps.clear()
+        self.taps = (self.taps + [seconds])[-TAP_COUNT:]
+        if len(self.taps) < 2:
+            return None
+        interval = (self.taps[-1] - self.taps[0]) / (len(self.taps) - 1)
+        if interval <= 0:
+            return None
+        return max(MIN_BPM, min(MAX_BPM, 60.0 / interval))

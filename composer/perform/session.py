@@ -1,0 +1,359 @@
+"""`composer perform`: a controller, a patch and (optionally) a piece, played live to one port.
+
+Two paths share one output and one note guard:
+- the fast path: a played key or pad goes from rtmidi's input thread straight to the output,
+  through the router, with no queue and no scheduler in between;
+- the clocked path: the piece's loops and the arpeggiator (a loop added to the same runtime, so
+  it keeps the piece's time) go through the live scheduler. Everything that changes the runtime
+  (arpeggiator keys, loop launches, tempo, params) is queued by the input thread and applied by
+  a scheduler hook, so the runtime is only ever touched by the scheduler's thread.
+On any stop (the end, Ctrl-C, SIGTERM, an error) every sounding note is ended, then the
+recording (if asked for) is written atomically.
+"""
+
+from __future__ import annotations
+
+import queue
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from fractions import Fraction
+from pathlib import Path
+from typing import TextIO
+
+from composer.errors import ComposerError
+from composer.live import safety
+from composer.live.output import PortOutput
+from composer.live.scheduler import LOOKAHEAD, Scheduler
+from composer.live.tempo import TempoMap
+from composer.perform.arpeggiator import Arpeggiator
+from composer.perform.loops import LoopLauncher
+from composer.perform.record import Recorder
+from composer.perform.router import (
+    ArpLatch,
+    ArpPedal,
+    ArpPress,
+    ArpRelease,
+    LoopAction,
+    Panic,
+    Router,
+    Send,
+    SetParam,
+    SetTempo,
+    TapTempo,
+    TapTempoMeter,
+)
+from composer.runtime.piece import LoopDefinition, PieceDefinition
+
+ACTION_SECONDS = 0.005  # how often queued actions reach the runtime
+ARP_LOOP = "arpeggiator"
+DRAIN_SECONDS = 0.05
+
+
+@dataclass
+class PerformOptions:
+    patch: Path
+    piece: Path | None = None
+    port_in: str | None = None
+    port_out: str | None = None
+    virtual: str | None = None
+    midi_api: str | None = None
+    record: Path | None = None
+    bpm: float | None = None
+    seed: int = 0
+    thru_other: bool = False
+    latency_ms: float = LOOKAHEAD * 1000
+
+
+class Performance:
+    """One performance: `open()`, then `run()` until `stop()`, Ctrl-C or SIGTERM, then `close()`."""
+
+    def __init__(self, options: PerformOptions, err: TextIO | None = None):
+        self.options = options
+        self.err = err or sys.stderr
+        self.patch = None
+        self.runtime = None
+        self.router: Router | None = None
+        self.arp: Arpeggiator | None = None
+        self.arp_channel = 0
+        self.launcher: LoopLauncher | None = None
+        self.scheduler: Scheduler | None = None
+        self.port: PortOutput | None = None
+        self.guard: safety.NoteGuard | None = None
+        self.controller = None
+        self.recorder: Recorder | None = None
+        self.taps = TapTempoMeter()
+        self.actions: queue.SimpleQueue = queue.SimpleQueue()
+        self.received = 0
+        self._send_lock = threading.Lock()
+        self._stop_requested = threading.Event()
+        self.started = threading.Event()  # set once beat 0 is placed in time
+
+    # ----- set-up -----------------------------------------------------------------------------
+
+    def open(self) -> "Performance":
+        """Load the patch and piece, open the output and the controller; errors leave nothing open."""
+        from composer.midi.ports import resolve_api
+        from composer.patch import load_patch
+
+        options = self.options
+        if options.latency_ms <= 0:
+            raise ComposerError("--latency must be positive")
+        self.patch = patch = load_patch(str(options.patch))
+        self.runtime = runtime = self._load_runtime()
+        self.router = Router(patch, thru_other=options.thru_other)
+        self.launcher = LoopLauncher(runtime)
+        self._add_arpeggiator()
+        if options.record is not None:
+            self.recorder = Recorder(title=(options.piece or Path(patch.name)).stem)
+        from composer.midi.ports import list_ports
+
+        api = resolve_api(options.midi_api)
+        ports = list_ports(api)  # listed once: each JACK client costs time to open
+        outputs = [p.name for p in ports if p.direction == "output"]
+        inputs = [p.name for p in ports if p.direction == "input"]
+        try:
+            self.port = self._open_output(api, outputs)
+            self.guard = safety.NoteGuard(self.port.send)
+            self.port.on_lost = self.guard.forget
+            self.scheduler = Scheduler(runtime, self._send_clocked, lookahead=options.latency_ms / 1000,
+                                       tempo_map=TempoMap(runtime.bpm), on_error=self._loop_failed)
+            if self.recorder is not None:
+                self.scheduler.expander = self.recorder.tee(self.scheduler.expander)
+            self.scheduler.every(ACTION_SECONDS, self._apply_actions)
+            self.scheduler.every(0.05, self._check_stop_request)
+            from composer.perform.controller_input import ControllerInput
+
+            own = f":{options.virtual}" if options.virtual else None
+            self.controller = ControllerInput(api, options.port_in, patch.controller.port, self._on_message,
+                                              self._warn, on_lost=self._controller_lost,
+                                              exclude=tuple(n for n in inputs if own and n.endswith(own)),
+                                              names=inputs)
+        except BaseException:
+            self.close()
+            raise
+        return self
+
+    def _load_runtime(self):
+        from composer.runtime import dsl
+        from composer.runtime.engine import Runtime
+
+        options, patch = self.options, self.patch
+        piece = options.piece or _patch_piece(patch)
+        if piece is not None:
+            runtime = dsl.load(Path(piece), seed=options.seed, bpm=options.bpm)
+            if options.bpm is None and runtime.piece.bpm is None and patch.bpm is not None:
+                runtime.change_tempo(patch.bpm, 0)  # the patch's tempo, until the piece sets one
+            return runtime
+        bpm = options.bpm or patch.bpm
+        return Runtime(PieceDefinition(path=Path(options.patch)), seed=options.seed, bpm=bpm)
+
+    def _add_arpeggiator(self) -> None:
+        patch = self.patch
+        if patch.arpeggiator is None:
+            return
+        self.arp = Arpeggiator.from_settings(patch.arpeggiator, seed=self.options.seed)
+        keys = patch.keys
+        zone = next((z for z in (keys.lower, keys.upper) if z is not None and z.role == "arpeggiator"), None)
+        self.arp_channel = (zone.channel if zone is not None else keys.channel) - 1
+        runtime, arp = self.runtime, self.arp
+
+        def arpeggiator():
+            for played in arp.step(runtime.current_loop("play").state.time):
+                runtime.note(played.note, played.velocity, played.duration, self.arp_channel)
+            runtime.sleep(arp.rate)
+
+        runtime.add_loop(LoopDefinition(name=ARP_LOOP, body=arpeggiator, line=0), at=0)
+
+    def _open_output(self, api: int, names: list[str]) -> PortOutput:
+        from composer.midi.ports import find_port, open_output
+
+        options = self.options
+        if options.virtual:
+            return PortOutput(open_output(virtual=options.virtual, api=api), None, api, self._warn)
+        if options.port_out is not None:
+            index = find_port(names, options.port_out, "output")
+        else:  # the first output that is not the controller itself
+            match = self.patch.controller.port.lower()
+            candidates = [i for i, n in enumerate(names) if match not in n.lower()]
+            if not candidates:
+                from composer.midi.ports import PortError
+
+                raise PortError("no MIDI output to play to; use --out PORT or --virtual NAME")
+            index = candidates[0]
+        return PortOutput(open_output(port=str(index), api=api), names[index], api, self._warn)
+
+    # ----- the fast path (rtmidi's thread) ----------------------------------------------------
+
+    def beat_now(self) -> float:
+        """The beat heard now; 0 until the performance starts."""
+        return self.scheduler.beat_now() if self.started.is_set() else 0.0
+
+    def _on_message(self, data) -> None:
+        self.received += 1
+        recorder = self.recorder
+        if recorder is not None:
+            recorder.incoming(self.beat_now(), data)
+        for action in self.router.route(data):
+            if type(action) is Send:
+                self._send_now(action)
+            else:
+                self.actions.put(action)
+
+    def _send_now(self, action: Send) -> None:
+        with self._send_lock:
+            self.guard.send(action.data)
+        if self.recorder is not None:
+            self.recorder.played(self.beat_now(), action.track, action.data)
+
+    def _send_clocked(self, data) -> None:
+        with self._send_lock:
+            self.guard.send(data)
+
+    def _controller_lost(self) -> None:
+        for action in self.router.release_all():
+            self._send_now(action)
+        self.actions.put(_ClearArp())
+
+    # ----- the clocked path (the scheduler's thread) ------------------------------------------
+
+    def _apply_actions(self) -> None:
+        while True:
+            try:
+                action = self.actions.get_nowait()
+            except queue.Empty:
+                break
+            try:
+                self._apply(action)
+            except ComposerError as error:
+                self._warn(str(error))
+        self.launcher.update()
+
+    def _apply(self, action) -> None:
+        kind = type(action)
+        arp = self.arp
+        if kind is ArpPress and arp is not None:
+            arp.press(action.note, action.velocity)
+        elif kind is ArpRelease and arp is not None:
+            arp.release(action.note)
+        elif kind is ArpPedal and arp is not None:
+            arp.set_pedal(action.down)
+        elif kind is ArpLatch and arp is not None:
+            arp.set_latch(action.on)
+        elif kind is _ClearArp and arp is not None:
+            arp.clear()
+        elif kind is LoopAction:
+            if not self.runtime.piece.loops:
+                raise ComposerError(f"a {action.kind} for loop {action.loop!r}, but no piece is playing")
+            self.launcher.act(action.kind, action.loop, self.beat_now())
+        elif kind is SetTempo:
+            self.set_tempo(action.bpm)
+        elif kind is SetParam:
+            self.runtime.params[action.name] = action.value
+        elif kind is TapTempo:
+            bpm = self.taps.tap(time.monotonic())
+            if bpm is not None:
+                self.set_tempo(bpm)
+        elif kind is Panic:
+            if arp is not None:
+                arp.clear()
+            with self._send_lock:
+                self.guard.release()
+                for channel in range(16):
+                    self.port.send((safety.CONTROL_CHANGE | channel, safety.ALL_SOUND_OFF, 0))
+
+    def set_tempo(self, bpm: float) -> None:
+        """From the scheduler's horizon on: what is already computed keeps its time."""
+        self.runtime.change_tempo(Fraction(bpm).limit_denominator(1000), self.scheduler.computed_until)
+
+    def _loop_failed(self, error: Exception) -> bool:
+        """A loop body raised: that loop stops, the performance goes on."""
+        queued = self.runtime.queued_loops()
+        for name in [n for n in self.runtime.loops if n not in queued]:
+            self.runtime.stop_loop(name)
+        self._warn(f"{error} (that loop stopped)")
+        return True
+
+    # ----- running ----------------------------------------------------------------------------
+
+    def run(self) -> None:
+        """Perform until `stop()`, Ctrl-C or SIGTERM; every way out ends every sounding note."""
+        with safety.sigterm_stops():
+            try:
+                self.port.watch()
+                self.controller.watch()
+                self.scheduler.start()  # beat 0 one look-ahead from now, however long opening took
+                self.started.set()
+                self.scheduler.run()
+            finally:
+                with safety.shielded():
+                    self._finish()
+
+    def stop(self) -> None:
+        """Stop cleanly from another thread."""
+        self._stop_requested.set()
+
+    def _check_stop_request(self) -> None:
+        if self._stop_requested.is_set():
+            self.scheduler.stop()
+
+    def _finish(self) -> None:
+        stop_beat = self.beat_now()
+        if self.controller is not None:
+            self.controller.close()
+            self.controller = None
+        with self._send_lock:
+            self.guard.release()
+        if self.recorder is not None and self.options.record is not None:
+            notes = self.recorder.write(self.options.record, stop_beat, self.runtime.track_order)
+            self._warn(f"recorded {notes} notes to {self.options.record}")
+
+    def _warn(self, message: str) -> None:
+        self.err.write(f"composer: {message}\n")
+        self.err.flush()
+
+    def close(self) -> None:
+        if self.controller is not None:
+            self.controller.close()
+            self.controller = None
+        if self.port is not None:
+            time.sleep(DRAIN_SECONDS)
+            self.port.close()
+            self.port = None
+
+
+class _ClearArp:
+    """Queued when the controller goes away: its held keys will never send note-offs."""
+
+
+def _patch_piece(patch) -> Path | None:
+    """The patch's `piece`, found from the working directory or beside the patch file."""
+    if not patch.piece:
+        return None
+    candidate = Path(patch.piece)
+    if candidate.exists() or candidate.is_absolute() or patch.path is None:
+        return candidate
+    for base in (Path(patch.path).parent, Path(patch.path).parent.parent):
+        if (base / candidate).exists():
+            return base / candidate
+    return candidate
+
+
+def perform(options: PerformOptions) -> int:
+    """The `perform` command: 0 after a clean stop; Ctrl-C re-raised (130), SIGTERM exits 143."""
+    performance = Performance(options).open()
+    performance._warn(_banner(performance))
+    try:
+        performance.run()
+    except safety.Terminated:
+        raise SystemExit(143) from None
+    finally:
+        performance.close()
+    return 0
+
+
+def _banner(performance: Performance) -> str:
+    loops = ", ".join(performance.runtime.loops) or "none"
+    return (f"performing with patch {performance.patch.name!r} from {performance.controller.port_name!r}; "
+            f"loops: {loops}; Ctrl-C to stop")

@@ -1,0 +1,319 @@
+"""`composer perform` across real MIDI ports on a JACK server (dummy driver), played by the
+software V49: curves, split and transpose, pads launching loops on the bar, knob -> bpm, the
+arpeggiator and its latch, recording, an unplugged and replugged controller, SIGTERM."""
+
+from __future__ import annotations
+
+import io
+import itertools
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from composer.controller.curves import apply, parse_curve
+from composer.controller.simulator import V49Simulator
+from composer.perform.session import Performance, PerformOptions
+
+pytestmark = pytest.mark.jack
+
+ROOT = Path(__file__).resolve().parent.parent
+LIVE_SET = ROOT / "samples" / "pieces" / "live_set.py"
+_names = itertools.count()
+
+
+class Receiver:
+    """A JACK input port keeping (time.monotonic(), bytes) of everything perform sends."""
+
+    def __init__(self):
+        import rtmidi
+
+        self.client = f"perfrecv{os.getpid()}x{next(_names)}"
+        self.midi_in = rtmidi.MidiIn(rtmidi.API_UNIX_JACK, name=self.client)
+        self.midi_in.open_virtual_port("in")
+        self.messages: list[tuple[float, tuple]] = []
+        self.midi_in.set_callback(lambda event, data=None: self.messages.append((time.monotonic(), tuple(event[0]))))
+
+    @property
+    def port(self) -> str:
+        return f"{self.client}:in"
+
+    def data(self) -> list[tuple]:
+        return [d for _, d in self.messages]
+
+    def notes_on(self, channel=None) -> list[tuple]:
+        return [d for d in self.data() if d[0] & 0xF0 == 0x90 and d[2] > 0
+                and (channel is None or d[0] & 0x0F == channel)]
+
+    def wait_for(self, predicate, timeout: float = 5.0) -> bool:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if predicate():
+                return True
+            time.sleep(0.01)
+        return False
+
+    def close(self) -> None:
+        self.midi_in.cancel_callback()
+        self.midi_in.close_port()
+        self.midi_in.delete()
+
+
+@pytest.fixture
+def receiver(jack):
+    r = Receiver()
+    yield r
+    r.close()
+
+
+@pytest.fixture
+def controller(jack):
+    """A software V49 on a port name no other test uses (the perform under test gets --in NAME)."""
+    name = f"V49 perf{os.getpid()}x{next(_names)}"
+    sim = V49Simulator.open(virtual=name)
+    sim.port_name = name
+    yield sim
+    sim.close()
+
+
+class Running:
+    """A Performance on its own thread, stopped and closed by `finish()`."""
+
+    def __init__(self, options: PerformOptions):
+        self.err = io.StringIO()
+        self.performance = Performance(options, err=self.err).open()
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+        assert self.performance.started.wait(10)
+        time.sleep(0.12)  # past the first look-ahead: beat 0 is heard
+
+    def _run(self):
+        try:
+            self.performance.run()
+        except BaseException as error:  # noqa: BLE001 - reported by finish()
+            self.error = error
+
+    def finish(self):
+        self.performance.stop()
+        self.thread.join(timeout=5)
+        self.performance.close()
+        assert not self.thread.is_alive()
+        if self.error is not None:
+            raise self.error
+        return self.err.getvalue()
+
+
+def perform(patch, controller, receiver, **options) -> Running:
+    return Running(PerformOptions(patch=Path(patch), port_in=controller.port_name, port_out=receiver.port,
+                                  **options))
+
+
+def write_patch(tmp_path, text) -> Path:
+    path = tmp_path / "patch.toml"
+    path.write_text('name = "test"\n' + text)
+    return path
+
+
+def test_keys_split_transpose_and_curves_reach_the_output(tmp_path, controller, receiver):
+    patch = write_patch(tmp_path, """
+[keys]
+transpose = 2
+split = "c4"
+[keys.lower]
+channel = 3
+curve = "soft"
+transpose = -12
+[keys.upper]
+channel = 4
+curve = "hard"
+[[pads]]
+pad = 1
+action = "drum"
+drum = "snare"
+curve = "constant"
+""")
+    running = perform(patch, controller, receiver)
+    try:
+        controller.key_down("c3", velocity=40)
+        controller.key_down("e4", velocity=90)
+        controller.send([0xF0, 0x7D, 0x01, 0xF7])  # junk: sysex, clock, another channel
+        controller.send([0xF8])
+        controller.send([0x95, 60, 100])
+        controller.pad_hit(1, velocity=30)
+        controller.key_up("c3")
+        controller.key_up("e4")
+        assert receiver.wait_for(lambda: len(receiver.data()) >= 6)
+        time.sleep(0.1)
+    finally:
+        running.finish()
+    soft, hard = parse_curve("soft"), parse_curve("hard")
+    played = [d for d in receiver.data() if d[0] & 0xF0 in (0x80, 0x90) and d[0] & 0x0F in (2, 3, 9)]
+    assert played[:6] == [
+        (0x92, 48 + 2 - 12, apply(soft, 40)),
+        (0x93, 64 + 2, apply(hard, 90)),
+        (0x99, 38, 127),
+        (0x89, 38, 0),
+        (0x82, 38, 0),
+        (0x83, 66, 0),
+    ]
+    assert not [d for d in receiver.data() if d[0] in (0xF0, 0xF8) or d[0] == 0x95]
+
+
+def test_pads_launch_on_the_bar_knob_sets_bpm_and_record_holds_it_all(tmp_path, controller, receiver):
+    import mido
+
+    out = tmp_path / "take.mid"
+    running = perform(ROOT / "patches" / "live-set.toml", controller, receiver, piece=LIVE_SET, bpm=240,
+                      record=out)
+    try:
+        time.sleep(0.3)
+        controller.pad_hit(4)  # toggle the paused lead loop on, at the next bar
+        controller.key_down("c4", velocity=100)
+        time.sleep(0.05)
+        controller.key_up("c4")
+        assert receiver.wait_for(lambda: receiver.notes_on(channel=4), timeout=3)  # lead plays on channel 5
+        controller.knob(1, 127)  # bpm knob: 80..160
+        time.sleep(0.6)
+        stop_bpm = running.performance.scheduler.tempo_map.bpm()
+    finally:
+        running.finish()
+    assert stop_bpm == pytest.approx(160)
+    key = (0x90, 60, apply(parse_curve("exp:2"), 100))  # the patch's key curve
+    assert key in receiver.data()
+    midi = mido.MidiFile(out)
+    tracks = {t.name: t for t in midi.tracks}
+    assert {"drums", "bass", "lead", "keys", "controller in"} <= set(tracks)
+
+    def note_ticks(track):
+        tick, found = 0, []
+        for message in track:
+            tick += message.time
+            if message.type == "note_on" and message.velocity > 0:
+                found.append(tick)
+        return found
+
+    bar_ticks = 4 * midi.ticks_per_beat
+    assert note_ticks(tracks["lead"])[0] % bar_ticks == 0 and note_ticks(tracks["lead"])[0] > 0
+    assert [m.note for m in tracks["keys"] if m.type == "note_on" and m.velocity > 0] == [60]
+    came_in = [m for m in tracks["controller in"] if not m.is_meta]
+    assert any(m.type == "control_change" and m.control == 20 and m.value == 127 for m in came_in)
+    tempos = [round(mido.tempo2bpm(m.tempo)) for t in midi.tracks for m in t if m.type == "set_tempo"]
+    assert tempos[0] == 240 and tempos[-1] == 160
+    for track in midi.tracks:  # nothing left hanging in the file
+        sounding = set()
+        for m in track:
+            if m.type == "note_on" and m.velocity > 0:
+                sounding.add((m.channel, m.note))
+            elif m.type in ("note_on", "note_off"):
+                sounding.discard((m.channel, m.note))
+        assert not sounding, track.name
+
+
+def test_arpeggiator_plays_held_keys_in_the_piece_tempo_and_latches(tmp_path, controller, receiver):
+    patch = write_patch(tmp_path, """
+[keys]
+split = "c4"
+[keys.lower]
+role = "arpeggiator"
+channel = 2
+[keys.upper]
+channel = 1
+[arpeggiator]
+mode = "up"
+rate = 0.25
+octaves = 2
+gate = 0.5
+latch = true
+""")
+    running = perform(patch, controller, receiver, bpm=240)  # a step every 62.5 ms
+    try:
+        for key in ("c3", "e3", "g3"):
+            controller.key_down(key, velocity=80)
+        time.sleep(0.1)
+        for key in ("c3", "e3", "g3"):
+            controller.key_up(key)
+        released = time.monotonic()
+        assert receiver.wait_for(lambda: len(receiver.notes_on(channel=1)) >= 12, timeout=3)
+        after_release = [d for t, d in receiver.messages if t > released + 0.2 and d[0] == 0x91 and d[2]]
+        assert after_release, "latched notes keep playing after the keys are let go"
+        controller.key_down("a3", velocity=80)  # a new chord replaces the latched one
+        mark = time.monotonic()
+        time.sleep(0.5)
+        controller.key_up("a3")
+    finally:
+        running.finish()
+    arp_notes = [d[1] for d in receiver.notes_on(channel=1)]
+    cycle = [48, 52, 55, 60, 64, 67]
+    start = arp_notes.index(48)
+    assert arp_notes[start:start + 12] == cycle * 2
+    late = {d[1] for t, d in receiver.messages if t > mark + 0.25 and d[0] == 0x91 and d[2]}
+    assert late and late <= {57, 69}
+    times = [t for t, d in receiver.messages if d[0] == 0x91 and d[2]]
+    gaps = [b - a for a, b in zip(times, times[1:])]
+    assert sorted(gaps)[len(gaps) // 2] == pytest.approx(0.0625, abs=0.01)
+    assert not [d for d in receiver.data() if d[0] & 0x0F == 0 and d[0] & 0xF0 == 0x90]  # nothing on the play zone
+
+
+def test_unplugged_controller_releases_its_notes_and_is_picked_up_again(tmp_path, controller, receiver):
+    running = perform(ROOT / "patches" / "default.toml", controller, receiver)
+    try:
+        controller.key_down("c4", velocity=100)
+        assert receiver.wait_for(lambda: (0x90, 60, 100) in receiver.data())
+        port = controller._port  # pull the cable: the port goes with the key still down
+        controller._port, controller._send = None, None
+        controller.held_keys.clear()
+        port.close_port()
+        port.delete()
+        assert receiver.wait_for(lambda: (0x80, 60, 0) in receiver.data(), timeout=3)
+        assert "went away" in running.err.getvalue()
+        replugged = V49Simulator.open(virtual=controller.port_name)
+        try:
+            assert receiver.wait_for(lambda: "is back" in running.err.getvalue(), timeout=3)
+            time.sleep(0.1)
+            replugged.key_down("d4", velocity=70)
+            replugged.key_up("d4")
+            assert receiver.wait_for(lambda: (0x90, 62, 70) in receiver.data(), timeout=3)
+        finally:
+            replugged.close()
+    finally:
+        running.finish()
+
+
+def test_cli_sigterm_writes_the_recording(tmp_path, controller, receiver):
+    out = tmp_path / "take.mid"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "composer", "perform", "--patch", str(ROOT / "patches" / "default.toml"),
+         "--in", controller.port_name, "--out", receiver.port, "--record", str(out), "--bpm", "200"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 20  # a start-up: imports and a few JACK clients
+        while time.monotonic() < deadline and (0x90, 64, 99) not in receiver.data():
+            controller.key_down("e4", velocity=99)  # until perform is listening
+            time.sleep(0.1)
+        assert (0x90, 64, 99) in receiver.data()
+    finally:
+        process.send_signal(signal.SIGTERM)
+        _, err = process.communicate(timeout=10)
+    assert process.returncode == 143, err
+    assert (0x80, 64, 0) in receiver.data()  # the held key was ended on the way out
+    import mido
+
+    tracks = {t.name: t for t in mido.MidiFile(out).tracks}
+    assert [m.note for m in tracks["keys"] if m.type == "note_on" and m.velocity > 0][:1] == [64]
+    assert any(m.type == "note_off" for m in tracks["keys"])
+
+
+def test_cli_help_and_bad_patch(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "composer", "perform", "--help"], capture_output=True, text=True)
+    assert result.returncode == 0 and "--record" in result.stdout and "Example" in result.stdout
+    bad = tmp_path / "bad.toml"
+    bad.write_text('name = "x"\n[knobs.1]\ntarget = "bmp"\n')
+    result = subprocess.run([sys.executable, "-m", "composer", "perform", "--patch", str(bad)],
+                            capture_output=True, text=True)
+    assert result.returncode == 1 and "did you mean 'bpm'" in result.stderr
