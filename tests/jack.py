@@ -1,7 +1,8 @@
 """Start a JACK server with the dummy driver for tests that cross real MIDI ports.
 
 Tests use real rtmidi ports: with no ALSA sequencer on CI, JACK's dummy driver gives real ports
-without a sound card. A server already running (e.g. one a developer started) is reused.
+without a sound card. Each test session gets its own named server (JACK_DEFAULT_SERVER, which
+subprocesses inherit), so a stuck client of another run can never stall this one.
 """
 
 from __future__ import annotations
@@ -32,16 +33,17 @@ def jack_running() -> bool:
         probe.delete()
 
 
-def start_jack(timeout: float = 10.0) -> subprocess.Popen | None:
-    """Start `jackd -d dummy` unless a server runs; returns the process we started (or None)."""
-    if jack_running():
-        return None
+def start_jack(name: str | None = None, timeout: float = 10.0) -> subprocess.Popen:
+    """Start `jackd -n NAME -d dummy` and point this process (and its children) at it."""
     jackd = shutil.which("jackd")
     if jackd is None:
         raise RuntimeError("jackd is not installed (Debian package jackd2); run `make test`, which installs it")
+    name = name or f"composer-test-{os.getpid()}"
+    os.environ["JACK_DEFAULT_SERVER"] = name
+    os.environ["JACK_NO_START_SERVER"] = "1"
     env = dict(os.environ, JACK_NO_AUDIO_RESERVATION="1")
     process = subprocess.Popen(
-        [jackd, "--no-realtime", "-d", "dummy", "-r", "48000", "-p", "256"],
+        [jackd, "-n", name, "--no-realtime", "-d", "dummy", "-r", "48000", "-p", "256"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         env=env,
@@ -53,7 +55,7 @@ def start_jack(timeout: float = 10.0) -> subprocess.Popen | None:
         if jack_running():
             return process
         time.sleep(0.1)
-    process.terminate()
+    stop_jack(process)
     raise RuntimeError("jackd did not come up within %.0f s" % timeout)
 
 

@@ -57,3 +57,13 @@ def test_expander_flushes_due_offs_for_a_live_window_and_knows_what_sounds():
     assert expander.sounding_notes() == [(0, 64)]
     assert [(m.beat, m.data) for m in expander.flush_all()] == [(F(3), off(0, 64))]
     assert expander.sounding_notes() == []
+
+
+def test_release_track_ends_only_that_tracks_notes_and_drops_their_later_offs():
+    expander = Expander()
+    expander.feed(Note(F(0), F(4), 60, 100, 0, "removed"))
+    expander.feed(Note(F(0), F(1), 62, 100, 0, "removed"))
+    expander.feed(Note(F(0), F(4), 64, 100, 0, "kept"))
+    released = [(m.beat, m.track, m.data) for m in expander.release_track("removed", F(2))]
+    assert released == [(F(1), "removed", off(0, 62)), (F(2), "removed", off(0, 60))]
+    assert [(m.beat, m.data) for m in expander.flush_all()] == [(F(4), off(0, 64))]

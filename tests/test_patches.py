@@ -155,3 +155,31 @@ def test_cli_patch_list_and_show(capsys):
     assert all(name in out for name in SHIPPED) and "ERROR" not in out
     assert run_cli("patch", "show", os.path.join(PATCH_DIR, "live-set.toml")) == 0
     assert "knob 2  param cutoff" in capsys.readouterr().out
+
+
+def test_shipped_patches_name_only_loops_their_piece_defines():
+    from pathlib import Path
+
+    from composer.patch import load_patch
+    from composer.runtime import dsl
+
+    root = Path(__file__).resolve().parents[1]
+    for path in sorted((root / "patches").glob("*.toml")):
+        patch = load_patch(path)
+        if not patch.piece:
+            continue
+        loops = set(dsl.load(root / patch.piece).piece.loops)
+        named = {pad.loop for pad in patch.pads if pad.loop} | {b.loop for b in patch.buttons.values() if b.loop}
+        assert named <= loops, f"{path.name}: {sorted(named - loops)} are not loops of {patch.piece}"
+
+
+def test_shipped_gesture_scripts_load():
+    from pathlib import Path
+
+    from composer.controller.simulator import load_script
+
+    root = Path(__file__).resolve().parents[1]
+    scripts = sorted((root / "samples" / "gestures").glob("*.toml"))
+    assert scripts
+    for script in scripts:
+        assert load_script(str(script))

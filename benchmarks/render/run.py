@@ -1,7 +1,7 @@
 """Render benchmark: composer against hand-written mido, pretty_midi and isobar peers.
 
     python benchmarks/render/run.py            print the results as Markdown
-    python benchmarks/render/run.py --write    ... and write them to benchmarks/RESULTS.md
+    python benchmarks/render/run.py --write    ... and write them to benchmarks/render/RESULTS.md
 
 Every render is its own process, started from here; the runs of all tools are interleaved
 (one round runs each tool once, in a rotating order) and repeated. Wall-clock time is measured
@@ -28,7 +28,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
-RESULTS = ROOT / "benchmarks" / "RESULTS.md"
+RESULTS = ROOT / "benchmarks" / "render" / "RESULTS.md"
 sys.path.insert(0, str(HERE))
 
 from check_same_notes import compare  # noqa: E402
@@ -124,7 +124,7 @@ def isobar_fit(stats: dict, bars_list: list[int]):
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--write", action="store_true", help="write benchmarks/RESULTS.md")
+    parser.add_argument("--write", action="store_true", help="write benchmarks/render/RESULTS.md")
     parser.add_argument("--bars", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--isobar-bars", type=int, nargs="+", default=[100, 1000],
                         help="isobar renders about 40 bars a second, so it runs shorter pieces")

@@ -18,7 +18,7 @@ from itertools import count
 
 from composer.live.tempo import TempoMap
 from composer.runtime.events import Tempo, TimeSignature
-from composer.runtime.messages import NOTE_OFF, Expander, Message
+from composer.runtime.messages import Expander, Message
 
 LOOKAHEAD = 0.1  # seconds of music computed ahead of the clock
 REFILL = 0.025  # how often the look-ahead window moves on
@@ -168,12 +168,8 @@ class Scheduler:
         expander = self.expander
         for end in sorted(e for e in self._track_ends if e[0] <= target):
             beat, track = end
-            for message in expander.flush_until(beat):  # what ends by itself before then
+            for message in expander.release_track(track, beat):
                 self._queue_message(message)
-            for key, (_, owner) in list(expander.sounding.items()):
-                if owner == track:
-                    del expander.sounding[key]  # its own later note-off is then dropped
-                    self._queue_message(Message(beat, track, (NOTE_OFF | key[0], key[1], 0)))
             self._track_ends.remove(end)
 
     def _queue_message(self, message: Message) -> None:

@@ -82,6 +82,17 @@ class Expander:
         """Every remaining note-off at its own time."""
         return self.flush_until(max(off[1] for off in self.offs)) if self.offs else []
 
+    def release_track(self, track: str, beat: Fraction) -> list[Message]:
+        """End at `beat` the notes of `track` still sounding then (a removed loop's last notes):
+        the offs due by `beat` first, then one for each of the track's notes; their own later
+        note-offs are dropped."""
+        out = self.flush_until(beat)
+        for key, (_, owner) in sorted(self.sounding.items()):
+            if owner == track:
+                del self.sounding[key]
+                out.append(Message(beat, track, (NOTE_OFF | key[0], key[1], 0)))
+        return out
+
     def sounding_notes(self) -> list[tuple[int, int]]:
         """(channel, note) pairs sounding now: what a stop must silence at once."""
         return sorted(self.sounding)
