@@ -171,16 +171,62 @@ def test_unknown_port_is_a_usage_error(tmp_path, jack):
 
 
 def test_link_without_aalink_says_how_to_install(tmp_path):
-    import importlib.util
-
-    if importlib.util.find_spec("aalink") is not None:
-        pytest.skip("aalink is installed")
+    blocker = tmp_path / "blocked"
+    blocker.mkdir()
+    (blocker / "aalink.py").write_text("raise ImportError('aalink is not installed')\n")
     piece = tmp_path / "piece.py"
     piece.write_text(PIECE)
-    process = composer("play", piece, "--link", "--virtual", "x")
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(blocker), os.environ.get("PYTHONPATH")])))
+    process = composer("play", piece, "--link", "--virtual", "x", env=env)
     _, err = process.communicate(timeout=10)
     assert process.returncode == 2
     assert err.strip() == "composer: --link needs Ableton Link support: pip install 'composer[link]'"
+
+
+LINK_PEER = """
+import asyncio, sys, time, warnings
+import aalink
+warnings.simplefilter("ignore")
+link = aalink.Link(100.0, asyncio.new_event_loop())
+link.quantum = 4
+link.enabled = True
+print("ready", flush=True)
+deadline = time.monotonic() + float(sys.argv[1])
+while time.monotonic() < deadline:
+    print(time.monotonic(), link.beat, link.num_peers, flush=True)
+    time.sleep(0.02)
+"""
+
+
+@pytest.mark.jack
+def test_link_follows_the_session_tempo_and_bar_phase(tmp_path, receiver):
+    """A Link peer at 100 BPM: composer (piece at 300) plays at the peer's tempo, on its beats."""
+    pytest.importorskip("aalink")
+    peer = subprocess.Popen([sys.executable, "-c", LINK_PEER, "14"], stdout=subprocess.PIPE, text=True)
+    try:
+        assert peer.stdout.readline().strip() == "ready"
+        time.sleep(1.5)  # an established session: a joiner adopts its tempo and timeline
+        piece = tmp_path / "piece.py"
+        piece.write_text("use_bpm(300)\n\n@live_loop\ndef beat():\n    play(60, duration=0.25)\n    sleep(1)\n")
+        process = composer("play", piece, "--link", "--bars", "1", "--port", receiver.port)
+        _, err = process.communicate(timeout=20)
+        assert process.returncode == 0, err
+    finally:
+        peer.terminate()
+        timeline = [tuple(map(float, line.split())) for line in peer.stdout.read().splitlines()]
+    onsets = [t for t, d in receiver.messages if d[0] == 0x90 and d[2] > 0]
+    assert len(onsets) == 4
+    intervals = [b - a for a, b in zip(onsets, onsets[1:])]
+    assert all(abs(i - 0.6) < 0.02 for i in intervals), intervals  # 100 BPM, not the piece's 300
+
+    def link_beat(at: float) -> float:
+        before = max((row for row in timeline if row[0] <= at), key=lambda row: row[0])
+        return before[1] + (at - before[0]) * 100 / 60
+
+    assert max(row[2] for row in timeline) >= 1, "the peer saw composer join"
+    beats = [link_beat(t) for t in onsets]
+    assert all(abs(b - round(b)) < 0.05 for b in beats), beats  # on the session's beats
+    assert round(beats[0]) % 4 == 0, beats  # and beat 0 on a bar of the session
 
 
 @pytest.mark.jack

@@ -14,6 +14,7 @@ from composer.errors import ComposerError
 
 INSTALL_HINT = "pip install 'composer[link]'"
 QUANTUM = 4  # beats per Link bar: where our beat 0 lands
+JOIN_WAIT = 1.5  # seconds to wait for peers before starting, so beat 0 lands on the session's bar
 
 
 class LinkUnavailable(ComposerError):
@@ -33,17 +34,31 @@ def load_aalink():
 class LinkFollower:
     """Keeps a tempo map on a Link session's timeline; `update()` is a scheduler hook."""
 
-    def __init__(self, tempo_map, bpm: float, clock=time.monotonic):
+    def __init__(self, tempo_map, bpm: float, clock=time.monotonic, join_wait: float = JOIN_WAIT):
         import asyncio
+        import warnings
 
         aalink = load_aalink()
         self._loop = asyncio.new_event_loop()  # aalink wants one; reading beat/tempo needs no running loop
-        self.link = aalink.Link(float(bpm), self._loop)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)  # newer aalink deprecates the loop
+            self.link = aalink.Link(float(bpm), self._loop)
         self.link.quantum = QUANTUM
         self.link.enabled = True
         self.tempo_map = tempo_map
         self.clock = clock
+        self._wait_for_peers(join_wait)
         self.offset = float(math.ceil(self.link.beat / QUANTUM) * QUANTUM)  # Link beat of our beat 0
+
+    def _wait_for_peers(self, seconds: float) -> None:
+        """Joining re-times Link's beat timeline; let that happen before our beat 0 is placed."""
+        deadline = time.monotonic() + seconds
+        while self.link.num_peers == 0 and time.monotonic() < deadline:
+            time.sleep(0.05)
+
+    @property
+    def peers(self) -> int:
+        return int(self.link.num_peers)
 
     @property
     def bpm(self) -> float:
