@@ -3,20 +3,15 @@
 import os
 import signal
 import statistics
-import subprocess
-import sys
 import time
 
 import pytest
 
 from composer.controller.simulator import V49Simulator, pad_velocity
 
+from ports import composer_process as composer  # noqa: E402
+
 pytestmark = pytest.mark.jack
-
-
-def composer(*args, **kwargs):
-    return subprocess.Popen([sys.executable, "-m", "composer", *args], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, **kwargs)
 
 
 def wait_for_port(fragment, timeout=10.0):

@@ -4,7 +4,6 @@ stops on SIGINT/SIGTERM, hot reload, port errors, MIDI clock out and in, panic."
 from __future__ import annotations
 
 import io
-import itertools
 import os
 import signal
 import subprocess
@@ -18,54 +17,14 @@ from composer.live.session import PlayOptions, Session
 from composer.render import render_length
 from composer.runtime import dsl
 from composer.runtime.messages import expand
-
-_names = itertools.count()
-
-
-class Receiver:
-    """A JACK MIDI input port that records (time.monotonic(), bytes) in its callback."""
-
-    def __init__(self, timing: bool = False):
-        import rtmidi
-
-        self.client = f"recv{os.getpid()}x{next(_names)}"
-        self.midi_in = rtmidi.MidiIn(rtmidi.API_UNIX_JACK, name=self.client)
-        self.midi_in.ignore_types(sysex=True, timing=not timing, active_sense=True)
-        self.midi_in.open_virtual_port("in")
-        self.messages: list[tuple[float, tuple]] = []
-        self.midi_in.set_callback(lambda event, data=None: self.messages.append((time.monotonic(), tuple(event[0]))))
-
-    @property
-    def port(self) -> str:
-        return f"{self.client}:in"
-
-    def data(self, kinds=(0x80, 0x90, 0xA0, 0xB0, 0xC0, 0xD0, 0xE0)) -> list[tuple]:
-        return [d for _, d in self.messages if d[0] & 0xF0 in kinds and d[0] < 0xF0]
-
-    def wait_for(self, predicate, timeout: float = 5.0) -> bool:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if predicate(self):
-                return True
-            time.sleep(0.01)
-        return False
-
-    def close(self) -> None:
-        self.midi_in.cancel_callback()
-        self.midi_in.close_port()
-        self.midi_in.delete()
-
+from ports import Receiver
+from ports import composer_process as composer
 
 @pytest.fixture
 def receiver(jack):
     r = Receiver()
     yield r
     r.close()
-
-
-def composer(*args, **kwargs) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "composer", *map(str, args)], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, **kwargs)
 
 
 def hanging(messages: list[tuple]) -> set:
@@ -128,8 +87,8 @@ def test_play_sends_what_render_writes(tmp_path, receiver):
     _, err = process.communicate(timeout=20)
     assert process.returncode == 0, err
     expected = rendered(piece, 2, 5)
-    assert receiver.wait_for(lambda r: len(r.data()) >= len(expected), timeout=2)
-    assert receiver.data() == expected
+    assert receiver.wait_for(lambda: len(receiver.channel_data()) >= len(expected), timeout=2)
+    assert receiver.channel_data() == expected
     onsets = [t for t, d in receiver.messages if d[0] == 0x99 and d[1] == 36]  # kick every beat at 600 bpm
     gaps = [b - a for a, b in zip(onsets, onsets[1:])]
     assert len(gaps) == 7 and all(abs(g - 0.1) < 0.008 for g in gaps)  # within a JACK period
@@ -142,7 +101,7 @@ def test_a_signal_stops_cleanly(tmp_path, receiver, signum, code):
     piece.write_text(LONG_NOTES)
     process = composer("play", piece, "--port", receiver.port)
     try:
-        assert receiver.wait_for(lambda r: len(r.data()) >= 12, timeout=10)
+        assert receiver.wait_for(lambda: len(receiver.channel_data()) >= 12, timeout=10)
         process.send_signal(signum)
         _, err = process.communicate(timeout=10)
     finally:
@@ -151,7 +110,7 @@ def test_a_signal_stops_cleanly(tmp_path, receiver, signum, code):
             process.wait()
     assert process.returncode == code, err
     time.sleep(0.05)
-    messages = receiver.data()
+    messages = receiver.channel_data()
     assert hanging(messages) == set()
     channels_used = {d[0] & 0x0F for d in messages if d[0] & 0xF0 == 0x90}
     assert channels_used == {0, 4}
@@ -238,7 +197,7 @@ def test_clock_out_sends_24_ticks_per_beat(tmp_path, jack):
         process = composer("play", piece, "--bars", 2, "--clock-out", "--port", receiver.port)
         _, err = process.communicate(timeout=20)
         assert process.returncode == 0, err
-        assert receiver.wait_for(lambda r: any(d == (0xFC,) for _, d in r.messages), timeout=2)
+        assert receiver.wait_for(lambda: any(d == (0xFC,) for _, d in receiver.messages), timeout=2)
         system = [d for _, d in receiver.messages if d[0] >= 0xF0]
         assert system[:2] == [(0xF2, 0, 0), (0xFA,)]
         assert system[-1] == (0xFC,)
@@ -286,7 +245,7 @@ def test_clock_in_follows_an_external_clock(tmp_path, receiver):
     try:
         with SessionThread(piece=piece, port=receiver.port, bars=2, clock_in=f"master{os.getpid()}:clock") as run:
             time.sleep(0.2)
-            assert receiver.data() == []  # waits for Start
+            assert receiver.channel_data() == []  # waits for Start
             per_tick = 60 / (300 * 24)  # the master runs at 300 bpm; the piece says 600
             master.send_message([0xFA])
             start = time.monotonic()
@@ -312,26 +271,26 @@ def test_hot_reload_swap_broken_edit_and_removal(tmp_path, receiver):
              "@live_loop\ndef pad():\n    play(40, duration=64, channel=2)\n    sleep(4)\n")
     piece.write_text(first)
     with SessionThread(piece=piece, port=receiver.port, watch=True) as run:
-        assert receiver.wait_for(lambda r: sum(d[:2] == (0x90, 60) for d in r.data()) >= 2)
+        assert receiver.wait_for(lambda: sum(d[:2] == (0x90, 60) for d in receiver.channel_data()) >= 2)
         piece.write_text(first.replace("play(60", "play(72"))
-        assert receiver.wait_for(lambda r: (0x90, 72, 100) in r.data(), timeout=3)
-        ons = [d[1] for d in receiver.data() if d[0] == 0x90]
+        assert receiver.wait_for(lambda: (0x90, 72, 100) in receiver.channel_data(), timeout=3)
+        ons = [d[1] for d in receiver.channel_data() if d[0] == 0x90]
         assert ons[-1] == 72 and 60 in ons and ons.index(72) > max(i for i, n in enumerate(ons) if n == 60)
 
         piece.write_text(first.replace("play(60", "play(72") + "\nthis is broken(\n")
-        assert receiver.wait_for(lambda r: "still playing" in run.err.getvalue(), timeout=3)
-        count = len(receiver.data())
-        assert receiver.wait_for(lambda r: len(r.data()) >= count + 4, timeout=2)  # plays on
+        assert receiver.wait_for(lambda: "still playing" in run.err.getvalue(), timeout=3)
+        count = len(receiver.channel_data())
+        assert receiver.wait_for(lambda: len(receiver.channel_data()) >= count + 4, timeout=2)  # plays on
         error_lines = run.err.getvalue().strip().splitlines()
         assert any(f"{piece}:13" in line for line in error_lines)
 
         piece.write_text(first.replace("play(60", "play(72").split("\n@live_loop\ndef pad")[0])
         # The pad finishes its 4-beat iteration (0.4 s), and its 64-beat note ends with it.
-        assert receiver.wait_for(lambda r: (1, 40) not in hanging(r.data()), timeout=3)
+        assert receiver.wait_for(lambda: (1, 40) not in hanging(receiver.channel_data()), timeout=3)
         assert "pad" not in run.session.runtime.loops
-        count = sum(1 for d in receiver.data() if d[0] == 0x91)
+        count = sum(1 for d in receiver.channel_data() if d[0] == 0x91)
         time.sleep(0.5)
-        assert sum(1 for d in receiver.data() if d[0] == 0x91) == count
+        assert sum(1 for d in receiver.channel_data() if d[0] == 0x91) == count
 
 
 @pytest.mark.jack
@@ -339,8 +298,8 @@ def test_panic_silences_every_channel(receiver):
     process = composer("panic", "--port", receiver.port)
     _, err = process.communicate(timeout=10)
     assert process.returncode == 0, err
-    assert receiver.wait_for(lambda r: len(r.data()) >= 16 * 130, timeout=3), len(receiver.data())
-    messages = receiver.data()
+    assert receiver.wait_for(lambda: len(receiver.channel_data()) >= 16 * 130, timeout=3), len(receiver.channel_data())
+    messages = receiver.channel_data()
     assert len(messages) == 16 * 130
     for channel in range(16):
         assert (0xB0 | channel, 120, 0) in messages and (0xB0 | channel, 123, 0) in messages
@@ -354,7 +313,7 @@ def test_a_lost_port_is_reopened_when_it_returns(tmp_path, jack):
     receiver = Receiver()
     client = receiver.client
     with SessionThread(piece=piece, port=receiver.port) as run:
-        assert receiver.wait_for(lambda r: len(r.data()) >= 4)
+        assert receiver.wait_for(lambda: len(receiver.channel_data()) >= 4)
         receiver.close()
         assert _wait(lambda: "went away" in run.err.getvalue(), 3), run.err.getvalue()
         import rtmidi
@@ -363,8 +322,8 @@ def test_a_lost_port_is_reopened_when_it_returns(tmp_path, jack):
         receiver.midi_in.open_virtual_port("in")
         receiver.messages = []
         receiver.midi_in.set_callback(lambda event, data=None: receiver.messages.append((time.monotonic(), tuple(event[0]))))
-        assert receiver.wait_for(lambda r: sum(d[0] == 0x90 for d in r.data()) >= 3, timeout=3), run.err.getvalue()
-        assert (0xB0, 123, 0) in receiver.data()  # all notes off first: its state is unknown
+        assert receiver.wait_for(lambda: sum(d[0] == 0x90 for d in receiver.channel_data()) >= 3, timeout=3), run.err.getvalue()
+        assert (0xB0, 123, 0) in receiver.channel_data()  # all notes off first: its state is unknown
         assert "is back" in run.err.getvalue()
     receiver.close()
 

@@ -19,6 +19,7 @@ import pytest
 from composer.controller.curves import apply, parse_curve
 from composer.controller.simulator import V49Simulator
 from composer.perform.session import Performance, PerformOptions
+from ports import Receiver, composer_process
 
 pytestmark = pytest.mark.jack
 
@@ -27,46 +28,9 @@ LIVE_SET = ROOT / "samples" / "pieces" / "live_set.py"
 _names = itertools.count()
 
 
-class Receiver:
-    """A JACK input port keeping (time.monotonic(), bytes) of everything perform sends."""
-
-    def __init__(self):
-        import rtmidi
-
-        self.client = f"perfrecv{os.getpid()}x{next(_names)}"
-        self.midi_in = rtmidi.MidiIn(rtmidi.API_UNIX_JACK, name=self.client)
-        self.midi_in.open_virtual_port("in")
-        self.messages: list[tuple[float, tuple]] = []
-        self.midi_in.set_callback(lambda event, data=None: self.messages.append((time.monotonic(), tuple(event[0]))))
-
-    @property
-    def port(self) -> str:
-        return f"{self.client}:in"
-
-    def data(self) -> list[tuple]:
-        return [d for _, d in self.messages]
-
-    def notes_on(self, channel=None) -> list[tuple]:
-        return [d for d in self.data() if d[0] & 0xF0 == 0x90 and d[2] > 0
-                and (channel is None or d[0] & 0x0F == channel)]
-
-    def wait_for(self, predicate, timeout: float = 5.0) -> bool:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if predicate():
-                return True
-            time.sleep(0.01)
-        return False
-
-    def close(self) -> None:
-        self.midi_in.cancel_callback()
-        self.midi_in.close_port()
-        self.midi_in.delete()
-
-
 @pytest.fixture
 def receiver(jack):
-    r = Receiver()
+    r = Receiver("perfrecv", timing=True)  # so clock or sysex passed on by mistake would show
     yield r
     r.close()
 
@@ -287,10 +251,9 @@ def test_unplugged_controller_releases_its_notes_and_is_picked_up_again(tmp_path
 
 def test_cli_sigterm_writes_the_recording(tmp_path, controller, receiver):
     out = tmp_path / "take.mid"
-    process = subprocess.Popen(
-        [sys.executable, "-m", "composer", "perform", "--patch", str(ROOT / "patches" / "default.toml"),
-         "--in", controller.port_name, "--out", receiver.port, "--record", str(out), "--bpm", "200"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = composer_process(
+        "perform", "--patch", ROOT / "patches" / "default.toml",
+        "--in", controller.port_name, "--out", receiver.port, "--record", out, "--bpm", "200")
     try:
         deadline = time.monotonic() + 20  # a start-up: imports and a few JACK clients
         while time.monotonic() < deadline and (0x90, 64, 99) not in receiver.data():
