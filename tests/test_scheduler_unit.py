@@ -234,3 +234,27 @@ def test_a_failing_loop_can_be_dropped_while_others_play(tmp_path):
     scheduler.run()
     assert len(failures) == 1 and "ZeroDivisionError" in failures[0]
     assert sum(1 for d in sent if d[0] == 0x91) >= 5  # loop b played on
+
+
+def test_after_a_stall_late_notes_are_skipped_not_burst_and_nothing_hangs(tmp_path):
+    path = write(tmp_path, "@live_loop\ndef p():\n    play(60, duration=0.25)\n    sleep(0.5)\n")
+    runtime = dsl.load(path, bpm=120)  # a note every 0.25 s
+    runtime.until = Fraction(16)
+    clock = FakeClock()
+
+    def stall(scheduler):
+        clock.now += 2.0  # the machine froze for two seconds
+
+    scheduler, sent = scheduled(runtime, clock, actions=[(1.0, stall)])
+    ons = [t for t, data in sent if data[0] == 0x90]
+    assert scheduler.dropped >= 6  # the notes due during the freeze, minus the last STALE seconds
+    assert len(ons) + scheduler.dropped == 32
+    burst = [t for t in ons if abs(t - ons[0] - 3.0) < 0.01]
+    assert len(burst) <= 2  # not a pile of stale notes at the moment it wakes
+    sounding = set()
+    for _, data in sent:
+        if data[0] == 0x90:
+            sounding.add(data[1])
+        elif data[0] == 0x80:
+            sounding.discard(data[1])
+    assert sounding == set()

@@ -25,6 +25,7 @@ REFILL = 0.025  # how often the look-ahead window moves on
 FINE_WAIT = 0.0015  # the last stretch before a deadline, waited with short yields
 HOOK_ROOM = 0.01  # hooks run only when the next message is at least this far off
 HORIZON_GRID = 960  # horizons fall on 1/960 beat: short Fractions, no missed events
+STALE = 0.25  # a note-on this late (a stalled machine) is dropped, not played in a burst
 
 #: Priorities at one beat: transport (clock, start) before the piece's messages.
 TRANSPORT, PIECE = 0, 1
@@ -64,6 +65,7 @@ class Scheduler:
         self.computed_until = Fraction(0)  # every message before this beat is queued
         self.time_signatures: list[tuple[Fraction, int, int]] = [(Fraction(0), *runtime.time_signature)]
         self.sent = 0
+        self.dropped = 0  # note-ons skipped because they came due more than STALE seconds ago
         self._queue: list[tuple[Fraction, int, int, tuple]] = []  # (beat, priority, sequence, data)
         self._sequence = count()
         self._stopped = False
@@ -191,7 +193,11 @@ class Scheduler:
             if deadline > self.clock() + FINE_WAIT:
                 return
             self.wait_until(deadline)
-            self.send(heapq.heappop(queue)[3])
+            data = heapq.heappop(queue)[3]
+            if data[0] & 0xF0 == 0x90 and data[2] and deadline < self.clock() - STALE:
+                self.dropped += 1  # its note-off still goes out: harmless, and nothing can hang
+                continue
+            self.send(data)
             self.sent += 1
 
     def wait_until(self, deadline: float) -> None:

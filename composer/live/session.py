@@ -63,6 +63,7 @@ class Session:
         self.link = None
         self.reloads = 0
         self.errors: list[str] = []
+        self._dropped_reported = 0
         self._clock_in_port = None
         self._external_stop = False
         self._stop_requested = threading.Event()
@@ -126,6 +127,7 @@ class Session:
         if self.show_status:
             self.scheduler.every(STATUS_SECONDS, self._print_status)
         self.scheduler.every(0.05, self._check_stop_request)
+        self.scheduler.every(1.0, self._report_dropped)
         return self
 
     def _open_output(self, api: int) -> PortOutput:
@@ -246,6 +248,13 @@ class Session:
         loops = ", ".join(self.runtime.loops) or "none"
         self.out.write(f"\r{bpm:6.1f} bpm  bar {bar:>4} beat {int(in_bar)}  loops: {loops}\x1b[K")
         self.out.flush()
+
+    def _report_dropped(self) -> None:
+        """After a stall, say how many notes were too late to play (rather than a burst of them)."""
+        dropped = self.scheduler.dropped
+        if dropped > self._dropped_reported:
+            self._warn(f"the machine stalled: {dropped - self._dropped_reported} late notes skipped")
+            self._dropped_reported = dropped
 
     def _warn(self, message: str) -> None:
         if self.show_status:
