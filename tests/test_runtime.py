@@ -297,3 +297,23 @@ def test_spread_rotate_moves_to_the_next_hit_as_in_sonic_pi():
     assert list(spread(3, 8, rotate=1)) == [T, F_, F_, T, F_, T, F_, F_]
     assert list(spread(3, 8, rotate=3)) == list(spread(3, 8))
     assert list(spread(0, 4, rotate=2)) == [F_] * 4
+
+
+def test_a_loop_added_from_outside_survives_a_reload(tmp_path):
+    from composer.runtime import dsl
+    from composer.runtime.piece import LoopDefinition
+    from pieces import write_piece
+
+    path = write_piece(tmp_path, "@live_loop\ndef a():\n    play(60)\n    sleep(1)\n")
+    runtime = dsl.load(path)
+
+    def arpeggiator():
+        runtime.note(72, 90, F(1, 2), 0)
+        runtime.sleep(1)
+
+    runtime.add_loop(LoopDefinition("arpeggiator", arpeggiator, 0), at=0)
+    list(runtime.events(until=2))
+    write_piece(tmp_path, "@live_loop\ndef b():\n    play(64)\n    sleep(1)\n")
+    dsl.reload(runtime, path, now=2)
+    later = notes(runtime.events(until=5))
+    assert {n[5] for n in later} == {"b", "arpeggiator"}

@@ -97,6 +97,7 @@ class Runtime:
         self._cues: dict[str, list[Fraction]] = {}
         self._active: list[RunningLoop] = []  # loops whose body is running (nested under sync)
         self._kits: dict[str, Kit] = {}
+        self._external: set[str] = set()  # loops added from outside the piece; reloads keep them
         self.piece = piece
         self.bpm = self.bpm_override or piece.bpm or DEFAULT_BPM
         self.time_signature = piece.time_signature or DEFAULT_TIME_SIGNATURE
@@ -180,7 +181,7 @@ class Runtime:
         now = to_beats(now)
         start = Fraction(-(-now.numerator // now.denominator))  # ceiling: the next whole beat
         for name, loop in self.loops.items():
-            if name not in piece.loops:
+            if name not in piece.loops and name not in self._external:
                 loop.removed = True
         self.loops = {n: lp for n, lp in self.loops.items() if not lp.removed}
         self._queue = [entry for entry in self._queue if entry[3] in self.loops]
@@ -217,6 +218,7 @@ class Runtime:
         so it shares the piece's clock; no-op if a loop of that name runs."""
         if definition.name in self.loops:
             return
+        self._external.add(definition.name)
         piece = PieceDefinition(path=self.path, loops={definition.name: definition})
         self._adopt_loops(piece, to_beats(at), launching=True)
 
