@@ -249,6 +249,25 @@ def test_unplugged_controller_releases_its_notes_and_is_picked_up_again(tmp_path
         running.finish()
 
 
+def test_a_controller_plugged_in_after_the_start_is_waited_for(tmp_path, receiver):
+    name = f"V49 late{os.getpid()}x{next(_names)}"
+    patch = write_patch(tmp_path, f'[controller]\nport = "{name}"\n')
+    running = Running(PerformOptions(patch=patch, port_in=None, port_out=receiver.port))
+    try:
+        assert "waiting for the controller" in running.err.getvalue()
+        sim = V49Simulator.open(virtual=name)
+        try:
+            assert receiver.wait_for(lambda: "connected" in running.err.getvalue(), timeout=3)
+            time.sleep(0.1)
+            sim.key_down("e4", velocity=88)
+            sim.key_up("e4")
+            assert receiver.wait_for(lambda: (0x90, 64, 88) in receiver.data(), timeout=3)
+        finally:
+            sim.close()
+    finally:
+        running.finish()
+
+
 def test_cli_sigterm_writes_the_recording(tmp_path, controller, receiver):
     out = tmp_path / "take.mid"
     process = composer_process(

@@ -3,6 +3,8 @@
 A USB controller pulled mid-song removes its port. A watcher thread lists the inputs a few times
 a second: when the port is gone it says so once and calls `on_lost` (the session releases what
 the keys were holding); when a port matching the same name returns, it reopens it and says so.
+A controller not plugged in yet at the start is waited for in the same way (unless --in named
+a port, which must then exist).
 Messages arrive in rtmidi's thread through `on_message(data)`, stamped on arrival by the caller.
 """
 
@@ -48,10 +50,23 @@ class ControllerInput:
         self._lock = threading.Lock()
         if names is None:
             names = [p.name for p in list_ports(api) if p.direction == "input"]
-        index = choose_input(names, wanted, match, exclude)
+        self.midi_in = None
+        self.port_name: str | None = None
+        try:
+            index = choose_input(names, wanted, match, exclude)
+        except PortError:
+            if wanted is not None:
+                raise
+            self.lost = True  # not plugged in yet: the watcher opens it when it appears
+            warn(f"waiting for the controller (an input named like {match!r}); plug it in, or use --in")
+            return
         self.midi_in = open_input(port=str(index), api=api)
         self.port_name = names[index]
         self.midi_in.set_callback(self._callback)
+
+    @property
+    def description(self) -> str:
+        return repr(self.port_name) if self.port_name else "no controller yet"
 
     def _callback(self, event, data=None) -> None:
         self.on_message(event[0])
@@ -92,10 +107,12 @@ class ControllerInput:
                 return  # gone again between the listing and the open: try on the next check
             fresh.set_callback(self._callback)
             old, self.midi_in = self.midi_in, fresh
+            first = self.port_name is None
             self.port_name = names[index]
             self.lost = False
-            _delete(old)
-        self.warn(f"controller {self.port_name!r} is back")
+            if old is not None:
+                _delete(old)
+        self.warn(f"controller {self.port_name!r} " + ("connected" if first else "is back"))
 
     def close(self) -> None:
         self._done.set()

@@ -355,5 +355,5 @@ def perform(options: PerformOptions) -> int:
 
 def _banner(performance: Performance) -> str:
     loops = ", ".join(performance.runtime.loops) or "none"
-    return (f"performing with patch {performance.patch.name!r} from {performance.controller.port_name!r}; "
+    return (f"performing with patch {performance.patch.name!r} from {performance.controller.description}; "
             f"loops: {loops}; Ctrl-C to stop")
