@@ -111,3 +111,31 @@ def test_help_does_not_import_heavy_libraries():
            "print(json.dumps(sorted(m for m in ('music21','pretty_midi','rtmidi','composer.runtime.engine') if m in sys.modules)))"
     result = subprocess.run([sys.executable, "-c", "import json\n" + code], capture_output=True, text=True, cwd=ROOT)
     assert json.loads(result.stdout.strip().splitlines()[-1]) == []
+
+
+def test_long_render_shows_progress_on_a_terminal_only(tmp_path):
+    import pty
+
+    workload = ROOT / "benchmarks" / "render" / "workload.py"
+    args = [sys.executable, "-m", "composer", "render", str(workload), "--bars", "3000"]
+    leader, follower = pty.openpty()
+    try:
+        on_terminal = subprocess.run(args + ["-o", str(tmp_path / "a.mid")], stderr=follower,
+                                     stdout=subprocess.PIPE, text=True, cwd=ROOT, timeout=60)
+        os.close(follower)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            shown += chunk
+    finally:
+        os.close(leader)
+    assert on_terminal.returncode == 0
+    assert b"rendering" in shown and b"100%" in shown
+    piped = subprocess.run(args + ["-o", str(tmp_path / "b.mid")], capture_output=True, text=True, cwd=ROOT)
+    assert piped.returncode == 0 and piped.stderr == ""
+    assert (tmp_path / "a.mid").read_bytes() == (tmp_path / "b.mid").read_bytes()
