@@ -13,7 +13,8 @@ import signal
 import time
 from collections.abc import Callable
 
-NOTE_OFF, NOTE_ON, CONTROL_CHANGE = 0x80, 0x90, 0xB0
+from composer.runtime.messages import CONTROL_CHANGE, NOTE_OFF, NOTE_ON
+
 ALL_SOUND_OFF, ALL_NOTES_OFF = 120, 123
 #: Pause between channels in a panic, so 2048 note-offs do not overflow a port's buffer
 #: (JACK drains it once a period, 5.3 ms at 256 frames and 48 kHz).

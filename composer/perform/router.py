@@ -27,8 +27,8 @@ from composer.controller.v49 import (
     Sustain,
     decode,
 )
+from composer.runtime.messages import CONTROL_CHANGE, NOTE_OFF, NOTE_ON, PITCH_BEND
 
-NOTE_OFF, NOTE_ON, CONTROL_CHANGE, PITCH_BEND = 0x80, 0x90, 0xB0, 0xE0
 SUSTAIN_CC, MOD_CC = 64, 1
 KEYS_TRACK, PADS_TRACK, CONTROLS_TRACK, THRU_TRACK = "keys", "pads", "controls", "thru"
 TAP_RESET_SECONDS = 2.0

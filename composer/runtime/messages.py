@@ -20,6 +20,7 @@ from composer.runtime.events import Control, Event, Note
 NOTE_OFF = 0x80
 NOTE_ON = 0x90
 CONTROL_CHANGE = 0xB0
+PITCH_BEND = 0xE0
 
 
 class Message(NamedTuple):
