@@ -13,7 +13,7 @@ from composer.runtime.events import Note, Tempo, TimeSignature
 
 def write_score(events, out: Path, track_order: list[str], time_signature: tuple[int, int]):
     """Write a part per loop; returns (number of notes, tempo changes)."""
-    from music21 import meter, metadata, note, stream, tempo
+    from music21 import metadata, meter, note, stream, tempo
 
     score = stream.Score()
     score.insert(0, metadata.Metadata(title=out.stem))
