@@ -15,6 +15,7 @@ from composer.errors import ComposerError
 INSTALL_HINT = "pip install 'composer[link]'"
 QUANTUM = 4  # beats per Link bar: where our beat 0 lands
 JOIN_WAIT = 1.5  # seconds to wait for peers before starting, so beat 0 lands on the session's bar
+START_LEAD = 0.5  # seconds: beat 0 is never closer than this, so its first notes are not late
 
 
 class LinkUnavailable(ComposerError):
@@ -48,7 +49,9 @@ class LinkFollower:
         self.tempo_map = tempo_map
         self.clock = clock
         self._wait_for_peers(join_wait)
-        self.offset = float(math.ceil(self.link.beat / QUANTUM) * QUANTUM)  # Link beat of our beat 0
+        # our beat 0 goes on the first Link bar far enough ahead for the look-ahead to reach it
+        lead_beats = START_LEAD * self.bpm / 60
+        self.offset = float(math.ceil((self.link.beat + lead_beats) / QUANTUM) * QUANTUM)
 
     def _wait_for_peers(self, seconds: float) -> None:
         """Joining re-times Link's beat timeline; let that happen before our beat 0 is placed."""
@@ -74,5 +77,8 @@ class LinkFollower:
             self.tempo_map.anchor(0, now - beat * 60.0 / bpm, bpm)
 
     def close(self) -> None:
+        """Leave the session, then free Link (its threads) before the event loop it was given."""
         self.link.enabled = False
+        link, self.link = self.link, None
+        del link
         self._loop.close()
