@@ -62,3 +62,13 @@ def test_failed_write_leaves_no_file(tmp_path, monkeypatch):
     with pytest.raises(OSError):
         writer.write(path, ["a"])
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_new_file_gets_the_usual_permissions_not_the_temp_files(tmp_path):
+    import os
+    import stat
+
+    path = write(tmp_path, [Note(F(0), F(1), 60, 100, 0, "a")])
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o666 & ~umask

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 import tomllib
 from collections.abc import Mapping
 
+from composer.atomic import write_atomic
 from composer.controller.curves import Curve
 from composer.errors import ComposerError
 from composer.patch.schema import FieldError, Patch, build_patch, format_path
@@ -173,36 +173,6 @@ def with_calibration(text: str, curves: Mapping[int, Curve]) -> str:
             kept.append(line)
     body = "".join(kept).rstrip("\n")
     return (body + "\n\n" if body else "") + calibration_toml(curves)
-
-
-def write_atomic(path: str, text: str) -> None:
-    """Write via a temp file in the same directory, fsync, then rename over the old file, so a
-    crash leaves either the old patch or the new one, never half of one."""
-    directory = os.path.dirname(os.path.abspath(path))
-    handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=directory, delete=False,
-                                         prefix=f".{os.path.basename(path)}.", suffix=".tmp")
-    try:
-        with handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if os.path.exists(path):
-            os.chmod(handle.name, os.stat(path).st_mode & 0o7777)
-        os.replace(handle.name, path)
-    except BaseException:
-        if os.path.exists(handle.name):
-            os.unlink(handle.name)
-        raise
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def write_calibration(path: str, curves: Mapping[int, Curve]) -> Patch:

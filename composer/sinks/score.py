@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from fractions import Fraction
 from pathlib import Path
 
+from composer.atomic import atomic_path
 from composer.errors import ComposerError
 from composer.runtime.events import Note, Tempo, TimeSignature
 
@@ -42,14 +41,9 @@ def write_score(events, out: Path, track_order: list[str], time_signature: tuple
                 part.insert(event.beat, meter.TimeSignature(f"{event.numerator}/{event.denominator}"))
     for part in parts.values():
         score.insert(0, part)
-    suffix = out.suffix.lower()
-    fd, temp_name = tempfile.mkstemp(prefix=f".{out.stem}.", suffix=suffix, dir=out.parent if str(out.parent) else ".")
-    os.close(fd)
     try:
-        score.write("mxl" if suffix == ".mxl" else "musicxml", fp=temp_name)
-        os.replace(temp_name, out)
+        with atomic_path(out, suffix=out.suffix) as temp_name:
+            score.write("mxl" if out.suffix.lower() == ".mxl" else "musicxml", fp=temp_name)
     except Exception as error:
-        if os.path.exists(temp_name):
-            os.unlink(temp_name)
         raise ComposerError(f"{out}: cannot write the score: {error}") from None
     return count, tempo_changes
