@@ -60,6 +60,7 @@ def render_file(
 ) -> RenderSummary:
     """Render `piece` to `out` (.mid, or a MusicXML score) atomically and summarise it."""
     out = Path(out)
+    _require_directory(out)  # before the work, not after it
     runtime = dsl.load(Path(piece), seed=seed, bpm=bpm)
     length = render_length(runtime, bars, beats)
     runtime.until = length
@@ -74,7 +75,6 @@ def render_file(
         writer = MidiFileWriter(title=Path(piece).stem)
         tempo_changes = []
         writer.consume(_watch_tempo(expand(events), tempo_changes))
-        _require_directory(out)
         writer.write(out, runtime.track_order)
         notes = writer.notes
     return RenderSummary(

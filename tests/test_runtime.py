@@ -317,3 +317,13 @@ def test_a_loop_added_from_outside_survives_a_reload(tmp_path):
     dsl.reload(runtime, path, now=2)
     later = notes(runtime.events(until=5))
     assert {n[5] for n in later} == {"b", "arpeggiator"}
+
+
+def test_play_pattern_timed_cycles_its_times(tmp_path):
+    events = run_piece(tmp_path, """
+        @live_loop
+        def a():
+            play_pattern_timed([60, 62, 64], [0.5, 1])
+            play_pattern_timed([65], 0.5)
+    """, beats=2.5)
+    assert [(n[0], n[1]) for n in notes(events)] == [(F(0), 60), (F(1, 2), 62), (F(3, 2), 64), (F(2), 65)]

@@ -6,7 +6,6 @@ live_loop's body, they act on the running `Runtime` at the loop's virtual time.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from fractions import Fraction
 
 from composer.errors import ComposerError
@@ -115,7 +114,7 @@ class PieceAPI:
 
     def play_pattern_timed(self, notes, times, **options) -> None:
         """Sonic Pi's play_pattern_timed: each note, then sleep the next time (times cycle)."""
-        times = ring(times) if isinstance(times, Iterable) else ring(times)
+        times = ring(times)  # a number or a list; a list cycles
         for index, note in enumerate(notes):
             self.play(note, **options)
             self.sleep(times[index])
