@@ -224,6 +224,14 @@ latch = true
     assert not [d for d in receiver.data() if d[0] & 0x0F == 0 and d[0] & 0xF0 == 0x90]  # nothing on the play zone
 
 
+def key_reaches_output(sim, receiver, key: str, note: int, velocity: int) -> bool:
+    """Press and release `key` on a (re)connected controller; True once its note-on comes out."""
+    time.sleep(0.1)  # the reopened input's callback is in place
+    sim.key_down(key, velocity=velocity)
+    sim.key_up(key)
+    return receiver.wait_for(lambda: (0x90, note, velocity) in receiver.data(), timeout=3)
+
+
 def test_unplugged_controller_releases_its_notes_and_is_picked_up_again(tmp_path, controller, receiver):
     running = perform(ROOT / "patches" / "default.toml", controller, receiver)
     try:
@@ -239,10 +247,7 @@ def test_unplugged_controller_releases_its_notes_and_is_picked_up_again(tmp_path
         replugged = V49Simulator.open(virtual=controller.port_name)
         try:
             assert receiver.wait_for(lambda: "is back" in running.err.getvalue(), timeout=3)
-            time.sleep(0.1)
-            replugged.key_down("d4", velocity=70)
-            replugged.key_up("d4")
-            assert receiver.wait_for(lambda: (0x90, 62, 70) in receiver.data(), timeout=3)
+            assert key_reaches_output(replugged, receiver, "d4", 62, 70)
         finally:
             replugged.close()
     finally:
@@ -258,10 +263,7 @@ def test_a_controller_plugged_in_after_the_start_is_waited_for(tmp_path, receive
         sim = V49Simulator.open(virtual=name)
         try:
             assert receiver.wait_for(lambda: "connected" in running.err.getvalue(), timeout=3)
-            time.sleep(0.1)
-            sim.key_down("e4", velocity=88)
-            sim.key_up("e4")
-            assert receiver.wait_for(lambda: (0x90, 64, 88) in receiver.data(), timeout=3)
+            assert key_reaches_output(sim, receiver, "e4", 64, 88)
         finally:
             sim.close()
     finally:
