@@ -301,6 +301,8 @@ def test_panic_silences_every_channel(receiver):
     assert receiver.wait_for(lambda: len(receiver.channel_data()) >= 16 * 130, timeout=3), len(receiver.channel_data())
     messages = receiver.channel_data()
     assert len(messages) == 16 * 130
+    expected = {(0x80 | c, n, 0) for c in range(16) for n in range(128)} | {(0xB0 | c, k, 0) for c in range(16) for k in (120, 123)}
+    assert set(messages) == expected, (sorted(set(messages) - expected)[:5], sorted(expected - set(messages))[:5])
     for channel in range(16):
         assert (0xB0 | channel, 120, 0) in messages and (0xB0 | channel, 123, 0) in messages
         assert sum(1 for d in messages if d[0] == 0x80 | channel) == 128
