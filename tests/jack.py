@@ -42,8 +42,9 @@ def start_jack(name: str | None = None, timeout: float = 10.0) -> subprocess.Pop
     os.environ["JACK_DEFAULT_SERVER"] = name
     os.environ["JACK_NO_START_SERVER"] = "1"
     env = dict(os.environ, JACK_NO_AUDIO_RESERVATION="1")
+    # -t: a loaded CI machine can keep a client busy past the 500 ms default, and JACK then drops it.
     process = subprocess.Popen(
-        [jackd, "-n", name, "--no-realtime", "-d", "dummy", "-r", "48000", "-p", "256"],
+        [jackd, "-n", name, "--no-realtime", "-t", "3000", "-d", "dummy", "-r", "48000", "-p", "256"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         env=env,

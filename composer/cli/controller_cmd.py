@@ -37,6 +37,8 @@ def controller() -> None:
 @controller.command()
 @click.option("--virtual", "virtual", default="V49 Simulator", show_default=True,
               help="Name of the virtual port the simulator sends on (readers find it by 'V49').")
+@click.option("--to", "to", default=None,
+              help="Send into this existing input instead (name fragment or index); waits for it to appear.")
 @click.option("--script", "script", type=click.Path(exists=True, dir_okay=False),
               help="Play a TOML gesture script ([[gesture]] tables) instead of the keyboard.")
 @click.option("--wait", type=float, default=0.0, show_default=True,
@@ -45,7 +47,8 @@ def controller() -> None:
               help="Random spread, in velocity steps, added to each pad hit.")
 @click.option("--seed", type=int, default=49, show_default=True, help="Seed for the jitter.")
 @_midi_api_option
-def simulate(virtual: str, script: str | None, wait: float, jitter: int, seed: int, midi_api: str | None) -> None:
+def simulate(virtual: str, to: str | None, script: str | None, wait: float, jitter: int, seed: int,
+             midi_api: str | None) -> None:
     """Act as a V49 on a virtual MIDI port: play a script, or play from the computer keyboard.
 
     Interactive keys: a w s e d f t g y h u j k play C4..C5, z/x shift octaves, 1-8 hit pads,
@@ -65,6 +68,7 @@ def simulate(virtual: str, script: str | None, wait: float, jitter: int, seed: i
     \b
     Example:
       composer controller simulate --script gestures.toml --wait 1
+      composer controller simulate --script gestures.toml --to "Monitor In"
       composer controller simulate            # interactive, in a terminal
     """
     import signal
@@ -84,9 +88,11 @@ def simulate(virtual: str, script: str | None, wait: float, jitter: int, seed: i
     stopping = (signal.SIGTERM, signal.SIGHUP)  # a kill or a closed terminal still releases held keys
     previous = {signum: signal.signal(signum, stop) for signum in stopping}
     try:
-        sim = V49Simulator.open(virtual=virtual, api=_api(midi_api), jitter=jitter, seed=seed)
+        sim = V49Simulator.open(virtual=virtual, to=to, api=_api(midi_api), jitter=jitter, seed=seed,
+                                on_wait=lambda text: click.echo(text, err=True))
         try:
-            click.echo(f"simulating a V49 on virtual port {virtual!r}", err=True)
+            where = f"into {to!r}" if to else f"on virtual port {virtual!r}"
+            click.echo(f"simulating a V49 {where}", err=True)
             if steps is not None:
                 time.sleep(max(0.0, wait))
                 play(steps, sim)
@@ -114,11 +120,16 @@ def _velocity_map(curve: str | None, patch_file: str | None):
     return None, DEFAULT_LAYOUT, VelocityMap(parse_curve(curve or "linear"))
 
 
-def _open_controller(port: str, midi_api: str | None):
+def _open_controller(port: str, virtual: str | None, midi_api: str | None):
+    """The controller's input: the port matching `port`, or a new virtual input named `virtual`."""
     from composer.midi.ports import open_input
 
-    inp = open_input(port, api=_api(midi_api))
-    return inp
+    return open_input(port, virtual=virtual, api=_api(midi_api))
+
+
+def _virtual_in_option(function):
+    return click.option("--virtual", "virtual", default=None,
+                        help="Open a virtual input with this name for a controller or program to send into.")(function)
 
 
 @controller.command()
@@ -128,9 +139,10 @@ def _open_controller(port: str, midi_api: str | None):
               help="Map velocities, and read the layout, from this patch (calibration included).")
 @click.option("--count", type=click.IntRange(1), default=None, help="Stop after this many messages.")
 @click.option("--timeout", type=float, default=None, help="Stop after this many seconds without a message.")
+@_virtual_in_option
 @_midi_api_option
 def monitor(port: str | None, curve: str | None, patch_file: str | None, count: int | None, timeout: float | None,
-            midi_api: str | None) -> None:
+            virtual: str | None, midi_api: str | None) -> None:
     """Print one line per message from the controller: key, pad, knob bar, raw and mapped velocity.
 
     \b
@@ -143,10 +155,13 @@ def monitor(port: str | None, curve: str | None, patch_file: str | None, count: 
 
     if curve and patch_file:
         raise ComposerError("give --curve or --patch, not both")
+    if port and virtual:
+        raise ComposerError("give --in or --virtual, not both")
     loaded, layout, mapping = _velocity_map(curve, patch_file)
-    inp = _open_controller(port or layout.port_match, midi_api)
+    inp = _open_controller(port or layout.port_match, virtual, midi_api)
     try:
-        click.echo(f"listening on {port or layout.port_match!r}; Ctrl-C stops", err=True)
+        where = f"virtual input {virtual!r}" if virtual else repr(port or layout.port_match)
+        click.echo(f"listening on {where}; Ctrl-C stops", err=True)
         run(inp, _say, layout, mapping, count=count, timeout=timeout)
     finally:
         inp.close_port()
@@ -188,9 +203,10 @@ def _collect_hits(inp, layout, pad: int, hits: int, timeout: float | None) -> li
 @click.option("--hits", type=click.IntRange(1, 32), default=4, show_default=True,
               help="Soft hits, then firm hits, per pad.")
 @click.option("--timeout", type=float, default=None, help="Give up after this many seconds without a hit.")
+@_virtual_in_option
 @_midi_api_option
 def calibrate(pads: bool, port: str | None, patch_file: str | None, hits: int, timeout: float | None,
-              midi_api: str | None) -> None:
+              virtual: str | None, midi_api: str | None) -> None:
     """Even out the pads: hit each pad softly, then firmly, HITS times; fit a curve per pad so the
     same force plays the same velocity on every pad.
 
@@ -203,10 +219,13 @@ def calibrate(pads: bool, port: str | None, patch_file: str | None, hits: int, t
 
     from composer.controller.calibration import FIRM_TARGET, SOFT_TARGET, fit_pads
     from composer.controller.v49 import DEFAULT_LAYOUT
+    from composer.errors import ComposerError
     from composer.patch.loader import calibration_toml, load_patch, write_calibration
 
+    if port and virtual:
+        raise ComposerError("give --in or --virtual, not both")
     layout = load_patch(patch_file).controller.layout if patch_file and os.path.exists(patch_file) else DEFAULT_LAYOUT
-    inp = _open_controller(port or layout.port_match, midi_api)
+    inp = _open_controller(port or layout.port_match, virtual, midi_api)
     recorded = {}
     try:
         for pad in range(1, len(layout.pad_notes) + 1):

@@ -195,11 +195,16 @@ class V49Simulator:
 
     # -- a real port -----------------------------------------------------------------------
     @classmethod
-    def open(cls, virtual: str = DEFAULT_PORT_NAME, api: int | None = None, **options) -> "V49Simulator":
-        """A simulator sending on a new virtual port, so it looks like the hardware to readers."""
-        from composer.midi.ports import open_output
+    def open(cls, virtual: str = DEFAULT_PORT_NAME, api: int | None = None, to: str | None = None,
+             on_wait: Callable[[str], None] | None = None, **options) -> "V49Simulator":
+        """A simulator sending on a new virtual port, so it looks like the hardware to readers;
+        or, with `to`, sending into an existing input (waited for until it appears)."""
+        from composer.midi.ports import open_output, open_output_when_present
 
-        port = open_output(virtual=virtual, api=api)
+        if to is not None:
+            port = open_output_when_present(to, api=api, on_wait=on_wait)
+        else:
+            port = open_output(virtual=virtual, api=api)
         sim = cls(port.send_message, **options)
         sim._port = port
         return sim

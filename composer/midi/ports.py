@@ -9,6 +9,8 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from composer.errors import ComposerError
@@ -186,6 +188,23 @@ def open_output(port: str | int | None = None, virtual: str | None = None, api: 
         out.delete()
         raise
     return out
+
+
+def open_output_when_present(port: str | int, api: int | None = None,
+                             on_wait: Callable[[str], None] | None = None, poll_seconds: float = 0.2):
+    """`open_output(port)`, waiting for the port to appear if it is not there yet.
+
+    A reader started at the same time (a synth, another program's virtual input) may open its port
+    a moment later; connecting first and sending after removes the race. `on_wait` hears once why.
+    """
+    while True:
+        try:
+            return open_output(port, api=api)
+        except PortError as missing:
+            if on_wait is not None:
+                on_wait(f"waiting for the port: {missing}")
+                on_wait = None
+            time.sleep(poll_seconds)
 
 
 def open_input(port: str | int | None = None, virtual: str | None = None, api: int | None = None):
