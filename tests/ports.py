@@ -16,17 +16,33 @@ class Receiver:
     """A virtual JACK input port that keeps (time.monotonic(), bytes) of each message.
 
     `timing=True` also keeps MIDI clock (ignored by default, as most tests do not want it).
+    It reads as composer does (composer.midi.listener): a Python callback inside JACK's cycle
+    would, on a loaded machine, outlast the cycle during a burst (a panic's 2,080 messages)
+    while JACK's next cycle rewrites the buffer being read, and some messages would arrive
+    twice and others never.
     """
 
     def __init__(self, prefix: str = "recv", timing: bool = False):
+        self.client = f"{prefix}{os.getpid()}x{next(_names)}"
+        self.timing = timing
+        self.messages: list[tuple[float, tuple]] = []
+        self._open()
+
+    def _open(self) -> None:
         import rtmidi
 
-        self.client = f"{prefix}{os.getpid()}x{next(_names)}"
-        self.midi_in = rtmidi.MidiIn(rtmidi.API_UNIX_JACK, name=self.client)
-        self.midi_in.ignore_types(sysex=False, timing=not timing, active_sense=True)
-        self.midi_in.open_virtual_port("in")
-        self.messages: list[tuple[float, tuple]] = []
-        self.midi_in.set_callback(lambda event, data=None: self.messages.append((time.monotonic(), tuple(event[0]))))
+        from composer.midi.listener import InputListener
+        from composer.midi.ports import INPUT_QUEUE_LIMIT
+
+        midi_in = rtmidi.MidiIn(rtmidi.API_UNIX_JACK, name=self.client, queue_size_limit=INPUT_QUEUE_LIMIT)
+        midi_in.ignore_types(sysex=False, timing=not self.timing, active_sense=True)
+        midi_in.open_virtual_port("in")
+        self.listener = InputListener(midi_in, lambda data, arrival: self.messages.append((arrival, tuple(data))))
+
+    def reopen(self) -> None:
+        """The same client and port again, as a synth that was restarted; messages start afresh."""
+        self.messages = []
+        self._open()
 
     @property
     def port(self) -> str:
@@ -54,9 +70,7 @@ class Receiver:
         return False
 
     def close(self) -> None:
-        self.midi_in.cancel_callback()
-        self.midi_in.close_port()
-        self.midi_in.delete()
+        self.listener.close()
 
 
 def composer_process(*args, **kwargs) -> subprocess.Popen:

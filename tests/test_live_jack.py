@@ -313,17 +313,11 @@ def test_a_lost_port_is_reopened_when_it_returns(tmp_path, jack):
     piece = tmp_path / "piece.py"
     piece.write_text("use_bpm(600)\n\n@live_loop\ndef p():\n    play(60, duration=0.5)\n    sleep(1)\n")
     receiver = Receiver()
-    client = receiver.client
     with SessionThread(piece=piece, port=receiver.port) as run:
         assert receiver.wait_for(lambda: len(receiver.channel_data()) >= 4)
         receiver.close()
         assert _wait(lambda: "went away" in run.err.getvalue(), 3), run.err.getvalue()
-        import rtmidi
-
-        receiver.midi_in = rtmidi.MidiIn(rtmidi.API_UNIX_JACK, name=client)  # the synth is back
-        receiver.midi_in.open_virtual_port("in")
-        receiver.messages = []
-        receiver.midi_in.set_callback(lambda event, data=None: receiver.messages.append((time.monotonic(), tuple(event[0]))))
+        receiver.reopen()  # the synth is back
         assert receiver.wait_for(lambda: sum(d[0] == 0x90 for d in receiver.channel_data()) >= 3, timeout=3), run.err.getvalue()
         assert (0xB0, 123, 0) in receiver.channel_data()  # all notes off first: its state is unknown
         assert "is back" in run.err.getvalue()

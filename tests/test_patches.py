@@ -7,6 +7,7 @@ import pytest
 
 from composer.controller.curves import parse_curve
 from composer.patch.loader import PatchError, list_patches, load_patch, parse_patch, write_calibration
+from composer.patch.schema import ThruSettings
 
 PATCH_DIR = os.path.join(os.path.dirname(__file__), "..", "patches")
 SHIPPED = ["default.toml", "guitar-accompaniment.toml", "live-set.toml"]
@@ -16,6 +17,11 @@ SHIPPED = ["default.toml", "guitar-accompaniment.toml", "live-set.toml"]
 def test_shipped_patches_load(name):
     patch = load_patch(os.path.join(PATCH_DIR, name))
     assert len(patch.pads) == 8 and patch.controller.port == "V49"
+
+
+def test_thru_is_off_unless_the_patch_turns_it_on():
+    assert load_patch(os.path.join(PATCH_DIR, "default.toml")).thru == ThruSettings(False, False, False)
+    assert parse_patch("[thru]\nsysex = true\n").thru == ThruSettings(unmapped=False, sysex=True, clock=False)
 
 
 def test_default_is_straight_through():
@@ -68,6 +74,8 @@ def error_of(text, file="patches/x.toml"):
     ('[arpeggiator]\nmode = "up"\nlach = true\n',
      "patches/x.toml:3: arpeggiator.lach: unknown key; did you mean 'latch'?"),
     ('tempo = 120\n', "patches/x.toml:1: tempo: unknown key"),
+    ('[thru]\nsysx = true\n', "patches/x.toml:2: thru.sysx: unknown key; did you mean 'sysex'?"),
+    ('[thru]\nclock = "yes"\n', "patches/x.toml:2: thru.clock: must be true or false, not a string"),
     # wrong type and range
     ('[keys]\nchannel = "one"\n', "patches/x.toml:2: keys.channel: must be a whole number, not a string"),
     ('[keys]\nchannel = 17\n', "patches/x.toml:2: keys.channel: 17 is outside 1..16"),

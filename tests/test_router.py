@@ -267,8 +267,36 @@ def test_unmapped_channel_messages_pass_through_when_asked():
     router = router_for(SPLIT, thru_other=True)
     assert router.route([0x91, 60, 100]) == [Send((0x91, 60, 100), "thru")]
     assert router.route([0xC0, 5]) == [Send((0xC0, 5), "thru")]
-    assert router.route([0xF8]) == []  # clock is never forwarded
+    assert router.route([0xB0, 23, 9]) == [Send((0xB0, 23, 9), "thru")]  # knob 4: not in the patch
+    assert router.route([0xF8]) == []  # the patch does not ask for clock
     assert router.route([0x90, 60, 200]) == []
+
+
+SYSTEM = [[0xF0, 0x7E, 0x7F, 0x06, 0x01, 0xF7], [0xF8], [0xFA], [0xFB], [0xFC], [0xF2, 0x10, 0x01]]
+
+
+@pytest.mark.parametrize("thru, passed", [
+    ("", []),
+    ("unmapped = true", [[0x91, 60, 100], [0xB0, 23, 9]]),
+    ("sysex = true", [SYSTEM[0]]),
+    ("clock = true", SYSTEM[1:]),
+    ("unmapped = true\nsysex = true\nclock = true", [[0x91, 60, 100], [0xB0, 23, 9], *SYSTEM]),
+])
+def test_the_patch_thru_table_says_what_passes(thru, passed):
+    router = router_for(SPLIT + f"\n[thru]\n{thru}\n")
+    unmapped = [[0x91, 60, 100], [0xB0, 23, 9]]  # another channel, knob 4
+    malformed = [[0xF0, 0x7E, 0x90, 0xF7], [0xF0, 0x7E], [0xF8, 1], [0xF2, 0x80, 0], [0xF1, 5], [0xFF], [0xFE]]
+    got = [list(action.data) for message in unmapped + SYSTEM + malformed for action in router.route(message)]
+    assert got == passed
+    assert all(action.track == "thru" for message in passed for action in router.route(message))
+
+
+def test_unassigned_buttons_pass_through_only_when_asked():
+    default = (ROOT / "patches" / "default.toml").read_text()
+    assert Router(parse_patch(default)).route([0xB0, 51, 127]) == []
+    thru = default.replace("unmapped = false", "unmapped = true")
+    assert Router(parse_patch(thru)).route([0xB0, 51, 127]) == [
+        Send((0xB0, 51, 127), "thru")]
 
 
 def test_is_valid():

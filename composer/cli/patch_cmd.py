@@ -103,4 +103,6 @@ def describe(p) -> list[str]:
         a = p.arpeggiator
         lines.append(f"  arpeggiator {a.mode}  rate {a.rate:g} beats  octaves {a.octaves}  gate {a.gate:g}"
                      f"  latch {'on' if a.latch else 'off'}")
+    passed = [kind for kind in ("unmapped", "sysex", "clock") if getattr(p.thru, kind)]
+    lines.append(f"  thru  {', '.join(passed) if passed else 'nothing unmapped (ignored)'}")
     return lines

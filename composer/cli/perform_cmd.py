@@ -24,7 +24,8 @@ API_CHOICES = ("auto", "jack", "alsa", "macos", "windows")
 @click.option("--seed", type=int, default=0, show_default=True,
               help="Seed for the piece's randomness and the arpeggiator's random modes.")
 @click.option("--thru-other", is_flag=True,
-              help="Pass messages the patch does not map (other channels, unmapped knobs) to the output.")
+              help="Pass channel messages the patch does not map (other channels, unassigned knobs) to the output, "
+                   "as the patch's [thru] unmapped = true does.")
 @click.option("--latency", type=float, default=100, show_default=True, metavar="MS",
               help="How far ahead the piece and arpeggiator are computed; played keys do not wait for it.")
 def perform(piece, patch, port_in, port_out, virtual, midi_api, record, bpm, seed, thru_other, latency):

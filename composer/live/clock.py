@@ -99,13 +99,8 @@ class ClockFollower:
 
 
 def open_clock_in(port, api, follower: ClockFollower):
-    """An rtmidi input on `port` whose callback feeds `follower` (timestamps taken on arrival)."""
+    """A listener on the input `port` that feeds `follower`, stamped on arrival; `.close()` ends it."""
+    from composer.midi.listener import InputListener
     from composer.midi.ports import open_input
 
-    midi_in = open_input(port=port, api=api)
-
-    def callback(event, data=None):
-        follower.on_message(event[0], time.monotonic())
-
-    midi_in.set_callback(callback)
-    return midi_in
+    return InputListener(open_input(port=port, api=api), follower.on_message, name="composer-clock-in")

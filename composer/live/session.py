@@ -272,8 +272,7 @@ class Session:
             self.port.close()
             self.port = None
         if self._clock_in_port is not None:
-            self._clock_in_port.close_port()
-            self._clock_in_port.delete()
+            self._clock_in_port.close()
             self._clock_in_port = None
         if self.link is not None:
             self.link.close()

@@ -17,6 +17,7 @@ from composer.errors import ComposerError
 
 API_NAMES = ("auto", "jack", "alsa", "macos", "windows")
 CLIENT_NAME = "composer"
+INPUT_QUEUE_LIMIT = 16384
 
 
 class PortError(ComposerError):
@@ -208,10 +209,13 @@ def open_output_when_present(port: str | int, api: int | None = None,
 
 
 def open_input(port: str | int | None = None, virtual: str | None = None, api: int | None = None):
-    """An open rtmidi.MidiIn that passes sysex, clock and active sensing through (the router filters)."""
+    """An open rtmidi.MidiIn that keeps sysex and clock (the router filters) and drops active sensing.
+
+    Its queue holds a second of a dense stream, should the reading thread be held up.
+    """
     rtmidi = _rtmidi()
     api = resolve_api() if api is None else api
-    inp = rtmidi.MidiIn(api, name=CLIENT_NAME)
+    inp = rtmidi.MidiIn(api, name=CLIENT_NAME, queue_size_limit=INPUT_QUEUE_LIMIT)
     try:
         inp.ignore_types(sysex=False, timing=False, active_sense=True)
         if virtual:

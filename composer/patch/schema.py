@@ -134,6 +134,15 @@ class ArpeggiatorSettings:
 
 
 @dataclass(frozen=True)
+class ThruSettings:
+    """What the patch does not map, passed to the output instead of ignored. Malformed bytes never are."""
+
+    unmapped: bool = False  # channel messages nothing maps: other channels, unassigned knobs and buttons
+    sysex: bool = False  # system exclusive, whole messages only
+    clock: bool = False  # MIDI clock, start, continue, stop and song position
+
+
+@dataclass(frozen=True)
 class Calibration:
     """Per-pad curves that even out the pads, applied before each pad's own curve."""
 
@@ -153,6 +162,7 @@ class Patch:
     buttons: Mapping[int, ButtonSettings] = field(default_factory=lambda: MappingProxyType({}))
     arpeggiator: ArpeggiatorSettings | None = None
     calibration: Calibration = Calibration()
+    thru: ThruSettings = ThruSettings()
     path: str | None = None
 
     def pad(self, number: int) -> PadSettings:
@@ -465,8 +475,14 @@ def _calibration(table: dict) -> Calibration:
     return Calibration(MappingProxyType(dict(sorted(curves.items()))))
 
 
+def _thru(table: dict) -> ThruSettings:
+    path = ("thru",)
+    _check_keys(table, ("unmapped", "sysex", "clock"), path)
+    return ThruSettings(*(_bool(table, key, path, False) for key in ("unmapped", "sysex", "clock")))
+
+
 TOP_KEYS = ("name", "description", "piece", "bpm", "kit", "controller", "keys", "pads", "knobs", "buttons",
-            "arpeggiator", "calibration")
+            "arpeggiator", "calibration", "thru")
 
 
 def _kit(data: dict) -> Kit:
@@ -494,6 +510,7 @@ def build_patch(data: dict, name: str, path: str | None = None) -> Patch:
     if uses_arp and arpeggiator is None:
         arpeggiator = ArpeggiatorSettings()
     calibration = _calibration(_table(data.get("calibration", {}), ("calibration",)))
+    thru = _thru(_table(data.get("thru", {}), ("thru",)))
     return Patch(
         name=_str(data, "name", (), name),
         description=_str(data, "description", (), ""),
@@ -502,5 +519,5 @@ def build_patch(data: dict, name: str, path: str | None = None) -> Patch:
         controller=controller, keys=keys, pads=pads,
         knobs=MappingProxyType(dict(sorted(knobs.items()))),
         buttons=MappingProxyType(dict(sorted(buttons.items()))),
-        arpeggiator=arpeggiator, calibration=calibration, path=path,
+        arpeggiator=arpeggiator, calibration=calibration, thru=thru, path=path,
     )

@@ -5,7 +5,8 @@ a second: when the port is gone it says so once and calls `on_lost` (the session
 the keys were holding); when a port matching the same name returns, it reopens it and says so.
 A controller not plugged in yet at the start is waited for in the same way (unless --in named
 a port, which must then exist).
-Messages arrive in rtmidi's thread through `on_message(data)`, stamped on arrival by the caller.
+Messages arrive in a listener thread of ours (never JACK's: see composer.midi.listener) through
+`on_message(data)`, stamped on arrival by the caller.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
+from composer.midi.listener import InputListener
 from composer.midi.ports import PortError, find_port, list_ports, open_input
 
 CHECK_SECONDS = 0.2
@@ -50,7 +52,7 @@ class ControllerInput:
         self._lock = threading.Lock()
         if names is None:
             names = [p.name for p in list_ports(api) if p.direction == "input"]
-        self.midi_in = None
+        self.listener: InputListener | None = None
         self.port_name: str | None = None
         try:
             index = choose_input(names, wanted, match, exclude)
@@ -60,16 +62,15 @@ class ControllerInput:
             self.lost = True  # not plugged in yet: the watcher opens it when it appears
             warn(f"waiting for the controller (an input named like {match!r}); plug it in, or use --in")
             return
-        self.midi_in = open_input(port=str(index), api=api)
+        self.listener = self._listen(open_input(port=str(index), api=api))
         self.port_name = names[index]
-        self.midi_in.set_callback(self._callback)
 
     @property
     def description(self) -> str:
         return repr(self.port_name) if self.port_name else "no controller yet"
 
-    def _callback(self, event, data=None) -> None:
-        self.on_message(event[0])
+    def _listen(self, midi_in) -> InputListener:
+        return InputListener(midi_in, lambda data, arrival: self.on_message(data), name="composer-controller-in")
 
     def watch(self) -> None:
         if self._thread is None:
@@ -105,13 +106,12 @@ class ControllerInput:
                 fresh = open_input(port=str(index), api=self.api)
             except Exception:
                 return  # gone again between the listing and the open: try on the next check
-            fresh.set_callback(self._callback)
-            old, self.midi_in = self.midi_in, fresh
+            old, self.listener = self.listener, self._listen(fresh)
             first = self.port_name is None
             self.port_name = names[index]
             self.lost = False
             if old is not None:
-                _delete(old)
+                old.close()
         self.warn(f"controller {self.port_name!r} " + ("connected" if first else "is back"))
 
     def close(self) -> None:
@@ -119,12 +119,6 @@ class ControllerInput:
         if self._thread is not None:
             self._thread.join(timeout=2)
         with self._lock:
-            if self.midi_in is not None:
-                _delete(self.midi_in)
-                self.midi_in = None
-
-
-def _delete(midi_in) -> None:
-    midi_in.cancel_callback()
-    midi_in.close_port()
-    midi_in.delete()
+            if self.listener is not None:
+                self.listener.close()
+                self.listener = None

@@ -63,8 +63,12 @@ class Recorder:
         return RecordingExpander(expander, self.keep)
 
     def played(self, beat: float, track: str, data: tuple) -> None:
-        """A message sent to the output now (a played key, a pad, a knob's CC)."""
-        self.messages.append(Message(to_tick_beat(beat), track, tuple(data)))
+        """A channel message sent to the output now (a played key, a pad, a knob's CC).
+
+        System messages passed through (sysex, clock) are not kept: clock has no place in a file.
+        """
+        if data and 0x80 <= data[0] <= 0xEF:
+            self.messages.append(Message(to_tick_beat(beat), track, tuple(data)))
 
     def incoming(self, beat: float, data: tuple) -> None:
         """A channel message as it came from the controller (system messages are not kept)."""

@@ -8,8 +8,10 @@ Keys: the split (on the incoming note), the patch's octave and transpose plus th
 then the zone's velocity curve; a zone with role "arpeggiator" feeds the arpeggiator instead of
 the output. Pads: calibration first, then the pad's own curve; note and drum pads play at once,
 loop pads ask for a launch or stop on the next bar. Knobs set the tempo, a piece param or a CC.
-Anything malformed or unexpected (sysex, clock, other channels, bytes over 127) is dropped, or
-passed through unchanged when `thru_other` is set; it never raises.
+What the patch does not map is dropped, or passed through unchanged where its `[thru]` table
+says so: unmapped channel messages (other channels, unassigned knobs and buttons), sysex, clock.
+Malformed messages (bytes over 127, wrong lengths, running status) are always dropped; routing
+never raises.
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ KEYS_TRACK, PADS_TRACK, CONTROLS_TRACK, THRU_TRACK = "keys", "pads", "controls",
 TAP_RESET_SECONDS = 2.0
 TAP_COUNT = 4
 MIN_BPM, MAX_BPM = 20.0, 300.0
+SYSEX, SYSEX_END, SONG_POSITION = 0xF0, 0xF7, 0xF2
+CLOCK_BYTES = frozenset({0xF8, 0xFA, 0xFB, 0xFC})  # clock, start, continue, stop
 
 
 # ----- actions ------------------------------------------------------------------------------
@@ -98,6 +102,19 @@ class Panic:
 Action = Send | ArpPress | ArpRelease | ArpPedal | ArpLatch | LoopAction | SetTempo | SetParam | TapTempo | Panic
 
 
+def system_kind(message) -> str | None:
+    """"sysex" or "clock" for a whole, well-formed system message of that kind; else None."""
+    status = message[0]
+    if status == SYSEX:
+        whole = len(message) >= 2 and message[-1] == SYSEX_END
+        return "sysex" if whole and all(b < 0x80 for b in message[1:-1]) else None
+    if status in CLOCK_BYTES:
+        return "clock" if len(message) == 1 else None
+    if status == SONG_POSITION:
+        return "clock" if len(message) == 3 and all(b < 0x80 for b in message[1:]) else None
+    return None
+
+
 def is_valid(message) -> bool:
     """A channel message with the right length and data bytes 0..127 (running status or junk: no)."""
     if not message or not 0x80 <= message[0] <= 0xEF:
@@ -110,9 +127,11 @@ class Router:
     """Routes one patch's controller; remembers held keys and pads so their note-offs match."""
 
     def __init__(self, patch, thru_other: bool = False):
+        """`thru_other` passes unmapped channel messages through whatever the patch says."""
         self.patch = patch
         self.layout = patch.controller.layout
-        self.thru_other = thru_other
+        self.thru_unmapped = thru_other or patch.thru.unmapped
+        self.thru_system = {kind for kind in ("sysex", "clock") if getattr(patch.thru, kind)}
         keys = patch.keys
         self.arp_everywhere = keys.split is None and patch.arpeggiator is not None
         zones = [keys.zone_for(0)] if keys.split is None else [keys.lower, keys.upper]
@@ -125,7 +144,11 @@ class Router:
             data = tuple(message)
         except TypeError:
             return []
-        if not all(type(b) is int for b in data) or not is_valid(data):
+        if not data or not all(type(b) is int for b in data):
+            return []
+        if data[0] >= 0xF0:
+            return [Send(data, THRU_TRACK)] if system_kind(data) in self.thru_system else []
+        if not is_valid(data):
             return []
         event = decode(data, self.layout)
         kind = type(event)
@@ -133,9 +156,9 @@ class Router:
             return self._key(event)
         if kind is PadEvent:
             return self._pad(event)
-        if kind is KnobEvent:
+        if kind is KnobEvent and event.knob in self.patch.knobs:
             return self._knob(event)
-        if kind is ButtonEvent:
+        if kind is ButtonEvent and event.button in self.patch.buttons:
             return self._button(event)
         if kind is Sustain:
             return self._to_play_channels(CONTROL_CHANGE, SUSTAIN_CC, event.value) + [ArpPedal(event.down)]
@@ -144,7 +167,7 @@ class Router:
         if kind is PitchBend:
             raw = event.value + 8192
             return self._to_play_channels(PITCH_BEND, raw & 0x7F, raw >> 7)
-        return [Send(data, THRU_TRACK)] if self.thru_other else []
+        return [Send(data, THRU_TRACK)] if self.thru_unmapped else []  # unmapped: other channels too
 
     # ----- keys -------------------------------------------------------------------------------
 
@@ -209,10 +232,7 @@ class Router:
     # ----- knobs and buttons ------------------------------------------------------------------
 
     def _knob(self, event: KnobEvent) -> list[Action]:
-        knob = self.patch.knobs.get(event.knob)
-        if knob is None:
-            return [Send((CONTROL_CHANGE | (self.layout.keys_channel - 1), self.layout.knob_ccs[event.knob - 1],
-                          event.value), CONTROLS_TRACK)] if self.thru_other else []
+        knob = self.patch.knobs[event.knob]
         value = knob.scale(event.value)
         if knob.target == "bpm":
             return [SetTempo(float(value))]
@@ -221,9 +241,7 @@ class Router:
         return [Send((CONTROL_CHANGE | (knob.channel - 1), knob.number, int(value)), CONTROLS_TRACK)]
 
     def _button(self, event: ButtonEvent) -> list[Action]:
-        button = self.patch.buttons.get(event.button)
-        if button is None:
-            return []
+        button = self.patch.buttons[event.button]
         action = button.action
         if action in ("launch", "stop", "fill"):
             return [LoopAction(action, button.loop)]
