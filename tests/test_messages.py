@@ -2,7 +2,7 @@
 
 from fractions import Fraction as F
 
-from composer.runtime.events import Control, Note, Tempo
+from composer.runtime.events import Control, Note, Release, Tempo
 from composer.runtime.messages import Expander, expand
 
 
@@ -59,11 +59,19 @@ def test_expander_flushes_due_offs_for_a_live_window_and_knows_what_sounds():
     assert expander.sounding_notes() == []
 
 
-def test_release_track_ends_only_that_tracks_notes_and_drops_their_later_offs():
+def test_release_ends_only_that_tracks_notes_and_drops_their_later_offs():
     expander = Expander()
     expander.feed(Note(F(0), F(4), 60, 100, 0, "removed"))
     expander.feed(Note(F(0), F(1), 62, 100, 0, "removed"))
     expander.feed(Note(F(0), F(4), 64, 100, 0, "kept"))
-    released = [(m.beat, m.track, m.data) for m in expander.release_track("removed", F(2))]
+    released = [(m.beat, m.track, m.data) for m in expander.feed(Release(F(2), "removed"))]
     assert released == [(F(1), "removed", off(0, 62)), (F(2), "removed", off(0, 60))]
     assert [(m.beat, m.data) for m in expander.flush_all()] == [(F(4), off(0, 64))]
+
+
+def test_a_release_does_not_end_notes_the_track_strikes_after_it():
+    expander = Expander()
+    expander.feed(Note(F(0), F(8), 60, 100, 0, "loop"))
+    expander.feed(Release(F(4), "loop"))
+    expander.feed(Note(F(4), F(1), 60, 90, 0, "loop"))  # launched again on the same bar
+    assert [(m.beat, m.data) for m in expander.flush_all()] == [(F(5), off(0, 60))]

@@ -26,6 +26,10 @@ from composer.perform.router import (
     is_valid,
 )
 from composer.runtime import dsl
+from composer.runtime.events import Control, Note, Release
+from composer.runtime.messages import Expander
+
+from pieces import write_piece  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 LIVE_SET = ROOT / "samples" / "pieces" / "live_set.py"
@@ -336,16 +340,84 @@ def test_launch_waits_for_the_next_bar():
     assert first_beats(runtime, 16)["lead"] == 8
 
 
+def played(events, track):
+    """Beats of the notes and CCs of `track` (not the Release that ends a stopped loop's notes)."""
+    return [e.beat for e in events if type(e) in (Note, Control) and e.track == track]
+
+
 def test_stop_ends_a_bar_long_loop_at_the_bar():
     runtime = dsl.load(LIVE_SET)
     launcher = LoopLauncher(runtime)
     list(runtime.events(until=5))
     assert launcher.act("stop", "drums", 5.1) == 8
-    beats = []
-    for until in range(6, 17):
-        beats += [e.beat for e in runtime.events(until=until) if getattr(e, "track", "") == "drums"]
-        launcher.update()
+    beats = played(runtime.events(until=16), "drums")
     assert max(beats) < 8 and "drums" not in runtime.loops
+
+
+PHRASE = """
+@live_loop
+def phrase():
+    play(40, duration=12, channel=2)  # three bars long
+    for _ in range(16):
+        play(60, duration=0.5)
+        sleep(1)
+
+@live_loop
+def beat():
+    sample("bd")
+    sleep(1)
+"""
+
+
+def messages_until(runtime, expander, until, track):
+    """What a live scheduler would queue up to `until`: the runtime's events through one Expander."""
+    out = [m for event in runtime.events(until=until) for m in expander.feed(event)]
+    out += expander.flush_until(Fraction(until))
+    return [(m.beat, m.data) for m in out if m.track == track]
+
+
+def test_stop_cuts_a_four_bar_loop_at_the_next_bar_and_ends_its_notes_there(tmp_path):
+    runtime, expander = dsl.load(write_piece(tmp_path, PHRASE)), Expander()
+    launcher = LoopLauncher(runtime)
+    heard = messages_until(runtime, expander, 5, "phrase")
+    assert launcher.act("stop", "phrase", 5.5) == 8
+    later = messages_until(runtime, expander, 40, "phrase")
+    assert all(beat <= 8 for beat, _ in later)
+    assert (Fraction(8), (0x81, 40, 0)) in later  # the three-bar note ends on the bar line
+    ons = [d for _, d in heard + later if d[0] & 0xF0 == 0x90]
+    offs = [d for _, d in heard + later if d[0] & 0xF0 == 0x80]
+    assert len(ons) == 1 + 8 and len(offs) == len(ons)  # the long note and eight of the sixteen beats, all ended
+    assert "phrase" not in runtime.loops
+    assert max(played(runtime.events(until=48), "beat")) == 47  # the rest play on
+
+
+def test_a_stop_asked_when_the_bar_is_already_computed_goes_to_the_bar_after(tmp_path):
+    runtime = dsl.load(write_piece(tmp_path, PHRASE))
+    launcher = LoopLauncher(runtime, horizon=lambda: Fraction(33, 4))
+    list(runtime.events(until=Fraction(33, 4)))
+    assert launcher.act("stop", "phrase", 7.95) == 12
+
+
+def test_launched_again_before_its_stop_a_loop_plays_on(tmp_path):
+    runtime = dsl.load(write_piece(tmp_path, PHRASE))
+    launcher = LoopLauncher(runtime)
+    list(runtime.events(until=5))
+    assert launcher.act("toggle", "beat", 5.0) == 8  # on -> stopping at 8
+    assert not launcher.running("beat")
+    assert launcher.act("toggle", "beat", 6.0) == 8  # hit again before the bar: it never stops
+    assert launcher.running("beat")
+    events = list(runtime.events(until=40))
+    assert played(events, "beat") == list(range(5, 40)) and not [e for e in events if type(e) is Release]
+
+
+def test_a_long_loop_launched_again_before_its_stop_starts_over_on_the_bar(tmp_path):
+    runtime, expander = dsl.load(write_piece(tmp_path, PHRASE)), Expander()
+    launcher = LoopLauncher(runtime)
+    messages = messages_until(runtime, expander, 5, "phrase")
+    launcher.act("toggle", "phrase", 5.0)
+    assert launcher.act("toggle", "phrase", 6.0) == 8  # its iteration ran past 8: cut there, started again
+    messages += messages_until(runtime, expander, 24, "phrase")
+    assert messages.index((8, (0x81, 40, 0))) < messages.index((8, (0x91, 40, 100)))  # the old note ends, the new begins
 
 
 def test_toggle_and_fill():
@@ -354,15 +426,12 @@ def test_toggle_and_fill():
     list(runtime.events(until=1))
     assert launcher.act("toggle", "lead", 0.5) == 4  # off -> on
     assert "lead" in runtime.loops
-    assert launcher.act("toggle", "lead", 0.6) == 4  # on again before the bar: it never starts
-    assert "lead" not in runtime.loops and launcher.stops == {}
-    assert launcher.act("fill", "perc", 0.7) == 4
-    assert launcher.stops == {"perc": 8}
-    perc = []
-    for until in range(2, 20):
-        perc += [e.beat for e in runtime.events(until=until) if getattr(e, "track", "") == "perc"]
-        launcher.update()
-    assert min(perc) == 4 and max(perc) < 8
+    assert launcher.act("toggle", "lead", 0.6) == 4  # off again before the bar: it never plays
+    assert not played(runtime.events(until=12), "lead")
+    assert launcher.act("fill", "perc", 12.7) == 16
+    assert launcher.act("fill", "perc", 12.8) is None  # already coming
+    perc = played(runtime.events(until=40), "perc")
+    assert min(perc) == 16 and max(perc) < 20 and "perc" not in runtime.loops
 
 
 def test_unknown_loop_is_an_error_not_a_crash():

@@ -70,7 +70,6 @@ class Scheduler:
         self._sequence = count()
         self._stopped = False
         self._flushed = False
-        self._track_ends: list[tuple[Fraction, str]] = []  # (beat, track) of removed loops
 
     # ----- set-up -----------------------------------------------------------------------------
 
@@ -79,11 +78,6 @@ class Scheduler:
 
     def every(self, period: float, function: Callable[[], None]) -> None:
         self.hooks.append([period, function, 0.0])
-
-    def end_track(self, track: str, at) -> None:
-        """A loop was removed and its last iteration ends at beat `at`: its notes end there too,
-        so a removed loop leaves nothing sounding (a render never removes loops)."""
-        self._track_ends.append((Fraction(at), track))
 
     def start(self, at: float | None = None) -> None:
         """Put beat 0 at time `at` (default: one look-ahead from now, so nothing starts late)."""
@@ -160,19 +154,8 @@ class Scheduler:
             except Exception as error:  # a loop body failed: the runtime has dropped that loop
                 if self.on_error is None or not self.on_error(error):
                     raise
-        if self._track_ends:
-            self._end_tracks(target)
         for message in expander.flush_until(target):
             self._queue_message(message)
-
-    def _end_tracks(self, target: Fraction) -> None:
-        """End a removed loop's notes that would outlast its last iteration, at that iteration's end."""
-        expander = self.expander
-        for end in sorted(e for e in self._track_ends if e[0] <= target):
-            beat, track = end
-            for message in expander.release_track(track, beat):
-                self._queue_message(message)
-            self._track_ends.remove(end)
 
     def _queue_message(self, message: Message) -> None:
         data = message.data

@@ -217,16 +217,14 @@ class Session:
     def reload(self) -> bool:
         """Adopt the piece as saved now; on a broken edit keep playing the last good version."""
         runtime = self.runtime
-        ends = {name: loop.state.time for name, loop in runtime.loops.items()}  # where each iteration ends
+        before = set(runtime.loops)
         try:
             dsl.reload(runtime, self.path, now=self.scheduler.computed_until)
         except ComposerError as error:
             self._error(f"{error} (still playing the last good version)")
             return False
         self.reloads += 1
-        before, after = set(ends), set(runtime.loops)
-        for name in before - after:
-            self.scheduler.end_track(name, ends[name])
+        after = set(runtime.loops)  # a removed loop's notes end with its last iteration (the runtime sees to it)
         changes = [f"+{n}" for n in sorted(after - before)] + [f"-{n}" for n in sorted(before - after)]
         self._warn(f"reloaded {self.path.name}" + (f" ({' '.join(changes)})" if changes else ""))
         return True

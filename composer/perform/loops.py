@@ -1,15 +1,16 @@
 """Launch and stop a piece's loops on the next bar line, as a clip launcher does.
 
-A launch starts the loop at the first bar line after the beat being heard. A stop lets the loop
-finish the iteration that is playing at the next bar line (for a one-bar loop, it ends exactly
-there), since the runtime computes whole iterations ahead. A fill plays one bar: a launch at
-the next bar and a stop at the bar after (a fill loop that calls stop() ends itself anyway).
-Runs in the scheduler's thread, which owns the runtime; no clock of its own.
+A launch starts the loop at the first bar line after the beat being heard. A stop ends it at
+that bar line, mid-iteration if need be, with its notes ended there (the runtime cuts what it had
+computed beyond). The scheduler computes a little ahead, so a stop asked for when the next bar
+line is already computed goes to the bar after. A fill plays one bar: a launch at the next bar
+and a cut a bar later. Runs in the scheduler's thread, which owns the runtime; no clock of its own.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from fractions import Fraction
 
 from composer.errors import ComposerError
@@ -22,41 +23,45 @@ def next_bar(beat: float, bar_beats: Fraction) -> Fraction:
 
 
 class LoopLauncher:
-    """Queues launches and stops of a runtime's loops; `update()` applies the stops when due."""
+    """Launches and stops a runtime's loops on bar lines."""
 
-    def __init__(self, runtime):
+    def __init__(self, runtime, horizon: Callable[[], Fraction] = lambda: Fraction(0)):
         self.runtime = runtime
-        self.stops: dict[str, Fraction] = {}  # loop -> the bar at which it should end
+        self.horizon = horizon  # the beat the scheduler has computed up to: a cut must not be before it
 
     def known(self, name: str) -> bool:
         return name in self.runtime.piece.loops
 
     def running(self, name: str) -> bool:
-        return name in self.runtime.loops and name not in self.stops
+        """Playing, and not about to be stopped."""
+        loop = self.runtime.loops.get(name)
+        return loop is not None and loop.cut_at is None
 
     def act(self, kind: str, name: str, beat: float) -> Fraction | None:
         """Do a pad's `kind` (launch, stop, toggle, fill) for loop `name`, heard at `beat`;
         returns the bar it happens at (None when there is nothing to do)."""
         if not self.known(name):
             raise ComposerError(f"the piece has no live_loop named {name!r}")
-        bar = next_bar(beat, self.runtime.bar_beats())
+        bar_beats = self.runtime.bar_beats()
+        bar = next_bar(beat, bar_beats)
         if kind == "toggle":
             kind = "stop" if self.running(name) else "launch"
         if kind == "launch":
             return self.launch(name, bar)
         if kind == "stop":
+            while bar < self.horizon():
+                bar += bar_beats
             return self.stop(name, bar)
         if kind == "fill":
-            if self.running(name):
+            if name in self.runtime.loops:
                 return None  # a fill already playing (or a running loop) is left alone
             self.launch(name, bar)
-            self.stops[name] = bar + self.runtime.bar_beats()
+            self.runtime.cut_loop(name, bar + bar_beats)
             return bar
         raise ComposerError(f"unknown loop action {kind!r}")
 
     def launch(self, name: str, bar: Fraction) -> Fraction | None:
-        if name in self.stops:  # launched again before its stop came: keep it going
-            del self.stops[name]
+        if self.runtime.uncut_loop(name):  # launched again before its stop came: it plays on
             return bar
         if name in self.runtime.loops:
             return None
@@ -64,18 +69,7 @@ class LoopLauncher:
         return bar
 
     def stop(self, name: str, bar: Fraction) -> Fraction | None:
-        if name not in self.runtime.loops:
+        if not self.running(name):
             return None
-        self.stops[name] = bar
-        self.update()
+        self.runtime.cut_loop(name, bar)
         return bar
-
-    def update(self) -> None:
-        """Stop each loop whose computed iterations have reached its stop bar."""
-        for name, bar in list(self.stops.items()):
-            loop = self.runtime.loops.get(name)
-            if loop is None:
-                del self.stops[name]
-            elif loop.state.time >= bar:
-                self.runtime.stop_loop(name)
-                del self.stops[name]

@@ -103,7 +103,7 @@ class Performance:
         self.patch = patch = load_patch(str(options.patch))
         self.runtime = runtime = self._load_runtime()
         self.router = Router(patch, thru_other=options.thru_other)
-        self.launcher = LoopLauncher(runtime)
+        self.launcher = LoopLauncher(runtime, horizon=lambda: self.scheduler.computed_until)
         self._add_arpeggiator()
         if options.record is not None:
             self.recorder = Recorder(title=(options.piece or Path(patch.name)).stem)
@@ -228,7 +228,6 @@ class Performance:
                 self._apply(action)
             except ComposerError as error:
                 self._warn(str(error))
-        self.launcher.update()
 
     def _apply(self, action) -> None:
         kind = type(action)

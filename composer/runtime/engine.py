@@ -22,7 +22,7 @@ from pathlib import Path
 from composer.errors import ComposerError
 from composer.runtime import context
 from composer.runtime.context import LoopState, derive_seed
-from composer.runtime.events import Control, Event, Note, Tempo, TimeSignature
+from composer.runtime.events import Control, Event, Note, Release, Tempo, TimeSignature
 from composer.runtime.kits import DEFAULT_KIT, Kit, load_kit
 from composer.runtime.piece import LoopDefinition, PieceDefinition, PieceError, located
 
@@ -39,12 +39,12 @@ class StopLoop(BaseException):
 
 
 class _PastHorizon(BaseException):
-    """The cursor passed the end of a render; the rest of the iteration cannot be heard."""
+    """The cursor passed the end of a render, or the loop's cut: the rest cannot be heard."""
 
 
 class RunningLoop:
     __slots__ = ("definition", "state", "order", "started", "removed", "stopped", "synced", "iteration_start",
-                 "sleep_limit", "kit")
+                 "sleep_limit", "kit", "cut_at")
 
     def __init__(self, definition: LoopDefinition, state: LoopState, order: int):
         self.definition = definition
@@ -57,6 +57,7 @@ class RunningLoop:
         self.iteration_start = Fraction(0)
         self.sleep_limit = Fraction(0)  # past this, sleep checks the render end and runaway bodies
         self.kit: Kit | None = None  # set by use_kit inside the loop; else the piece's kit
+        self.cut_at: Fraction | None = None  # the loop ends here, mid-iteration if need be
 
 
 def to_beats(value) -> Fraction:
@@ -180,14 +181,15 @@ class Runtime:
         loops start on the next whole beat after `now`, removed loops end with this iteration."""
         now = to_beats(now)
         start = Fraction(-(-now.numerator // now.denominator))  # ceiling: the next whole beat
+        kit = self._load_kit(piece.kit) if piece.kit and piece.kit != self.piece.kit else self.kit  # may fail: first
         for name, loop in self.loops.items():
             if name not in piece.loops and name not in self._external:
                 loop.removed = True
+                self._emit(Release(loop.state.time, name))  # nothing it played outlasts its last iteration
         self.loops = {n: lp for n, lp in self.loops.items() if not lp.removed}
         self._queue = [entry for entry in self._queue if entry[3] in self.loops]
         heapq.heapify(self._queue)
-        if piece.kit and piece.kit != self.piece.kit:
-            self.kit = self._load_kit(piece.kit)
+        self.kit = kit
         new_bpm = self.bpm_override or piece.bpm or DEFAULT_BPM
         if new_bpm != (self.bpm_override or self.piece.bpm or DEFAULT_BPM):
             self.bpm = new_bpm
@@ -202,6 +204,33 @@ class Runtime:
         if loop is not None:
             loop.removed = True
             del self.loops[name]
+
+    def cut_loop(self, name: str, at) -> None:
+        """End a loop at beat `at`, mid-iteration if need be (a pad's stop on the bar line): what it
+        computed for `at` or later is dropped, and its notes still sounding then end there.
+        `at` must not be earlier than what has already been taken from `events()`."""
+        loop = self.loops.get(name)
+        if loop is None:
+            return
+        at = to_beats(at)
+        self._pending = [entry for entry in self._pending
+                         if entry[1] < at or getattr(entry[3], "track", None) != name]
+        heapq.heapify(self._pending)
+        self._emit(Release(at, name))
+        if loop.state.time >= at:
+            self.stop_loop(name)
+        else:
+            loop.cut_at = at  # it plays on until then
+
+    def uncut_loop(self, name: str) -> bool:
+        """Take back a cut that has not happened yet (the pad was hit again); True if there was one."""
+        loop = self.loops.get(name)
+        if loop is None or loop.cut_at is None:
+            return False
+        at, loop.cut_at = loop.cut_at, None
+        self._pending = [entry for entry in self._pending if entry[3] != Release(at, name)]
+        heapq.heapify(self._pending)
+        return True
 
     def start_loop(self, name: str, at) -> None:
         """Start a loop of the current piece at beat `at` (a pad launching it); no-op if it runs."""
@@ -237,6 +266,8 @@ class Runtime:
         start = loop.iteration_start = state.time
         # a render's end bounds every body; live, a body that never returns is caught here
         loop.sleep_limit = self.until if self.until is not None else start + MAX_ITERATION_BEATS
+        if loop.cut_at is not None:
+            loop.sleep_limit = min(loop.sleep_limit, loop.cut_at)
         self._active.append(loop)
         context.current = state
         try:
@@ -249,7 +280,10 @@ class Runtime:
         except StopLoop:
             loop.stopped = True
         except _PastHorizon:
-            state.time = max(state.time, self.until)  # nothing more of this loop can be heard
+            if loop.cut_at is not None and state.time >= loop.cut_at:
+                loop.stopped = True
+            else:
+                state.time = max(state.time, self.until)  # nothing more of this loop can be heard
         except BaseException as error:
             if isinstance(error, (KeyboardInterrupt, SystemExit)):
                 raise
@@ -291,6 +325,8 @@ class Runtime:
             beat = loop.state.time + offset
             if self.until is not None and beat >= self.until:
                 return
+            if loop.cut_at is not None and beat >= loop.cut_at:
+                return
         else:
             beat = loop.state.time
         self._emit(Note(beat, duration, note, velocity, channel, loop.definition.name))
@@ -308,6 +344,8 @@ class Runtime:
         state.time += beats
         if state.time >= loop.sleep_limit:
             if self.until is not None and state.time >= self.until:
+                raise _PastHorizon
+            if loop.cut_at is not None and state.time >= loop.cut_at:
                 raise _PastHorizon
             if state.time - loop.iteration_start > MAX_ITERATION_BEATS:
                 raise ComposerError(

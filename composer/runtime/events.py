@@ -39,4 +39,11 @@ class TimeSignature(NamedTuple):
     denominator: int
 
 
-Event = Note | Control | Tempo | TimeSignature
+class Release(NamedTuple):
+    """End the notes of `track` still sounding at `beat`: a loop stopped mid-iteration."""
+
+    beat: Fraction
+    track: str
+
+
+Event = Note | Control | Tempo | TimeSignature | Release

@@ -5,7 +5,8 @@ get the same messages in the same order. Rules:
 - a note-off comes exactly `duration` beats after its note-on;
 - at equal times, note-offs come before anything else, so a note can end and start again;
 - a note struck again while still sounding is ended just before the new strike, and the
-  earlier note's own note-off is dropped, so it can never cut the new note short.
+  earlier note's own note-off is dropped, so it can never cut the new note short;
+- a Release ends the notes its track has sounding then (their own later note-offs are dropped).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from fractions import Fraction
 from typing import NamedTuple
 
-from composer.runtime.events import Control, Event, Note
+from composer.runtime.events import Control, Event, Note, Release
 
 NOTE_OFF = 0x80
 NOTE_ON = 0x90
@@ -64,6 +65,11 @@ class Expander:
             out.append(Message(beat, event.track, (NOTE_ON | event.channel, event.note, event.velocity)))
         elif kind is Control:
             out.append(Message(beat, event.track, (CONTROL_CHANGE | event.channel, event.control, event.value)))
+        elif kind is Release:
+            for key, (_, owner) in sorted(self.sounding.items()):
+                if owner == event.track:
+                    del self.sounding[key]
+                    out.append(Message(beat, owner, (NOTE_OFF | key[0], key[1], 0)))
         else:
             out.append(Message(beat, "", event))
         return out
@@ -82,17 +88,6 @@ class Expander:
     def flush_all(self) -> list[Message]:
         """Every remaining note-off at its own time."""
         return self.flush_until(max(off[1] for off in self.offs)) if self.offs else []
-
-    def release_track(self, track: str, beat: Fraction) -> list[Message]:
-        """End at `beat` the notes of `track` still sounding then (a removed loop's last notes):
-        the offs due by `beat` first, then one for each of the track's notes; their own later
-        note-offs are dropped."""
-        out = self.flush_until(beat)
-        for key, (_, owner) in sorted(self.sounding.items()):
-            if owner == track:
-                del self.sounding[key]
-                out.append(Message(beat, track, (NOTE_OFF | key[0], key[1], 0)))
-        return out
 
     def sounding_notes(self) -> list[tuple[int, int]]:
         """(channel, note) pairs sounding now: what a stop must silence at once."""
