@@ -327,3 +327,34 @@ def test_play_pattern_timed_cycles_its_times(tmp_path):
             play_pattern_timed([65], 0.5)
     """, beats=2.5)
     assert [(n[0], n[1]) for n in notes(events)] == [(F(0), 60), (F(1, 2), 62), (F(3, 2), 64), (F(2), 65)]
+
+
+def test_a_reload_naming_an_unknown_kit_changes_nothing(tmp_path):
+    from composer.errors import ComposerError
+    from composer.runtime import dsl
+    from composer.runtime.piece import PieceDefinition
+    from pieces import write_piece
+
+    path = write_piece(tmp_path, "@live_loop\ndef a():\n    play(60)\n    sleep(1)\n")
+    runtime = dsl.load(path)
+    list(runtime.events(until=2))
+    with pytest.raises(ComposerError):
+        runtime.reload(PieceDefinition(path=path, loops={}, kit="nope"), now=2)  # would remove `a`
+    assert set(runtime.loops) == {"a"}
+    assert {n[5] for n in notes(runtime.events(until=5))} == {"a"}
+
+
+def test_a_reload_ends_a_removed_loops_notes_with_its_last_iteration(tmp_path):
+    from composer.runtime import dsl
+    from composer.runtime.messages import Expander
+    from pieces import write_piece
+
+    path = write_piece(tmp_path, "@live_loop\ndef pad():\n    play(40, duration=64)\n    sleep(4)\n\n"
+                                 "@live_loop\ndef a():\n    play(60)\n    sleep(1)\n")
+    runtime, expander = dsl.load(path), Expander()
+    heard = [m for e in runtime.events(until=2) for m in expander.feed(e)]
+    write_piece(tmp_path, "@live_loop\ndef a():\n    play(60)\n    sleep(1)\n")
+    dsl.reload(runtime, path, now=2)
+    later = [m for e in runtime.events(until=8) for m in expander.feed(e)] + expander.flush_all()
+    pad = [(m.beat, m.data) for m in heard + later if m.track == "pad"]
+    assert pad == [(F(0), (0x90, 40, 100)), (F(4), (0x80, 40, 0))]  # ended where its iteration ended
