@@ -1,7 +1,8 @@
 """Onset timing of `composer play` against a minimal hand-written rtmidi loop, through JACK.
 
-Both play 16th notes at 120 BPM (one every 125 ms) into a receiving port whose callback stamps
-each message with time.monotonic(). For each run: onset-interval error (p50/p95/p99/max),
+Both play 16th notes at 120 BPM (one every 125 ms) into a receiving port that stamps each
+message with its arrival time on time.monotonic() (rtmidi's own stamps, taken in JACK's thread;
+see Receiver). For each run: onset-interval error (p50/p95/p99/max),
 lost or duplicated notes (each note carries a counter in its pitch), and drift (the fitted
 slope of each onset's offset from its ideal time, first onset = 0, over the whole run). Optionally with CPU-hogging
 processes beside it.
@@ -90,22 +91,32 @@ def start_jack(period: int, server: str | None):
 
 
 class Receiver:
+    """The receiving port. It reads as composer does (composer.midi.listener): rtmidi queues the
+    messages in JACK's thread and a Python thread takes them out, stamped with rtmidi's own
+    arrival times; a Python callback inside JACK's cycle can, on a busy machine, still be
+    reading when the next cycle rewrites the buffer, and lose or double a message."""
+
     def __init__(self):
         import rtmidi
 
-        self.midi_in = rtmidi.MidiIn(rtmidi.API_UNIX_JACK, name="bench")
-        self.midi_in.open_virtual_port("in")
-        self.onsets: list[tuple[float, int]] = []
-        self.midi_in.set_callback(self._on_message)
+        from composer.midi.listener import InputListener
+        from composer.midi.ports import INPUT_QUEUE_LIMIT
 
-    def _on_message(self, event, data=None):
-        message = event[0]
+        midi_in = rtmidi.MidiIn(rtmidi.API_UNIX_JACK, name="bench", queue_size_limit=INPUT_QUEUE_LIMIT)
+        midi_in.open_virtual_port("in")
+        self.onsets: list[tuple[float, int]] = []
+        self.listener = InputListener(midi_in, self._on_message)
+
+    def _on_message(self, message, arrival):
         if message[0] & 0xF0 == 0x90 and message[2] > 0:
-            self.onsets.append((time.monotonic(), message[1]))
+            self.onsets.append((arrival, message[1]))
 
     def take(self):
         onsets, self.onsets = self.onsets, []
         return onsets
+
+    def close(self):
+        self.listener.close()
 
 
 def percentile(values, q):
@@ -177,7 +188,7 @@ def main():
         for hog in hogs:
             hog.terminate()
             hog.wait()
-        receiver.midi_in.close_port()
+        receiver.close()
         if jack is not None:
             jack.terminate()
             jack.wait()
