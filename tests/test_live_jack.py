@@ -166,21 +166,26 @@ def test_link_follows_the_session_tempo_and_bar_phase(tmp_path, receiver):
     peer = subprocess.Popen([sys.executable, "-c", LINK_PEER, "14"], stdout=subprocess.PIPE, text=True)
     try:
         assert peer.stdout.readline().strip() == "ready"
-        time.sleep(1.5)  # an established session: a joiner adopts its tempo and timeline
+        settled = time.monotonic() + 1.5  # an established session: a joiner adopts its tempo and timeline
+        while time.monotonic() < settled:
+            if float(peer.stdout.readline().split()[2]) > 0:
+                # Link finds every session on the network; another one (a second test run on this
+                # machine) sets its own tempo, and this test can only check ours against a peer of its own.
+                pytest.skip("another Ableton Link session is running on this network")
         piece = tmp_path / "piece.py"
         piece.write_text("use_bpm(300)\n\n@live_loop\ndef beat():\n    play(60, duration=0.25)\n    sleep(1)\n")
-        process = composer("play", piece, "--link", "--bars", "1", "--port", receiver.port)
+        process = composer("play", piece, "--link", "--bars", "2", "--port", receiver.port)
         _, err = process.communicate(timeout=20)
         assert process.returncode == 0, err
     finally:
         peer.terminate()
         timeline = [tuple(map(float, line.split())) for line in peer.stdout.read().splitlines()]
     onsets = [t for t, d in receiver.messages if d[0] == 0x90 and d[2] > 0]
-    assert len(onsets) == 4
-    # Spans and medians, so that a note held up by a loaded machine (or a Link clock estimate
-    # jolted by one) cannot hide what the others show; timing itself is measured by the benchmarks.
-    beat_seconds = (onsets[-1] - onsets[0]) / 3
-    assert abs(beat_seconds - 0.6) < 0.03, onsets  # 100 BPM, not the piece's 300
+    assert len(onsets) == 8, (onsets, err)
+    # Medians, so that notes held up by a loaded machine (JACK without realtime can stall a
+    # client for a second) cannot hide what the others show; timing is what the benchmarks measure.
+    intervals = [b - a for a, b in zip(onsets, onsets[1:])]
+    assert abs(statistics.median(intervals) - 0.6) < 0.02, intervals  # 100 BPM, not the piece's 300
 
     def link_beat(at: float) -> float:
         before = max((row for row in timeline if row[0] <= at), key=lambda row: row[0])
@@ -189,7 +194,7 @@ def test_link_follows_the_session_tempo_and_bar_phase(tmp_path, receiver):
     assert max(row[2] for row in timeline) >= 1, "the peer saw composer join"
     beats = [link_beat(t) for t in onsets]
     start = statistics.median(b - k for k, b in enumerate(beats))  # the session beat of composer's beat 0
-    assert abs(start - round(start)) < 0.08, beats  # on the session's beats
+    assert abs(start - round(start)) < 0.05, beats  # on the session's beats
     assert round(start) % 4 == 0, beats  # and beat 0 on a bar of the session
 
 
@@ -208,7 +213,8 @@ def test_clock_out_sends_24_ticks_per_beat(tmp_path, jack):
         assert system[-1] == (0xFC,)
         assert system.count((0xF8,)) == 24 * 8
         ticks = [t for t, d in receiver.messages if d == (0xF8,)]
-        assert ticks[-1] - ticks[0] == pytest.approx(191 * 0.1 / 24, abs=0.012)
+        beats = [b - a for a, b in zip(ticks, ticks[24:])]  # every 24 ticks a beat (0.1 s at 600 BPM)
+        assert statistics.median(beats) == pytest.approx(0.1, abs=0.006)  # median: a stall cannot decide
     finally:
         receiver.close()
 
@@ -260,9 +266,9 @@ def test_clock_in_follows_an_external_clock(tmp_path, receiver):
                 master.send_message([0xF8])
             run.thread.join(timeout=3)
         onsets = [t for t, d in receiver.messages if d[0] == 0x90]
-        assert len(onsets) == 8
+        assert len(onsets) == 8, (onsets, err)
         gaps = [b - a for a, b in zip(onsets, onsets[1:])]
-        assert sum(gaps) / len(gaps) == pytest.approx(0.2, abs=0.01)
+        assert statistics.median(gaps) == pytest.approx(0.2, abs=0.01)
         assert onsets[0] - start < 0.02
     finally:
         master.close_port()
