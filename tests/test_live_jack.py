@@ -266,7 +266,7 @@ def test_clock_in_follows_an_external_clock(tmp_path, receiver):
                 master.send_message([0xF8])
             run.thread.join(timeout=3)
         onsets = [t for t, d in receiver.messages if d[0] == 0x90]
-        assert len(onsets) == 8, (onsets, err)
+        assert len(onsets) == 8, onsets
         gaps = [b - a for a, b in zip(onsets, onsets[1:])]
         assert statistics.median(gaps) == pytest.approx(0.2, abs=0.01)
         assert onsets[0] - start < 0.02
