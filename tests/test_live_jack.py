@@ -163,7 +163,7 @@ while time.monotonic() < deadline:
 def test_link_follows_the_session_tempo_and_bar_phase(tmp_path, receiver):
     """A Link peer at 100 BPM: composer (piece at 300) plays at the peer's tempo, on its beats."""
     pytest.importorskip("aalink")
-    peer = subprocess.Popen([sys.executable, "-c", LINK_PEER, "14"], stdout=subprocess.PIPE, text=True)
+    peer = subprocess.Popen([sys.executable, "-c", LINK_PEER, "20"], stdout=subprocess.PIPE, text=True)
     try:
         assert peer.stdout.readline().strip() == "ready"
         settled = time.monotonic() + 1.5  # an established session: a joiner adopts its tempo and timeline
@@ -174,7 +174,8 @@ def test_link_follows_the_session_tempo_and_bar_phase(tmp_path, receiver):
                 pytest.skip("another Ableton Link session is running on this network")
         piece = tmp_path / "piece.py"
         piece.write_text("use_bpm(300)\n\n@live_loop\ndef beat():\n    play(60, duration=0.25)\n    sleep(1)\n")
-        process = composer("play", piece, "--link", "--bars", "2", "--port", receiver.port)
+        # --link-wait: on a busy machine the peer can take more than the default 1.5 s to find
+        process = composer("play", piece, "--link", "--link-wait", "6", "--bars", "2", "--port", receiver.port)
         _, err = process.communicate(timeout=20)
         assert process.returncode == 0, err
     finally:

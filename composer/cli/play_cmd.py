@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from composer.live.link import JOIN_WAIT
+
 API_CHOICES = ("auto", "jack", "alsa", "macos", "windows")
 
 
@@ -22,13 +24,16 @@ def _playback_options(command):
         click.option("--clock-out", is_flag=True, help="Send MIDI clock (24 ppq), Start/Stop and Song Position."),
         click.option("--clock-in", metavar="PORT", help="Follow the MIDI clock (tempo, Start/Stop) arriving on PORT."),
         click.option("--link", is_flag=True, help="Follow an Ableton Link session (needs composer[link])."),
+        click.option("--link-wait", type=click.FloatRange(0), default=JOIN_WAIT, show_default=True, metavar="SECONDS",
+                     help="How long --link looks for peers before starting alone (a busy network may need more)."),
     ]
     for option in reversed(options):
         command = option(command)
     return command
 
 
-def _run(watch: bool, piece, port, virtual, midi_api, bars, bpm, seed, latency, clock_out, clock_in, link) -> None:
+def _run(watch: bool, piece, port, virtual, midi_api, bars, bpm, seed, latency, clock_out, clock_in, link,
+         link_wait) -> None:
     from pathlib import Path
 
     from composer.live.session import PlayOptions, play
@@ -37,7 +42,7 @@ def _run(watch: bool, piece, port, virtual, midi_api, bars, bpm, seed, latency, 
         raise click.UsageError("give --port or --virtual, not both")
     options = PlayOptions(
         piece=Path(piece), port=port, virtual=virtual, midi_api=midi_api, bars=bars, bpm=bpm, seed=seed,
-        latency_ms=latency, clock_out=clock_out, clock_in=clock_in, link=link, watch=watch,
+        latency_ms=latency, clock_out=clock_out, clock_in=clock_in, link=link, link_wait=link_wait, watch=watch,
     )
     play(options)
 

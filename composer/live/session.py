@@ -19,6 +19,7 @@ from typing import TextIO
 from composer.errors import ComposerError
 from composer.live import safety
 from composer.live.clock import ClockFollower, ClockOut, open_clock_in
+from composer.live.link import JOIN_WAIT
 from composer.live.output import PortOutput
 from composer.live.scheduler import LOOKAHEAD, Scheduler
 from composer.live.tempo import TempoMap
@@ -42,6 +43,7 @@ class PlayOptions:
     clock_out: bool = False
     clock_in: str | None = None
     link: bool = False
+    link_wait: float = JOIN_WAIT  # seconds --link looks for peers before starting alone
     watch: bool = False  # `composer live`: reload the piece on every save
 
 
@@ -102,7 +104,7 @@ class Session:
             if options.link:
                 from composer.live.link import LinkFollower
 
-                self.link = LinkFollower(tempo_map, float(runtime.bpm))
+                self.link = LinkFollower(tempo_map, float(runtime.bpm), join_wait=options.link_wait)
         except BaseException:
             self.close()
             raise
