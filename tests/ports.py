@@ -12,6 +12,24 @@ import time
 _names = itertools.count()
 
 
+def wait_until(predicate, timeout: float = 5.0) -> bool:
+    """Poll `predicate()` every 10 ms until it holds (True) or `timeout` passes (False)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.01)
+    return False
+
+
+def reap(*processes: subprocess.Popen) -> None:
+    """Kill whichever of `processes` still run, and wait for them all: no test leaves one behind."""
+    for process in processes:
+        if process.poll() is None:
+            process.kill()
+        process.wait()
+
+
 class Receiver:
     """A virtual JACK input port that keeps (time.monotonic(), bytes) of each message.
 
@@ -61,13 +79,7 @@ class Receiver:
         return [d for d in self.data() if d[0] & 0xF0 == 0x90 and d[2] > 0 and (channel is None or d[0] & 0x0F == channel)]
 
     def wait_for(self, predicate, timeout: float = 5.0) -> bool:
-        """Poll `predicate()` every 10 ms until it holds or `timeout` passes."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if predicate():
-                return True
-            time.sleep(0.01)
-        return False
+        return wait_until(predicate, timeout)
 
     def close(self) -> None:
         self.listener.close()

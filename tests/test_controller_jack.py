@@ -9,7 +9,7 @@ import pytest
 
 from composer.controller.simulator import V49Simulator, pad_velocity
 
-from ports import Receiver  # noqa: E402
+from ports import Receiver, reap  # noqa: E402
 from ports import composer_process as composer  # noqa: E402
 
 pytestmark = pytest.mark.jack
@@ -22,6 +22,19 @@ def script(tmp_path):
         path.write_text(text)
         return str(path)
     return write
+
+
+def fed_by_simulator(reader, gestures, *simulator_options, timeout):
+    """Run `composer controller READER...` on a virtual input that a simulator playing `gestures`
+    sends into (it waits for the input to appear); (exit code, stdout, stderr) of the reader."""
+    port = f"{reader[0]} in {os.getpid()}"
+    process = composer("controller", *reader, "--virtual", port)
+    sim = composer("controller", "simulate", "--to", port, "--script", gestures, *simulator_options)
+    try:
+        out, err = process.communicate(timeout=timeout)
+    finally:
+        reap(process, sim)
+    return process.returncode, out, err
 
 
 def test_scripted_simulator_sends_exactly_what_a_v49_sends(jack, script):
@@ -112,7 +125,7 @@ sustain = true
             sim.send_signal(stop)
             sim.communicate(timeout=15)
         finally:
-            sim.kill() if sim.poll() is None else None
+            reap(sim)
         receiver.wait_for(lambda: len(receiver.data()) >= 6, timeout=3)
         time.sleep(0.2)
     finally:
@@ -136,16 +149,9 @@ velocity = 64
 knob = 2
 value = 87
 """)
-    monitor = composer("controller", "monitor", "--virtual", "Monitor In", "--curve", "offset",
-                       "--count", "5", "--timeout", "20")
-    sim = composer("controller", "simulate", "--to", "Monitor In", "--script", gestures)
-    try:
-        out, err = monitor.communicate(timeout=30)
-    finally:
-        for process in (monitor, sim):
-            process.kill() if process.poll() is None else None
-            process.wait()
-    assert monitor.returncode == 0, err
+    code, out, err = fed_by_simulator(["monitor", "--curve", "offset", "--count", "5", "--timeout", "20"],
+                                      gestures, timeout=30)
+    assert code == 0, err
     assert out.splitlines() == [
         "key  C4   on   velocity  30 ->  79",
         "key  C4   off",
@@ -166,16 +172,9 @@ def test_calibrate_against_the_simulator_evens_out_the_pads(jack, script, tmp_pa
     gestures = script("\n".join(lines))
     patch = tmp_path / "live.toml"
     patch.write_text(open(os.path.join(os.path.dirname(__file__), "..", "patches", "default.toml")).read())
-    calibrate = composer("controller", "calibrate", "--pads", "--virtual", "Calibrate In",
-                         "--patch", str(patch), "--hits", str(hits), "--timeout", "20")
-    sim = composer("controller", "simulate", "--to", "Calibrate In", "--script", gestures, "--jitter", "2")
-    try:
-        out, err = calibrate.communicate(timeout=40)
-    finally:
-        for process in (calibrate, sim):
-            process.kill() if process.poll() is None else None
-            process.wait()
-    assert calibrate.returncode == 0, err
+    code, out, err = fed_by_simulator(["calibrate", "--pads", "--patch", str(patch), "--hits", str(hits),
+                                       "--timeout", "20"], gestures, "--jitter", "2", timeout=40)
+    assert code == 0, err
     assert "Hit pad 8 firmly" in out
     loaded = load_patch(str(patch))
     assert sorted(loaded.calibration.pads) == list(range(1, 9))
@@ -200,7 +199,7 @@ def test_simulator_waits_for_an_input_that_opens_later(jack, script):
         assert sim.returncode == 0, err
         receiver.wait_for(lambda: len(receiver.data()) >= 2, timeout=3)
     finally:
-        sim.kill() if sim.poll() is None else None
+        reap(sim)
         if receiver is not None:
             receiver.close()
     assert receiver.data() == [(0x90, 62, 70), (0x80, 62, 0)]

@@ -18,7 +18,7 @@ from composer.live.session import PlayOptions, Session
 from composer.render import render_length
 from composer.runtime import dsl
 from composer.runtime.messages import expand
-from ports import Receiver
+from ports import Receiver, wait_until
 from ports import composer_process as composer
 
 @pytest.fixture
@@ -328,7 +328,7 @@ def test_a_lost_port_is_reopened_when_it_returns(tmp_path, jack):
     with SessionThread(piece=piece, port=receiver.port) as run:
         assert receiver.wait_for(lambda: len(receiver.channel_data()) >= 4)
         receiver.close()
-        assert _wait(lambda: "went away" in run.err.getvalue(), 3), run.err.getvalue()
+        assert wait_until(lambda: "went away" in run.err.getvalue(), 3), run.err.getvalue()
         receiver.reopen()  # the synth is back
         assert receiver.wait_for(lambda: sum(d[0] == 0x90 for d in receiver.channel_data()) >= 3, timeout=3), run.err.getvalue()
         assert (0xB0, 123, 0) in receiver.channel_data()  # all notes off first: its state is unknown
@@ -336,10 +336,3 @@ def test_a_lost_port_is_reopened_when_it_returns(tmp_path, jack):
     receiver.close()
 
 
-def _wait(predicate, timeout: float) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.02)
-    return False
