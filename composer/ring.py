@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from fractions import Fraction
 
-from composer.runtime import context
+from composer import context
 
 
 class Ring(tuple):

@@ -10,8 +10,8 @@ from fractions import Fraction
 
 from composer.errors import ComposerError
 from composer.ring import Ring, knit, line, ring, ring_range
-from composer.runtime import context
-from composer.runtime.context import derive_seed
+from composer import context
+from composer.context import derive_seed
 from composer.runtime.engine import Runtime, StopLoop, to_beats
 from composer.runtime.piece import LoopDefinition, PieceDefinition
 

@@ -20,8 +20,8 @@ from itertools import count
 from pathlib import Path
 
 from composer.errors import ComposerError
-from composer.runtime import context
-from composer.runtime.context import LoopState, derive_seed
+from composer import context
+from composer.context import LoopState, derive_seed
 from composer.runtime.events import Control, Event, Note, Release, Tempo, TimeSignature
 from composer.runtime.kits import DEFAULT_KIT, Kit, load_kit
 from composer.runtime.piece import LoopDefinition, PieceDefinition, PieceError, located

@@ -1,7 +1,8 @@
 """Which loop is running now, so that `ring.tick()` and the random functions can find its state.
 
-Sonic Pi keeps tick counters and the random stream per thread; here each live_loop has its own
-`LoopState`, and the runtime points `current` at it while the loop's body runs.
+Sonic Pi keeps tick counters, the random stream and the `use_*` settings per thread; here each
+live_loop has its own `LoopState`, and the runtime points `current` at it while the loop's body
+runs. It sits below the runtime (rings and theory use it without importing the runtime).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ def derive_seed(*parts: object) -> int:
 class LoopState:
     """What persists across one loop's iterations: tick counters, its random stream, its time."""
 
-    __slots__ = ("name", "ticks", "rng", "time", "seed")
+    __slots__ = ("name", "ticks", "rng", "time", "seed", "settings")
 
     def __init__(self, name: str, seed: int):
         self.name = name
@@ -27,6 +28,8 @@ class LoopState:
         self.ticks: dict[str, int] = {}
         self.rng = random.Random(derive_seed(seed, name))
         self.time = Fraction(0)
+        #: the thread's `use_*` settings (transpose, synth, defaults...), inherited by threads it starts
+        self.settings: dict[str, object] = {}
 
     def tick(self, counter: str = "tick", step: int = 1) -> int:
         """Advance a counter and return its new value; the first tick returns 0, as in Sonic Pi."""
@@ -37,9 +40,6 @@ class LoopState:
     def look(self, counter: str = "tick") -> int:
         """The counter's current value without advancing it (0 before the first tick)."""
         return max(self.ticks.get(counter, 0), 0)
-
-    def reset_ticks(self) -> None:
-        self.ticks.clear()
 
 
 #: The state used outside any loop (a piece's top level, the REPL, the theory CLI).
