@@ -18,7 +18,6 @@ import sys
 import threading
 import time
 from dataclasses import dataclass
-from fractions import Fraction
 from pathlib import Path
 from typing import TextIO
 
@@ -27,6 +26,7 @@ from composer.live import safety
 from composer.live.output import PortOutput
 from composer.live.scheduler import LOOKAHEAD, Scheduler
 from composer.live.tempo import TempoMap
+from composer.outputs import check_output
 from composer.perform.arpeggiator import Arpeggiator
 from composer.perform.loops import LoopLauncher
 from composer.perform.record import Recorder
@@ -106,6 +106,8 @@ class Performance:
         self.launcher = LoopLauncher(runtime, horizon=lambda: self.scheduler.computed_until)
         self._add_arpeggiator()
         if options.record is not None:
+            check_output(options.record, [options.patch, options.piece, _patch_piece(patch)], kinds=["midi"],
+                         option="--record", create=False)  # before playing, not when the take is lost
             self.recorder = Recorder(title=(options.piece or Path(patch.name)).stem)
         from composer.midi.ports import list_ports
 
@@ -264,7 +266,7 @@ class Performance:
 
     def set_tempo(self, bpm: float) -> None:
         """From the scheduler's horizon on: what is already computed keeps its time."""
-        self.runtime.change_tempo(Fraction(bpm).limit_denominator(1000), self.scheduler.computed_until)
+        self.runtime.change_tempo(bpm, self.scheduler.computed_until)
 
     def _loop_failed(self, error: Exception) -> bool:
         """A loop body raised: that loop stops, the performance goes on."""

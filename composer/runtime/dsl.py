@@ -12,7 +12,8 @@ from composer.errors import ComposerError
 from composer.ring import Ring, knit, line, ring, ring_range
 from composer import context
 from composer.context import derive_seed
-from composer.runtime.engine import Runtime, StopLoop, to_beats
+from composer.beats import to_beats, to_bpm
+from composer.runtime.engine import Runtime, StopLoop
 from composer.runtime.piece import LoopDefinition, PieceDefinition
 
 SAMPLE_BEATS = Fraction(1, 4)  # how long a drum hit's note lasts before its note-off
@@ -174,14 +175,11 @@ class PieceAPI:
         if self._in_loop():
             self.runtime.set_bpm(bpm)
         else:
-            bpm = to_beats(bpm)
-            if bpm <= 0:
-                raise ComposerError(f"bpm must be positive, got {bpm}")
-            self.definition.bpm = bpm
+            self.definition.bpm = to_bpm(bpm)
 
     def use_time_signature(self, numerator: int, denominator: int = 4) -> None:
-        if not isinstance(numerator, int) or numerator < 1 or denominator not in (1, 2, 4, 8, 16, 32):
-            raise ComposerError(f"not a time signature: {numerator}/{denominator}")
+        if not isinstance(numerator, int) or not 1 <= numerator <= 255 or denominator not in (1, 2, 4, 8, 16, 32):
+            raise ComposerError(f"not a time signature: {numerator}/{denominator} (MIDI's are 1-255 over 1-32)")
         if self._in_loop():
             self.runtime.set_time_signature(numerator, denominator)
         else:
