@@ -155,8 +155,10 @@ def _tempo_story(tempo_changes: list) -> tuple:
 
 
 def _reporting(events, length: Fraction, progress):
+    """Calls `progress(beat, length)` at the start, every 1 % of the way and at the end."""
     step = max(length / 100, Fraction(1))
     next_report = step
+    progress(Fraction(0), length)
     for event in events:
         if event.beat >= next_report:
             progress(event.beat, length)

@@ -147,14 +147,13 @@ class MidiFileWriter:
 
     def _ordered(self, track_order: Iterable[str]) -> list[str]:
         """The conductor track first, then `track_order`, then any other tracks."""
-        names = [CONDUCTOR] + [n for n in track_order if n != CONDUCTOR]
-        for name in list(names[1:]):
-            if name not in self.tracks:
-                self.tracks[name] = TrackEncoder(name)
-        names += [n for n in self.tracks if n not in names]
+        names = list(dict.fromkeys([CONDUCTOR, *track_order, *self.tracks]))
         if len(names) > MAX_TRACKS:
             raise ComposerError(f"{len(names) - 1:,} loops: a MIDI file holds at most {MAX_TRACKS - 1:,} tracks "
                                 "besides the conductor")
+        for name in names:
+            if name not in self.tracks:
+                self.tracks[name] = TrackEncoder(name)
         return names
 
     def _header(self, names: list[str]) -> bytes:
