@@ -84,7 +84,7 @@ def remove_stale_temps(target: Path) -> list[Path]:
         return removed
     for candidate in candidates:
         pid = candidate.name[len(prefix):].split("-", 1)[0]
-        if pid.isdigit() and not _running(int(pid)):
+        if pid.isdecimal() and not _running(int(pid)):
             with contextlib.suppress(OSError):
                 candidate.unlink()
                 removed.append(candidate)

@@ -154,7 +154,7 @@ def find_port(names: list[str], wanted: str | int, direction: str) -> int:
     An exact (case-insensitive) name wins over fragments; several fragment matches take the first.
     """
     text = str(wanted).strip()
-    if text.isdigit():
+    if text.isdecimal():
         index = int(text)
         if index < len(names):
             return index

@@ -53,7 +53,7 @@ def located(error: BaseException, path: Path, namespace: dict | None = None) -> 
     where = f"{path}:{line}" if line else f"{path}"
     if isinstance(error, ComposerError):
         return PieceError(f"{where}: {error}")
-    message = f"{type(error).__name__}: {error}"
+    message = f"{type(error).__name__}: {_text(error)}"
     if isinstance(error, NameError) and namespace is not None and getattr(error, "name", None):
         hint = did_you_mean(error.name, [k for k in namespace if not k.startswith("_")])
         if hint:
@@ -61,9 +61,17 @@ def located(error: BaseException, path: Path, namespace: dict | None = None) -> 
     return PieceError(f"{where}: {message}")
 
 
+def _text(error: BaseException) -> str:
+    """An exception's message, even when its own __str__ fails."""
+    try:
+        return str(error)
+    except Exception:  # noqa: BLE001 - a piece's exception class may be broken in any way
+        return "(its message could not be shown)"
+
+
 def read_source(path: Path) -> str:
     try:
-        return path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8-sig")  # a BOM, as some editors write, is not code
     except FileNotFoundError:
         raise PieceError(f"{path}: no such piece") from None
     except (OSError, UnicodeDecodeError) as error:
