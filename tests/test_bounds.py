@@ -67,3 +67,19 @@ def test_a_long_render_says_how_long_and_shows_progress(tmp_path, capsys):
     lines = err.splitlines()
     assert lines[0].startswith("composer: rendering 8,000 beats")
     assert "composer: 50 % (4,000 of 8,000 beats)" in lines
+
+
+@pytest.mark.parametrize("args, message", [
+    (["play", "{piece}", "--latency", "nan"], "nan is not between 1 and 10000 ms"),
+    (["play", "{piece}", "--latency", "-5"], "is not between 1 and 10000 ms"),
+    (["live", "{piece}", "--latency", "inf"], "inf is not between 1 and 10000 ms"),
+    (["play", "{piece}", "--virtual", ""], "--virtual': needs a name, got an empty one"),
+    (["play", "{piece}", "--port", " "], "--port': needs a name, got an empty one"),
+    (["play", "{piece}", "--clock-in", ""], "--clock-in': needs a name"),
+    (["perform", "--patch", "p.toml", "--latency", "nan"], "is not between 1 and 10000 ms"),
+    (["perform", "--patch", "p.toml", "--virtual", ""], "needs a name"),
+])
+def test_live_options_are_checked_before_any_port_opens(tmp_path, capsys, args, message):
+    piece = write_piece(tmp_path, "@live_loop\ndef a():\n    play(60)\n    sleep(1)\n")
+    code, _, err = run([a.format(piece=piece) for a in args], capsys)
+    assert code == 2 and message in err
