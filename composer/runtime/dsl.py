@@ -26,6 +26,14 @@ def _channel(channel) -> int:
     return channel - 1
 
 
+def _duration(value, what: str = "duration") -> Fraction:
+    """Beats a note lasts: a negative length would end the note before it starts."""
+    beats = to_beats(value)
+    if beats < 0:
+        raise ComposerError(f"{what} cannot be negative, got {value!r}")
+    return beats
+
+
 def _velocity(velocity) -> int:
     if not 0 <= velocity <= 127:
         raise ComposerError(f"velocity must be 0-127, got {velocity!r}")
@@ -59,6 +67,7 @@ class PieceAPI:
 
         def register(function):
             loop_name = name or function.__name__
+            start_delay = _duration(delay, f"live_loop {loop_name!r}: delay")  # it cannot start in the past
             if loop_name in self.definition.loops:
                 raise ComposerError(f"two live_loops are named {loop_name!r}")
             self.definition.loops[loop_name] = LoopDefinition(
@@ -66,7 +75,7 @@ class PieceAPI:
                 body=function,
                 line=function.__code__.co_firstlineno,
                 sync=None if sync is None else str(sync).lstrip(":"),
-                delay=to_beats(delay),
+                delay=start_delay,
                 paused=bool(paused),
             )
             return function
@@ -90,7 +99,7 @@ class PieceAPI:
         velocity = _velocity(velocity)
         if velocity == 0:
             return
-        beats = to_beats(duration)
+        beats = _duration(duration)
         wire_channel = _channel(channel)
         if isinstance(notes, int):
             runtime.note(_checked(notes), velocity, beats, wire_channel)
@@ -106,7 +115,7 @@ class PieceAPI:
         velocity = _velocity(velocity)
         if velocity:
             kit = runtime.current_kit()
-            runtime.note(kit.note(str(name)), velocity, to_beats(duration), kit.channel - 1)
+            runtime.note(kit.note(str(name)), velocity, _duration(duration), kit.channel - 1)
 
     def cc(self, number: int, value: int, channel=1) -> None:
         if not 0 <= number <= 127 or not 0 <= value <= 127:
@@ -145,9 +154,11 @@ class PieceAPI:
         else:
             raise ComposerError(f"play_cycle takes mini-notation or a pattern, not {type(pattern).__name__}")
         cycle = loop.state.tick(f"play_cycle:{key}")
-        length = runtime.bar_beats() if beats is None else to_beats(beats)
+        length = runtime.bar_beats() if beats is None else _duration(beats, "play_cycle beats")
         velocity = _velocity(velocity)
         wire_channel = _channel(channel)
+        if duration is not None:
+            duration = _duration(duration)
         for hap in compiled.onsets_in(Fraction(cycle), Fraction(cycle + 1)):
             offset = (hap.whole.begin - cycle) * length
             span = (hap.whole.end - hap.whole.begin) * length if duration is None else to_beats(duration)

@@ -267,8 +267,8 @@ class Runtime:
             else:
                 state.time = max(state.time, self.until)  # nothing more of this loop can be heard
         except BaseException as error:
-            if isinstance(error, (KeyboardInterrupt, SystemExit)):
-                raise
+            if not isinstance(error, (Exception, SystemExit)):
+                raise  # Ctrl-C, a stop signal, an abandoned iteration: not the piece's error
             raise located(error, self.path, definition.body.__globals__) from None
         finally:
             self._active.pop()

@@ -53,6 +53,9 @@ def located(error: BaseException, path: Path, namespace: dict | None = None) -> 
     where = f"{path}:{line}" if line else f"{path}"
     if isinstance(error, ComposerError):
         return PieceError(f"{where}: {error}")
+    if isinstance(error, SystemExit):  # exit() or sys.exit() in a piece
+        return PieceError(f"{where}: a piece cannot end composer (SystemExit); stop a loop with stop(), "
+                          "or end a render with --bars")
     message = f"{type(error).__name__}: {_text(error)}"
     if isinstance(error, NameError) and namespace is not None and getattr(error, "name", None):
         hint = did_you_mean(error.name, [k for k in namespace if not k.startswith("_")])
@@ -89,8 +92,8 @@ def load_piece(path: str | Path, make_namespace: Callable[[PieceDefinition], dic
         code = compile(source, str(path), "exec")
         exec(code, namespace)
     except BaseException as error:  # noqa: BLE001 - a piece may raise anything; we report it
-        if isinstance(error, (KeyboardInterrupt, SystemExit)):
-            raise
+        if not isinstance(error, (Exception, SystemExit)):
+            raise  # Ctrl-C, a stop signal, an abandoned load: not the piece's error
         raise located(error, path, namespace) from None
     if not definition.loops:
         raise PieceError(f"{path}: the piece defines no live_loop")
