@@ -13,9 +13,8 @@ import signal
 import time
 from collections.abc import Callable
 
-from composer.runtime.messages import CONTROL_CHANGE, NOTE_OFF, NOTE_ON
+from composer.midi.bytes import ALL_NOTES_OFF, ALL_SOUND_OFF, CONTROL_CHANGE, NOTE_OFF, NOTE_ON, is_channel_status
 
-ALL_SOUND_OFF, ALL_NOTES_OFF = 120, 123
 #: Pause between channels in a panic, so 2048 note-offs do not overflow a port's buffer
 #: (JACK drains it once a period, 5.3 ms at 256 frames and 48 kHz).
 PANIC_PACING = 0.006
@@ -35,7 +34,7 @@ class NoteGuard:
 
     def send(self, data: tuple) -> None:
         status = data[0]
-        if status < 0xF0:
+        if is_channel_status(status):
             kind, channel = status & 0xF0, status & 0x0F
             self.channels.add(channel)
             if kind == NOTE_ON and data[2] > 0:

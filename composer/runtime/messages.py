@@ -16,12 +16,8 @@ from collections.abc import Iterable, Iterator
 from fractions import Fraction
 from typing import NamedTuple
 
+from composer.midi.bytes import CONTROL_CHANGE, NOTE_OFF, NOTE_ON
 from composer.runtime.events import Control, Event, Note, Release
-
-NOTE_OFF = 0x80
-NOTE_ON = 0x90
-CONTROL_CHANGE = 0xB0
-PITCH_BEND = 0xE0
 
 
 class Message(NamedTuple):
