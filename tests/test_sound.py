@@ -245,3 +245,17 @@ def test_with_fx_reps_runs_a_decorated_function_that_many_times(tmp_path):
 def test_audio_only_names_say_so_in_one_line(tmp_path, call):
     message = error_of(tmp_path, call)
     assert "piece.py:4" in message and "audio-only in Sonic Pi" in message and "MIDI" in message
+
+
+@pytest.mark.parametrize("piece, programs", [
+    ("guitar_accompaniment", {"arpeggio": [24], "bass": [33], "drums": [], "crash": []}),
+    ("tabla_pentatonic", {"piano": [0], "piano_chords": [104], "bass": [32], "tabla": [], "tabla_fill": []}),
+])
+def test_the_sample_pieces_name_their_instruments(tmp_path, piece, programs):
+    from pathlib import Path
+
+    out = tmp_path / "out.mid"
+    render_file(Path(__file__).resolve().parents[1] / "samples" / "pieces" / f"{piece}.py", out, bars=8)
+    midi = mido.MidiFile(out)
+    found = {t.name: [m.program for m in t if m.type == "program_change"] for t in midi.tracks[1:]}
+    assert found == programs  # one program change per part, however many bars it plays
