@@ -15,29 +15,11 @@ from composer.context import derive_seed
 from composer.beats import to_beats, to_bpm
 from composer.runtime.engine import Runtime, StopLoop
 from composer.runtime.piece import LoopDefinition, PieceDefinition
+from composer.runtime import sound
+from composer.runtime.sound import channel_number as _channel, note_numbers as _note_numbers
+from composer.runtime.sound import duration_beats as _duration, velocity_number as _velocity
 
 SAMPLE_BEATS = Fraction(1, 4)  # how long a drum hit's note lasts before its note-off
-
-
-def _channel(channel) -> int:
-    """Channels 1-16 as musicians count them, 0-15 on the wire."""
-    if not isinstance(channel, int) or not 1 <= channel <= 16:
-        raise ComposerError(f"channel must be 1-16, got {channel!r}")
-    return channel - 1
-
-
-def _duration(value, what: str = "duration") -> Fraction:
-    """Beats a note lasts: a negative length would end the note before it starts."""
-    beats = to_beats(value)
-    if beats < 0:
-        raise ComposerError(f"{what} cannot be negative, got {value!r}")
-    return beats
-
-
-def _velocity(velocity) -> int:
-    if not 0 <= velocity <= 127:
-        raise ComposerError(f"velocity must be 0-127, got {velocity!r}")
-    return int(round(velocity))
 
 
 class PieceAPI:
@@ -89,23 +71,11 @@ class PieceAPI:
 
     # ----- sound ------------------------------------------------------------------------------
 
-    def play(self, notes, velocity=100, duration=1, channel=1, amp=None, sustain=None) -> None:
-        """Play a note, a chord (list or ring) or nothing (None, "r", "rest") at the loop's time."""
-        runtime = self._running("play")
-        if amp is not None:
-            velocity = min(max(amp, 0), 1) * 127
-        if sustain is not None:
-            duration = sustain
-        velocity = _velocity(velocity)
-        if velocity == 0:
-            return
-        beats = _duration(duration)
-        wire_channel = _channel(channel)
-        if isinstance(notes, int):
-            runtime.note(_checked(notes), velocity, beats, wire_channel)
-            return
-        for number in _note_numbers(notes):
-            runtime.note(number, velocity, beats, wire_channel)
+    def play(self, notes, **options) -> None:
+        """Play a note, a chord (list or ring) or nothing (None, "r", "rest") at the loop's time,
+        with Sonic Pi's options (amp, attack/decay/sustain/release, pan, cutoff, on...) and
+        composer's velocity, duration, channel and port: see composer.runtime.sound."""
+        sound.play(self, notes, options)
 
     def sample(self, name: str, velocity=100, duration=SAMPLE_BEATS, amp=None) -> None:
         """Hit a named drum of the current kit, on the kit's channel (GM: 10)."""
@@ -278,31 +248,11 @@ class PieceAPI:
             "mini": mini,
             "Ring": Ring,
             "Fraction": Fraction,
+            **sound_names(self),
         }
 
 
 _MINI_CACHE: dict = {}
-
-
-def _checked(number: int) -> int:
-    if not 0 <= number <= 127:
-        raise ComposerError(f"note {number} is outside MIDI's 0-127")
-    return number
-
-
-def _note_numbers(notes) -> list[int]:
-    """MIDI numbers for a note, a chord (any iterable) or a rest (None, "r", "rest")."""
-    from composer.theory import note
-
-    if notes is None:
-        return []
-    if isinstance(notes, (str, int, float)):
-        number = note(notes)
-        return [] if number is None else [_checked(int(round(number)))]
-    numbers = []
-    for item in notes:
-        numbers.extend(_note_numbers(item))
-    return numbers
 
 
 # ----- randomness: each loop's own seeded stream (see composer.runtime.context) ---------------
@@ -394,6 +344,13 @@ def mini(text: str, seed: int = 0):
     from composer.pattern import mini as parse
 
     return parse(text, seed=seed)
+
+
+def sound_names(api: PieceAPI) -> dict:
+    """Sonic Pi's sound and MIDI vocabulary (composer.runtime.sound, midi_calls, audio_only)."""
+    from composer.runtime import audio_only, midi_calls
+
+    return {**sound.names(api), **midi_calls.names(api), **audio_only.names()}
 
 
 def load(path, seed: int = 0, bpm=None, until=None) -> Runtime:

@@ -151,6 +151,7 @@ class Runtime:
                     self.track_order.append(name)
                 continue
             state = LoopState(name, self.seed)
+            state.settings = dict(piece.settings)
             if piece.random_seed is not None:
                 state.rng.seed(derive_seed("use_random_seed", piece.random_seed))
             state.time = start + definition.delay
@@ -312,6 +313,10 @@ class Runtime:
         else:
             beat = loop.state.time
         self._emit(Note(beat, duration, note, velocity, channel, loop.definition.name))
+
+    def emit(self, event: Event) -> None:
+        """Queue an event a piece's call made (composer.runtime.sound, midi_calls) at its beat."""
+        self._emit(event)
 
     def control(self, control: int, value: int, channel: int) -> None:
         loop = self.current_loop("cc")

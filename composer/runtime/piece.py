@@ -37,6 +37,7 @@ class PieceDefinition:
     time_signature: tuple[int, int] | None = None
     random_seed: int | None = None
     kit: str | None = None
+    settings: dict = field(default_factory=dict)  # the top level's use_* settings, which loops start with
 
 
 def located(error: BaseException, path: Path, namespace: dict | None = None) -> PieceError:

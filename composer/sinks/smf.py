@@ -4,6 +4,11 @@ Each track is encoded into a compact bytearray as messages arrive; past `SPILL_B
 moves its bytes to an anonymous temporary file, and `write` copies the tracks out in pieces, so a
 render of any length holds a few megabytes. Output is byte-identical for the same stream: no
 timestamps, no dict ordering, no floating point in tick positions.
+
+Channel messages are written as they are; a program change is preceded by an instrument name
+(meta 0x04, the GM name) so a DAW shows each track's instrument; a sysex is an F0 event. System
+common and real-time messages (clock, start, stop, song position) are left out: a file has no
+transport, and the F7 escapes that could hold them are unreadable to common MIDI libraries.
 """
 
 from __future__ import annotations
@@ -17,6 +22,8 @@ from fractions import Fraction
 
 from composer.atomic import atomic_open
 from composer.errors import ComposerError
+from composer.instruments import program_name
+from composer.midi.bytes import NOTE_ON, PROGRAM_CHANGE, SYSEX
 from composer.runtime.events import Tempo, TimeSignature
 from composer.runtime.messages import Message
 
@@ -137,8 +144,15 @@ class MidiFileWriter:
             if encoder is None:
                 encoder = tracks[track] = TrackEncoder(track)
             if type(data) is tuple:
-                if data[0] & 0xF0 == 0x90:
+                status = data[0]
+                if status & 0xF0 == NOTE_ON:
                     notes += 1
+                elif status & 0xF0 == PROGRAM_CHANGE:
+                    encoder.add(tick, _meta(0x04, program_name(data[1]).encode("ascii")))
+                elif status >= SYSEX:
+                    if status == SYSEX:
+                        encoder.add(tick, bytes((SYSEX,)) + _varlen(len(data) - 1) + bytes(data[1:]))
+                    continue
                 encoder.add(tick, data)
             else:
                 encoder.add(tick, meta_bytes(data))
