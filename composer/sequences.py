@@ -99,20 +99,36 @@ def line(start, finish, steps: int = 4, inclusive: bool = False) -> Ring:
 
 
 def spread(hits: int, steps: int, rotate: int = 0) -> Ring:
-    """Sonic Pi's spread: a ring of booleans, `hits` spread over `steps` (Euclidean).
+    """Sonic Pi's spread: a ring of booleans, `hits` spread over `steps` as evenly as possible.
 
-    As in Sonic Pi, `rotate=n` moves the start to the n-th following hit, so the rhythm keeps
-    beginning on a strong beat: spread(3, 8, rotate=1) == (ring T, F, F, T, F, T, F, F).
+    Sonic Pi's own grouping (its `redistribute`), which differs from Tidal's Bjorklund for some
+    counts: spread(3, 4) is (ring true, false, true, true). `rotate=n` moves the start to the
+    n-th following hit, so the rhythm keeps beginning on a hit.
     """
-    from composer.pattern.euclid import bjorklund
-
-    pattern = list(bjorklund(int(hits), int(steps)))
-    if any(pattern):
-        for _ in range(abs(int(rotate))):
+    hits, steps = int(hits), int(steps)
+    if hits < 0 or steps < 0:
+        raise ComposerError(f"spread needs counts of 0 or more, got spread({hits}, {steps})")
+    if hits >= steps:
+        return Ring([True] * steps)
+    if hits == 0:
+        return Ring([False] * steps)
+    groups, rest = _redistribute([[True]] * hits, [[False]] * (steps - hits))
+    while len(rest) > 1:
+        groups, rest = _redistribute(groups, rest)
+    pattern = [step for group in groups + rest for step in group]
+    for _ in range(abs(int(rotate))):
+        pattern = pattern[1:] + pattern[:1]
+        while not pattern[0]:
             pattern = pattern[1:] + pattern[:1]
-            while not pattern[0]:
-                pattern = pattern[1:] + pattern[:1]
     return Ring(pattern)
+
+
+def _redistribute(groups: list, rest: list) -> tuple[list, list]:
+    """Pair the groups with the rest, one each, newest pair first; what is left over is the rest."""
+    paired = [a + b for a, b in zip(groups, rest)]
+    paired.reverse()
+    count = len(paired)
+    return paired, (groups[count:] if len(groups) > count else rest[count:])
 
 
 def _number(value, function: str):
