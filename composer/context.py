@@ -48,9 +48,10 @@ class LoopState:
 
     def tick(self, name: str = DEFAULT_TICK, step=1, offset=0):
         """Advance a counter by `step` and return it plus `offset`; the first tick returns 0."""
-        name = _tick_name(name)
-        _tick_number(step, "step")
-        _tick_number(offset, "offset")
+        if name is not DEFAULT_TICK or step.__class__ is not int or offset.__class__ is not int:
+            name = _tick_name(name)  # the checks, skipped on the common path: tick()
+            _tick_number(step, "step")
+            _tick_number(offset, "offset")
         counter = self.ticks.get(name)
         value = step - 1 if counter is None else counter[1] + step - 1
         self.ticks[name] = (value, value + 1)
