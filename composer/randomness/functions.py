@@ -157,9 +157,7 @@ def rand_reset() -> None:
 
 def use_random_seed(seed) -> None:
     """From here on this thread's numbers (and the seeds of the threads it starts) follow `seed`."""
-    stream = _stream()
-    stream.reseed(_seed(seed))
-    stream.spawned = 0
+    _stream().use_seed(_seed(seed))
 
 
 @contextmanager
@@ -168,8 +166,7 @@ def with_random_seed(seed):
     where it was."""
     stream = _stream()
     saved = stream.seed, stream.index, stream.spawned
-    stream.reseed(_seed(seed))
-    stream.spawned = 0
+    stream.use_seed(_seed(seed))
     try:
         yield
     finally:

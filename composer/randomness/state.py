@@ -57,6 +57,12 @@ class RandomState:
         self.seed = seed
         self.index = index
 
+    def use_seed(self, seed) -> None:
+        """Sonic Pi's `use_random_seed`: start the stream again at `seed`, and the count of
+        started threads at 0 (so the threads started afterwards follow the seed too)."""
+        self.reseed(seed)
+        self.spawned = 0
+
     # ----- what uses several numbers ----------------------------------------------------------
 
     def shuffled(self, items) -> list:
