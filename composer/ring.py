@@ -107,7 +107,7 @@ class Ring(tuple):
         """(ring 1, 2, 3).rotate == (ring 2, 3, 1); negative n rotates the other way."""
         if not self:
             return self
-        n %= len(self)
+        n = int(n) % len(self)
         return type(self)(tuple(self)[n:] + tuple(self)[:n])
 
     def mirror(self, n: int = 1) -> Ring:
