@@ -22,7 +22,8 @@ from pathlib import Path
 from composer.beats import to_beats, to_bpm
 from composer.errors import ComposerError
 from composer import context
-from composer.context import LoopState, derive_seed
+from composer.context import LoopState
+from composer.randomness.state import RandomState
 from composer.runtime.events import Control, Event, Note, Release, Tempo, TimeSignature
 from composer.runtime.kits import DEFAULT_KIT, Kit, load_kit
 from composer.runtime.piece import LoopDefinition, PieceDefinition, PieceError, located
@@ -150,10 +151,11 @@ class Runtime:
                 if name not in self.track_order:
                     self.track_order.append(name)
                 continue
-            state = LoopState(name, self.seed)
+            # the stream the loop's thread got when the piece's top level defined it (a loop from
+            # outside the piece gets the base stream)
+            random = definition.random.copy() if definition.random is not None else RandomState(offset=self.seed)
+            state = LoopState(name, random)
             state.settings = dict(piece.settings)
-            if piece.random_seed is not None:
-                state.rng.seed(derive_seed("use_random_seed", piece.random_seed))
             state.time = start + definition.delay
             loop = RunningLoop(definition, state, next(self._orders))
             self.loops[name] = loop
