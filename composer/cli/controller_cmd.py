@@ -112,9 +112,10 @@ def _velocity_map(curve: str | None, patch_file: str | None):
     from composer.controller.v49 import DEFAULT_LAYOUT
 
     if patch_file:
+        from composer.library import find_patch
         from composer.patch.loader import load_patch
 
-        loaded = load_patch(patch_file)
+        loaded = load_patch(str(find_patch(patch_file)))
         return loaded, loaded.controller.layout, VelocityMap(
             loaded.keys.curve, lambda pad: (lambda raw: loaded.pad_velocity(pad, raw)))
     return None, DEFAULT_LAYOUT, VelocityMap(parse_curve(curve or "linear"))
@@ -135,8 +136,8 @@ def _virtual_in_option(function):
 @controller.command()
 @click.option("--in", "port", default=None, help="Input port: name fragment or index (default: the patch's, else 'V49').")
 @click.option("--curve", default=None, help="Show velocities mapped through this curve (see `composer curve list`).")
-@click.option("--patch", "patch_file", type=click.Path(dir_okay=False), default=None,
-              help="Map velocities, and read the layout, from this patch (calibration included).")
+@click.option("--patch", "patch_file", default=None,
+              help="Map velocities, and read the layout, from this patch (a file or a name; calibration included).")
 @click.option("--count", type=click.IntRange(1), default=None, help="Stop after this many messages.")
 @click.option("--timeout", type=float, default=None, help="Stop after this many seconds without a message.")
 @_virtual_in_option
