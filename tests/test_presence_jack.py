@@ -139,3 +139,23 @@ def test_the_recording_places_controller_messages_when_they_arrived_not_when_rea
                 ons[message.note] = tick
         gap_beats = (ons[62] - ons[60]) / midi.ticks_per_beat  # 20 ms is 0.08 beats at 240 bpm
         assert 0.0 <= gap_beats < 0.3, (name, gap_beats)
+
+
+def test_an_unterminated_sysex_from_the_controller_does_not_make_perform_deaf(performing, controller, receiver):
+    """`F0 01 02` and no F7: rtmidi would add every later message to that sysex for good."""
+    performance, err = performing
+    controller.key_down("c4", velocity=100)
+    assert receiver.wait_for(lambda: (0x90, 60, 100) in receiver.data())
+    controller.send([0xF0, 0x01, 0x02])
+    for key, velocity in (("d4", 70), ("e4", 71), ("f4", 72)):
+        controller.key_down(key, velocity=velocity)
+        controller.key_up(key)
+    controller.key_up("c4")
+    assert receiver.wait_for(lambda: (0x80, 60, 0) in receiver.data(), timeout=2)  # nothing left hanging
+    played = [d for d in receiver.data() if d[0] in (0x90, 0x80)]
+    assert played == [(0x90, 60, 100), (0x90, 62, 70), (0x80, 62, 0), (0x90, 64, 71), (0x80, 64, 0),
+                      (0x90, 65, 72), (0x80, 65, 0), (0x80, 60, 0)]
+    assert "sent a sysex it never ended (F0 01 02)" in err.getvalue()
+    controller.key_down("g4", velocity=90)  # and the input goes on as before
+    assert receiver.wait_for(lambda: (0x90, 67, 90) in receiver.data())
+    assert not [d for d in receiver.data() if d[0] == 0xF0]  # neither the fragment nor the probes pass

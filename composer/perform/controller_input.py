@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from composer.midi.listener import InputListener
+from composer.midi.listener import InputListener, SysexProbe
 from composer.midi.ports import PortError, find_port, list_ports, open_input, own_port_name
 from composer.midi.presence import FollowedPort
 
@@ -61,15 +61,26 @@ class ControllerInput(FollowedPort):
             warn(f"waiting for the controller (an input named like {match!r}); plug it in, or use --in")
             return
         own = own_port_name("in")
-        self.listener = self._listen(open_input(port=names[index], api=api, own_name=own))
+        self.listener = self._listen(open_input(port=names[index], api=api, own_name=own), own)
         self.port_name, self.own_port = names[index], own
 
     @property
     def description(self) -> str:
         return repr(self.port_name) if self.port_name else "no controller yet"
 
-    def _listen(self, midi_in) -> InputListener:
-        return InputListener(midi_in, self.on_message, name="composer-controller-in")
+    def _listen(self, midi_in, own: str) -> InputListener:
+        """Read the controller, ending any sysex it leaves open (composer.midi.listener)."""
+        try:
+            probe = SysexProbe(self.api, own)
+        except Exception:  # rtmidi's errors, or our port not listed: read without the probe
+            probe = None
+        return InputListener(midi_in, self.on_message, name="composer-controller-in", probe=probe,
+                             on_broken=self._broken_sysex)
+
+    def _broken_sysex(self, fragment: list) -> None:
+        shown = " ".join(f"{byte:02X}" for byte in fragment[:8]) + (" ..." if len(fragment) > 8 else "")
+        self.warn(f"controller {self.port_name!r} sent a sysex it never ended ({shown}); dropped it, "
+                  "and passed on what came after")
 
     def _lost_message(self, replaced: bool) -> str:
         how = "went away and came back as a new port" if replaced else "went away"
@@ -86,7 +97,7 @@ class ControllerInput(FollowedPort):
             fresh = open_input(port=names[index], api=self.api, own_name=own)
         except Exception:  # rtmidi's errors or PortError: gone again since the listing
             return None
-        old, self.listener = self.listener, self._listen(fresh)
+        old, self.listener = self.listener, self._listen(fresh, own)
         first = self.port_name is None
         self.port_name, self.own_port = names[index], own
         if old is not None:
