@@ -121,11 +121,24 @@ def _velocity_map(curve: str | None, patch_file: str | None):
     return None, DEFAULT_LAYOUT, VelocityMap(parse_curve(curve or "linear"))
 
 
-def _open_controller(port: str, virtual: str | None, midi_api: str | None):
-    """The controller's input: the port matching `port`, or a new virtual input named `virtual`."""
-    from composer.midi.ports import open_input
+def _open_controller(port: str | None, match: str, virtual: str | None, midi_api: str | None):
+    """The controller's input: the port matching --in `port`, a new virtual input named `virtual`,
+    or the first input named like `match`, waited for until it is plugged in (as perform does)."""
+    from composer.midi.ports import open_input, when_present
 
-    return open_input(port, virtual=virtual, api=_api(midi_api))
+    api = _api(midi_api)
+    if virtual or port:
+        return open_input(port, virtual=virtual, api=api)
+
+    def open_matching():
+        from composer.midi.ports import PortError, list_ports
+
+        names = [p.name for p in list_ports(api) if p.direction == "input"]
+        if not any(match.lower() in name.lower() for name in names):
+            raise PortError(f"no MIDI input named like {match!r} (plug the controller in, or use --in)")
+        return open_input(match, api=api)
+
+    return when_present(open_matching, on_wait=lambda text: click.echo(text, err=True))
 
 
 def _virtual_in_option(function):
@@ -146,6 +159,8 @@ def monitor(port: str | None, curve: str | None, patch_file: str | None, count: 
             virtual: str | None, midi_api: str | None) -> None:
     """Print one line per message from the controller: key, pad, knob bar, raw and mapped velocity.
 
+    Without --in or --virtual, a controller that is not plugged in yet is waited for.
+
     \b
     Example:
       composer controller monitor --curve soft
@@ -159,7 +174,7 @@ def monitor(port: str | None, curve: str | None, patch_file: str | None, count: 
     if port and virtual:
         raise ComposerError("give --in or --virtual, not both")
     loaded, layout, mapping = _velocity_map(curve, patch_file)
-    inp = _open_controller(port or layout.port_match, virtual, midi_api)
+    inp = _open_controller(port, layout.port_match, virtual, midi_api)
     try:
         where = f"virtual input {virtual!r}" if virtual else repr(port or layout.port_match)
         click.echo(f"listening on {where}; Ctrl-C stops", err=True)
@@ -226,7 +241,7 @@ def calibrate(pads: bool, port: str | None, patch_file: str | None, hits: int, t
     if port and virtual:
         raise ComposerError("give --in or --virtual, not both")
     layout = load_patch(patch_file).controller.layout if patch_file and os.path.exists(patch_file) else DEFAULT_LAYOUT
-    inp = _open_controller(port or layout.port_match, virtual, midi_api)
+    inp = _open_controller(port, layout.port_match, virtual, midi_api)
     recorded = {}
     try:
         for pad in range(1, len(layout.pad_notes) + 1):

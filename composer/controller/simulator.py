@@ -202,7 +202,7 @@ class V49Simulator:
         from composer.midi.ports import open_output, open_output_when_present
 
         if to is not None:
-            port = open_output_when_present(to, api=api, on_wait=on_wait)
+            port = open_output_when_present(to, api=api, on_wait=on_wait, called="input")
         else:
             port = open_output(virtual=virtual, api=api)
         sim = cls(port.send_message, **options)

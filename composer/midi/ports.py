@@ -207,9 +207,10 @@ def find_port(names: list[str], wanted: str | int, direction: str) -> int:
 
 
 def open_output(port: str | int | None = None, virtual: str | None = None, api: int | None = None,
-                own_name: str | None = None):
+                own_name: str | None = None, called: str = "output"):
     """An open rtmidi.MidiOut: a virtual port named `virtual`, the port matching `port`, or the first;
-    `own_name` names our port that connects to it (default: a fresh own_port_name)."""
+    `own_name` names our port that connects to it (default: a fresh own_port_name). `called` is
+    what errors call the port: "input" when the user thinks of it as another program's input."""
     rtmidi = _rtmidi()
     api = resolve_api() if api is None else api
     out = rtmidi.MidiOut(api, name=CLIENT_NAME)
@@ -223,7 +224,7 @@ def open_output(port: str | int | None = None, virtual: str | None = None, api: 
                     raise PortError("no MIDI outputs found; use --virtual NAME to open one")
                 index = 0
             else:
-                index = find_port(names, port, "output")
+                index = find_port(names, port, called)
             out.open_port(index, own_name or own_port_name("out"))
     except BaseException:
         out.delete()
@@ -231,21 +232,27 @@ def open_output(port: str | int | None = None, virtual: str | None = None, api: 
     return out
 
 
-def open_output_when_present(port: str | int, api: int | None = None,
-                             on_wait: Callable[[str], None] | None = None, poll_seconds: float = 0.2):
-    """`open_output(port)`, waiting for the port to appear if it is not there yet.
+def when_present(open_port: Callable[[], object], on_wait: Callable[[str], None] | None = None,
+                 poll_seconds: float = 0.2):
+    """`open_port()`, again and again while it raises PortError (the port is not there yet).
 
-    A reader started at the same time (a synth, another program's virtual input) may open its port
-    a moment later; connecting first and sending after removes the race. `on_wait` hears once why.
+    A program started at the same time (a synth, a reader's virtual input, a controller being
+    plugged in) may open its port a moment later. `on_wait` hears once why we wait.
     """
     while True:
         try:
-            return open_output(port, api=api)
+            return open_port()
         except PortError as missing:
             if on_wait is not None:
                 on_wait(f"waiting for the port: {missing}")
                 on_wait = None
             time.sleep(poll_seconds)
+
+
+def open_output_when_present(port: str | int, api: int | None = None,
+                             on_wait: Callable[[str], None] | None = None, called: str = "output"):
+    """`open_output(port)`, waiting for the port to appear if it is not there yet."""
+    return when_present(lambda: open_output(port, api=api, called=called), on_wait)
 
 
 def open_input(port: str | int | None = None, virtual: str | None = None, api: int | None = None,
