@@ -118,15 +118,14 @@ def doctor(midi_api):
         ins = [p.name for p in found if p.direction == "input"]
         click.echo(f"{name} outputs: {', '.join(outs) or 'none'}")
         click.echo(f"{name} inputs: {', '.join(ins) or 'none'}")
-    try:
-        with quiet_stderr():
-            chosen = _api_label(resolve_api(midi_api))
-    except PortError as error:
-        chosen = None
-        if working:  # another API works, but not the one asked for
-            click.echo(f"not ok: {error}")
+    if working:
+        try:
+            with quiet_stderr():
+                chosen = _api_label(resolve_api(midi_api))  # what every other command will use
+        except PortError as error:
+            from_env = env and not midi_api
+            click.echo(f"not ok: {error}" + (" (from COMPOSER_MIDI_API; unset it or fix it)" if from_env else ""))
             raise SystemExit(2) from None
-    if chosen is not None:
         if not [p for p in list_ports(resolve_api(chosen)) if p.direction == "output"]:
             click.echo(f"hint: no {chosen} output to play to; start a synth or a DAW (e.g. fluidsynth or "
                        "qsynth), or give play/live/perform --virtual NAME and connect one to that port")
