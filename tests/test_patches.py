@@ -185,7 +185,7 @@ def test_shipped_patches_name_only_loops_their_piece_defines():
 def test_shipped_gesture_scripts_load():
     from pathlib import Path
 
-    from composer.controller.simulator import load_script
+    from composer.controller.gestures import load_script
 
     root = Path(__file__).resolve().parents[1]
     scripts = sorted((root / "samples" / "gestures").glob("*.toml"))

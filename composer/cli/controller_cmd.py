@@ -75,7 +75,9 @@ def simulate(virtual: str, to: str | None, script: str | None, wait: float, jitt
     import sys
     import time
 
-    from composer.controller.simulator import V49Simulator, load_script, play, run_interactive
+    from composer.controller.gestures import load_script, play
+    from composer.controller.keyboard import run_interactive
+    from composer.controller.simulator import V49Simulator
     from composer.errors import ComposerError
 
     steps = load_script(script) if script else None
