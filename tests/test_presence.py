@@ -86,3 +86,18 @@ def test_a_port_replaced_under_the_same_name_is_reconnected_in_the_same_look():
     assert port.said == ["replaced", "back"] and port.reopened == 1 and not port.lost
     port.check(["synth:in"], Links(None))  # JACK cannot be asked: the name is all there is
     assert port.reopened == 1
+
+
+def test_an_output_that_refuses_a_message_is_lost_once_with_the_reason():
+    from composer.live.output import PortOutput
+
+    class Refusing:
+        def send_message(self, data):
+            raise OSError("device gone")
+
+    said, lost = [], []
+    port = PortOutput(Refusing(), "synth:in", api=0, warn=said.append)
+    port.on_lost = lambda: lost.append(True)
+    port.send((0x90, 60, 100))
+    port.send((0x80, 60, 0))
+    assert said == ["cannot send to MIDI output 'synth:in' (device gone)"] and lost == [True]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
-from composer.controller.simulator import V49Simulator
+from composer.controller.simulator import DEFAULT_FORCE, V49Simulator
 from composer.controller.v49 import parse_note
 from composer.errors import ComposerError, did_you_mean
 

@@ -38,9 +38,9 @@ class PortOutput(FollowedPort):
                 self.midi_out.send_message(data)
                 return
             except Exception as error:  # the API refused: treat as a lost port
-                first = self._set_lost()
+                first, why = self._set_lost(), error
         if first:
-            self._announce_lost(f"cannot send to MIDI output {self.port_name!r} ({error})")
+            self._announce_lost(f"cannot send to MIDI output {self.port_name!r} ({why})")
 
     def watch(self) -> None:
         if self.port_name is not None:
