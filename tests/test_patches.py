@@ -8,7 +8,7 @@ import pytest
 from composer.controller.curves import parse_curve
 from composer.patch.loader import PatchError, list_patches, load_patch, parse_patch, write_calibration
 from composer.library import SHIPPED as SHIPPED_DIR
-from composer.patch.schema import ThruSettings
+from composer.patch.model import ThruSettings
 
 PATCH_DIR = str(SHIPPED_DIR / "patches")
 SHIPPED = ["default.toml", "guitar-accompaniment.toml", "live-set.toml"]
