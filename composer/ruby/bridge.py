@@ -49,13 +49,15 @@ class Bridge:
         for name, value in extras.items():
             names.setdefault(name, value)
         self.names = names
+        #: Ruby's symbols: the namespace's Symbol type when it has one (puts spells it `:name`)
+        self.symbol = names.get("Symbol", Symbol)
 
     # ----- calls without a receiver -----------------------------------------------------------
 
     def call(self, name: str, args, kwargs, block, scope, line):
         function = self.functions.get(name)
         if function is not None:
-            return _call_defined(function, args, kwargs)
+            return _call_defined(function, args, kwargs, self.symbol)
         target = self.names.get(name)
         if target is None:
             target = self.resolve(name)
@@ -104,7 +106,7 @@ class Bridge:
     def define(self, name, function, line) -> Symbol:
         """`define :name do |a, b = 2| ... end` (and `def`): a function the buffer can call by name."""
         self.functions[str(name)] = function
-        return Symbol(name)
+        return self.symbol(name)
 
     def native_form(self, name, positional, keywords, block, line):
         """A closure for Ruby's own block forms (define, loop, lambda) and live_loop; else None."""
@@ -176,9 +178,9 @@ def python_callable(block):
     return function
 
 
-def _call_defined(function, args, kwargs):
+def _call_defined(function, args, kwargs, symbol):
     if kwargs:
-        args = [*args, {Symbol(k): v for k, v in kwargs.items()}]
+        args = [*args, {symbol(k): v for k, v in kwargs.items()}]
     try:
         return function(*args)
     except ReturnJump as jump:

@@ -14,7 +14,7 @@ from composer.errors import ComposerError
 from composer.runtime.piece import PieceError
 from composer.ruby import operators
 from composer.ruby.scope import MISSING, BreakJump, NextJump, ReturnJump, Scope
-from composer.ruby.values import RubyRange, Symbol, to_s, truthy
+from composer.ruby.values import RubyRange, to_s, truthy
 
 _ESCAPES = {"n": "\n", "t": "\t", "s": " ", "r": "\r", "e": "\x1b", "0": "\0", "a": "\a", "b": "\b", "f": "\f", "v": "\v"}
 
@@ -35,6 +35,7 @@ class Compiler:
     def __init__(self, path: Path, bridge):
         self.path = path
         self.bridge = bridge
+        self.Symbol = bridge.symbol  # the namespace's Symbol type when it has one
         self.dispatch = {
             "program": self.statements, "body_statement": self.statements, "block_body": self.statements,
             "then": self.statements, "else": self.statements, "do": self.statements,
@@ -153,16 +154,16 @@ class Compiler:
 
     def symbol(self, node):
         text = _text(node)
-        return _constant(Symbol(text[1:] if text.startswith(":") else text.rstrip(":")))
+        return _constant(self.Symbol(text[1:] if text.startswith(":") else text.rstrip(":")))
 
     def delimited_symbol(self, node):
-        inner = self.string(node)
-        return lambda scope: Symbol(inner(scope))
+        inner, symbol = self.string(node), self.Symbol
+        return lambda scope: symbol(inner(scope))
 
     def word_array(self, node):
         words = [_text(child) for child in node.named_children]
         if node.type == "symbol_array":
-            words = [Symbol(word) for word in words]
+            words = [self.Symbol(word) for word in words]
         return lambda scope: list(words)
 
     def array(self, node):
@@ -479,7 +480,7 @@ class Compiler:
 
                 def block_argument(scope, given=given, send=send, line=line):
                     value = given(scope)
-                    if isinstance(value, Symbol):  # `&:even?`: the method of that name
+                    if isinstance(value, str):  # `&:even?`: the method of that name
                         return lambda item, *rest: send(item, str(value), rest, None, None, line)
                     return value
 
@@ -488,7 +489,7 @@ class Compiler:
             else:
                 positional.append(self.compile(child))
         if hash_pairs:  # `"name" => value` options: Ruby passes one trailing hash
-            pairs = hash_pairs + [(_constant(Symbol(k)), v) for k, v in keywords]
+            pairs = hash_pairs + [(_constant(self.Symbol(k)), v) for k, v in keywords]
             positional.append(lambda scope: {k(scope): v(scope) for k, v in pairs})
             keywords = []
         return positional, keywords, block_argument
@@ -597,7 +598,7 @@ class Compiler:
         body = self.body(node.child_by_field_name("body"))
         define = self.bridge.define
         line = _line(node)
-        return lambda scope: define(Symbol(name), make_block(bind, body, scope, line), line)
+        return lambda scope: define(name, make_block(bind, body, scope, line), line)
 
     def lambda_(self, node):
         bind = self.parameters(node.child_by_field_name("parameters"))

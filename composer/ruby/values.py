@@ -106,8 +106,8 @@ def inspect(value) -> str:
         return "true"
     if value is False:
         return "false"
-    if isinstance(value, Symbol):
-        return repr(value)
+    if isinstance(value, str) and type(value) is not str:
+        return repr(value)  # a Symbol (ours or the namespace's): `:name`
     if isinstance(value, str):
         return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
     if isinstance(value, float):
