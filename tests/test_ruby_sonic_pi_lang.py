@@ -68,7 +68,7 @@ def test_every_buffer_has_its_needs_listed():
     assert sorted(p.stem for p in BUFFERS.glob("*.rb")) == sorted(NEEDS)
 
 
-@pytest.mark.parametrize("name", cases())
+@pytest.mark.parametrize("name", list(cases()))
 def test_buffer_prints_what_sonic_pi_prints(name, tmp_path, capsys):
     path = BUFFERS / f"{name}.rb"
     with pytest.raises(SystemExit) as done:
