@@ -54,7 +54,7 @@ class Bridge:
 
     # ----- calls without a receiver -----------------------------------------------------------
 
-    def call(self, name: str, args, kwargs, block, scope, line):
+    def call(self, name: str, args, kwargs, block):
         function = self.functions.get(name)
         if function is not None:
             return _call_defined(function, args, kwargs, self.symbol)
@@ -68,7 +68,7 @@ class Bridge:
                 return target(*args, **kwargs)
             return target(*args)
         except TypeError as error:
-            raise _argument_error(name, error, kwargs) from None
+            raise argument_error(name, error, kwargs) from None
 
     def resolve(self, name: str):
         target = self.names.get(methods.python_name(name))
@@ -90,9 +90,6 @@ class Bridge:
         if callable(made):
             return made(function)
         raise ComposerError(f"{name} does not take a block")
-
-    def send(self, receiver, name, args, kwargs, block, line):
-        return methods.send(receiver, name, args, kwargs, block)
 
     def constant(self, name: str, line: int):
         if name in CONSTANTS:
@@ -144,7 +141,10 @@ class Bridge:
 
         body.__code__ = body.__code__.replace(co_firstlineno=line, co_name=loop_name)
         body.__name__ = loop_name
-        return self.names["live_loop"](body, name=loop_name, **options)
+        try:
+            return self.names["live_loop"](body, name=loop_name, **options)
+        except TypeError as error:
+            raise argument_error("live_loop", error, options) from None
 
     # ----- samples ----------------------------------------------------------------------------
 
@@ -199,7 +199,7 @@ def _nothing(*args, **kwargs) -> None:
     return None
 
 
-def _argument_error(name: str, error: TypeError, kwargs) -> Exception:
+def argument_error(name: str, error: TypeError, kwargs) -> Exception:
     """`play 60, relase: 1`: say which option the function does not take, in Ruby's words."""
     message = str(error)
     for option in kwargs or ():

@@ -13,6 +13,8 @@ from pathlib import Path
 from composer.errors import ComposerError
 from composer.runtime.piece import PieceError
 from composer.ruby import operators
+from composer.ruby.bridge import argument_error
+from composer.ruby.methods import send
 from composer.ruby.scope import MISSING, BreakJump, NextJump, ReturnJump, Scope
 from composer.ruby.values import RubyRange, to_s, truthy
 
@@ -210,13 +212,13 @@ class Compiler:
 
     def identifier(self, node):
         """A local variable, else a call without arguments (`tick`, `look`, a `define`d name)."""
-        name, line = _text(node), _line(node)
-        call = self.bridge.call
+        name = _text(node)
+        call = self.function_call(name, lambda scope: (), lambda scope: None, None)
 
         def lookup(scope):
             value = scope.get(name)
             if value is MISSING:
-                return call(name, (), None, None, scope, line)
+                return call(scope)
             return value
 
         return lookup
@@ -475,13 +477,11 @@ class Compiler:
                 if not child.named_children:
                     raise self.unsupported(child, "an anonymous block argument")
                 given = self.compile(child.named_children[0])
-                send = self.bridge.send
-                line = _line(child)
 
-                def block_argument(scope, given=given, send=send, line=line):
+                def block_argument(scope, given=given):
                     value = given(scope)
                     if isinstance(value, str):  # `&:even?`: the method of that name
-                        return lambda item, *rest: send(item, str(value), rest, None, None, line)
+                        return lambda item, *rest: send(item, str(value), rest, None, None)
                     return value
 
             elif kind in ("splat_argument", "hash_splat_argument", "forward_argument"):
@@ -504,42 +504,45 @@ class Compiler:
         positional, keywords, block_argument = self.arguments(node.child_by_field_name("arguments"))
         block_node = node.child_by_field_name("block")
         block = self.block(block_node) if block_node is not None else block_argument
-        bridge = self.bridge
         if receiver_node is None:
-            native = bridge.native_form(name, positional, keywords, block, line)
+            native = self.bridge.native_form(name, positional, keywords, block, line)
             if native is not None:
                 return native
-            call = bridge.call
-        else:
-            receiver = self.compile(receiver_node)
-            send = bridge.send
-        if not keywords:
-            if receiver_node is None:
-                if not positional:
-                    return lambda scope: call(name, (), None, block and block(scope), scope, line)
-                if len(positional) == 1:
-                    only = positional[0]
-                    return lambda scope: call(name, (only(scope),), None, block and block(scope), scope, line)
-                return lambda scope: call(name, [p(scope) for p in positional], None, block and block(scope), scope, line)
-            if not positional and block is None:
-                return lambda scope: send(receiver(scope), name, (), None, None, line)
-            return lambda scope: send(receiver(scope), name, [p(scope) for p in positional], None,
-                                      block and block(scope), line)
-        if receiver_node is None:
-            return lambda scope: call(name, [p(scope) for p in positional], {k: v(scope) for k, v in keywords},
-                                      block and block(scope), scope, line)
-        return lambda scope: send(receiver(scope), name, [p(scope) for p in positional],
-                                  {k: v(scope) for k, v in keywords}, block and block(scope), line)
+            return self.function_call(name, _evaluator(positional), _options(keywords), block)
+        receiver = self.compile(receiver_node)
+        arguments, options = _evaluator(positional), _options(keywords)
+        if not positional and not keywords and block is None:
+            return lambda scope: send(receiver(scope), name, (), None, None)
+        return lambda scope: send(receiver(scope), name, arguments(scope), options(scope), block and block(scope))
+
+    def function_call(self, name, arguments, options, block):
+        """A call without a receiver. The common case (a namespace function, no block) is direct;
+        the rest (`define`d functions, blocks, names to resolve) goes through Bridge.call."""
+        bridge = self.bridge
+        functions, names, slow = bridge.functions, bridge.names, bridge.call
+        if block is not None:
+            return lambda scope: slow(name, arguments(scope), options(scope), block(scope))
+
+        def call(scope):
+            if name not in functions:
+                target = names.get(name)
+                if target is not None:
+                    args, kwargs = arguments(scope), options(scope)
+                    try:
+                        return target(*args, **kwargs) if kwargs else target(*args)
+                    except TypeError as error:
+                        raise argument_error(name, error, kwargs) from None
+            return slow(name, arguments(scope), options(scope), None)
+
+        return call
 
     def element_reference(self, node):
         owner = self.compile(node.child_by_field_name("object"))
         index = [self.compile(c) for c in node.named_children[1:] if c.type != "comment"]
-        line = _line(node)
-        send = self.bridge.send
         if len(index) == 1:
             key = index[0]
-            return lambda scope: send(owner(scope), "[]", (key(scope),), None, None, line)
-        return lambda scope: send(owner(scope), "[]", [i(scope) for i in index], None, None, line)
+            return lambda scope: send(owner(scope), "[]", (key(scope),), None, None)
+        return lambda scope: send(owner(scope), "[]", [i(scope) for i in index], None, None)
 
     def block(self, node):
         """A closure that, in a scope, makes the block a Python callable (`do |x| ... end`)."""
@@ -606,6 +609,23 @@ class Compiler:
         body = self.body(body_node.child_by_field_name("body"))
         line = _line(node)
         return lambda scope: make_block(bind, body, scope, line)
+
+
+def _evaluator(positional):
+    """scope -> the positional arguments' values."""
+    if not positional:
+        return lambda scope: ()
+    if len(positional) == 1:
+        only = positional[0]
+        return lambda scope: (only(scope),)
+    return lambda scope: [p(scope) for p in positional]
+
+
+def _options(keywords):
+    """scope -> the trailing options as keyword arguments (None when there are none)."""
+    if not keywords:
+        return lambda scope: None
+    return lambda scope: {k: v(scope) for k, v in keywords}
 
 
 def make_block(bind, body, scope: Scope, line: int):

@@ -392,10 +392,11 @@ def send(receiver, name: str, args, kwargs, block):
     """Call Ruby method `name` on a Python value."""
     kind = type(receiver)
     if kind is Ring or isinstance(receiver, Ring):
-        method = getattr(receiver, python_name(name), None)
-        if method is not None and name not in SEQUENCE:
-            return method(*args, **(kwargs or {}))
         function = SEQUENCE.get(name)
+        if function is None:
+            method = getattr(receiver, python_name(name), None)
+            if method is not None:
+                return method(*args, **kwargs) if kwargs else method(*args)
     elif kind is bool:
         function = None
     else:
