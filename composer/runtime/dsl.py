@@ -12,23 +12,14 @@ from composer.errors import ComposerError
 from composer.ring import Ring, knit, line, ring, ring_range
 from composer import context
 from composer.context import derive_seed
-from composer.runtime.engine import Runtime, StopLoop, to_beats
+from composer.beats import to_beats, to_bpm
+from composer.runtime.engine import Runtime, StopLoop
 from composer.runtime.piece import LoopDefinition, PieceDefinition
+from composer.runtime import sound
+from composer.runtime.sound import channel_number as _channel, note_numbers as _note_numbers
+from composer.runtime.sound import duration_beats as _duration, velocity_number as _velocity
 
 SAMPLE_BEATS = Fraction(1, 4)  # how long a drum hit's note lasts before its note-off
-
-
-def _channel(channel) -> int:
-    """Channels 1-16 as musicians count them, 0-15 on the wire."""
-    if not isinstance(channel, int) or not 1 <= channel <= 16:
-        raise ComposerError(f"channel must be 1-16, got {channel!r}")
-    return channel - 1
-
-
-def _velocity(velocity) -> int:
-    if not 0 <= velocity <= 127:
-        raise ComposerError(f"velocity must be 0-127, got {velocity!r}")
-    return int(round(velocity))
 
 
 class PieceAPI:
@@ -58,6 +49,7 @@ class PieceAPI:
 
         def register(function):
             loop_name = name or function.__name__
+            start_delay = _duration(delay, f"live_loop {loop_name!r}: delay")  # it cannot start in the past
             if loop_name in self.definition.loops:
                 raise ComposerError(f"two live_loops are named {loop_name!r}")
             self.definition.loops[loop_name] = LoopDefinition(
@@ -65,7 +57,7 @@ class PieceAPI:
                 body=function,
                 line=function.__code__.co_firstlineno,
                 sync=None if sync is None else str(sync).lstrip(":"),
-                delay=to_beats(delay),
+                delay=start_delay,
                 paused=bool(paused),
             )
             return function
@@ -79,23 +71,11 @@ class PieceAPI:
 
     # ----- sound ------------------------------------------------------------------------------
 
-    def play(self, notes, velocity=100, duration=1, channel=1, amp=None, sustain=None) -> None:
-        """Play a note, a chord (list or ring) or nothing (None, "r", "rest") at the loop's time."""
-        runtime = self._running("play")
-        if amp is not None:
-            velocity = min(max(amp, 0), 1) * 127
-        if sustain is not None:
-            duration = sustain
-        velocity = _velocity(velocity)
-        if velocity == 0:
-            return
-        beats = to_beats(duration)
-        wire_channel = _channel(channel)
-        if isinstance(notes, int):
-            runtime.note(_checked(notes), velocity, beats, wire_channel)
-            return
-        for number in _note_numbers(notes):
-            runtime.note(number, velocity, beats, wire_channel)
+    def play(self, notes, **options) -> None:
+        """Play a note, a chord (list or ring) or nothing (None, "r", "rest") at the loop's time,
+        with Sonic Pi's options (amp, attack/decay/sustain/release, pan, cutoff, on...) and
+        composer's velocity, duration, channel and port: see composer.runtime.sound."""
+        sound.play(self, notes, options)
 
     def sample(self, name: str, velocity=100, duration=SAMPLE_BEATS, amp=None) -> None:
         """Hit a named drum of the current kit, on the kit's channel (GM: 10)."""
@@ -105,7 +85,7 @@ class PieceAPI:
         velocity = _velocity(velocity)
         if velocity:
             kit = runtime.current_kit()
-            runtime.note(kit.note(str(name)), velocity, to_beats(duration), kit.channel - 1)
+            runtime.note(kit.note(str(name)), velocity, _duration(duration), kit.channel - 1)
 
     def cc(self, number: int, value: int, channel=1) -> None:
         if not 0 <= number <= 127 or not 0 <= value <= 127:
@@ -144,9 +124,11 @@ class PieceAPI:
         else:
             raise ComposerError(f"play_cycle takes mini-notation or a pattern, not {type(pattern).__name__}")
         cycle = loop.state.tick(f"play_cycle:{key}")
-        length = runtime.bar_beats() if beats is None else to_beats(beats)
+        length = runtime.bar_beats() if beats is None else _duration(beats, "play_cycle beats")
         velocity = _velocity(velocity)
         wire_channel = _channel(channel)
+        if duration is not None:
+            duration = _duration(duration)
         for hap in compiled.onsets_in(Fraction(cycle), Fraction(cycle + 1)):
             offset = (hap.whole.begin - cycle) * length
             span = (hap.whole.end - hap.whole.begin) * length if duration is None else to_beats(duration)
@@ -174,14 +156,11 @@ class PieceAPI:
         if self._in_loop():
             self.runtime.set_bpm(bpm)
         else:
-            bpm = to_beats(bpm)
-            if bpm <= 0:
-                raise ComposerError(f"bpm must be positive, got {bpm}")
-            self.definition.bpm = bpm
+            self.definition.bpm = to_bpm(bpm)
 
     def use_time_signature(self, numerator: int, denominator: int = 4) -> None:
-        if not isinstance(numerator, int) or numerator < 1 or denominator not in (1, 2, 4, 8, 16, 32):
-            raise ComposerError(f"not a time signature: {numerator}/{denominator}")
+        if not isinstance(numerator, int) or not 1 <= numerator <= 255 or denominator not in (1, 2, 4, 8, 16, 32):
+            raise ComposerError(f"not a time signature: {numerator}/{denominator} (MIDI's are 1-255 over 1-32)")
         if self._in_loop():
             self.runtime.set_time_signature(numerator, denominator)
         else:
@@ -269,31 +248,11 @@ class PieceAPI:
             "mini": mini,
             "Ring": Ring,
             "Fraction": Fraction,
+            **sound_names(self),
         }
 
 
 _MINI_CACHE: dict = {}
-
-
-def _checked(number: int) -> int:
-    if not 0 <= number <= 127:
-        raise ComposerError(f"note {number} is outside MIDI's 0-127")
-    return number
-
-
-def _note_numbers(notes) -> list[int]:
-    """MIDI numbers for a note, a chord (any iterable) or a rest (None, "r", "rest")."""
-    from composer.theory import note
-
-    if notes is None:
-        return []
-    if isinstance(notes, (str, int, float)):
-        number = note(notes)
-        return [] if number is None else [_checked(int(round(number)))]
-    numbers = []
-    for item in notes:
-        numbers.extend(_note_numbers(item))
-    return numbers
 
 
 # ----- randomness: each loop's own seeded stream (see composer.runtime.context) ---------------
@@ -385,6 +344,13 @@ def mini(text: str, seed: int = 0):
     from composer.pattern import mini as parse
 
     return parse(text, seed=seed)
+
+
+def sound_names(api: PieceAPI) -> dict:
+    """Sonic Pi's sound and MIDI vocabulary (composer.runtime.sound, midi_calls, audio_only)."""
+    from composer.runtime import audio_only, midi_calls
+
+    return {**sound.names(api), **midi_calls.names(api), **audio_only.names()}
 
 
 def load(path, seed: int = 0, bpm=None, until=None) -> Runtime:
