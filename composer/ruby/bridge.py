@@ -43,11 +43,12 @@ class Bridge:
         if "sample" in names:
             self._sample = names["sample"]
             names["sample"] = self.sample
-        extras = {"load_sample": samples.load_sample, "load_samples": samples.load_sample,
-                  "sample_duration": self.sample_duration}
-        extras.update({name: _nothing for name in LOG_SETTINGS})
-        for name, value in extras.items():
-            names.setdefault(name, value)
+        # Sonic Pi's sample knowledge answers here even where Python pieces refuse the names as
+        # audio-only: a buffer that sleeps sample_duration(:loop_amen) must keep its time.
+        names.update({"load_sample": samples.load_sample, "load_samples": samples.load_sample,
+                      "sample_duration": self.sample_duration})
+        for name in LOG_SETTINGS:
+            names.setdefault(name, _nothing)
         self.names = names
         #: Ruby's symbols: the namespace's Symbol type when it has one (puts spells it `:name`)
         self.symbol = names.get("Symbol", Symbol)

@@ -4,9 +4,10 @@
 #   composer live samples/pieces/tabla_pentatonic.rb --virtual composer
 #
 # The twin of tabla_pentatonic.py: the same loops, names and seeded random choices, so both
-# render the same notes. The tabla plays teentaal-flavoured bols over a 16-step cycle; the
+# render the same file. The tabla plays teentaal-flavoured bols over a 16-step cycle; the
 # piano walks the E minor pentatonic scale in an up-down arpeggio, with random octave leaps
-# and velocities, so every render with the same --seed is identical.
+# and velocities, so every render with the same --seed is identical. The piano, a sitar drone
+# and an acoustic bass are General MIDI programs (use_synth sends the program change).
 
 use_bpm 96
 use_time_signature 4, 4
@@ -39,6 +40,7 @@ end
 
 # Sixteenth-note pentatonic arpeggio; now and then an octave leap.
 live_loop :piano do
+  use_synth :piano
   n = phrase.tick
   n += 12 if one_in(8)
   play n, velocity: rrand_i(64, 96), duration: 0.2, channel: 1
@@ -47,6 +49,7 @@ end
 
 # Open fifths under the arpeggio, changing each bar.
 live_loop :piano_chords do
+  use_synth :sitar
   root = note(roots.tick) + 12
   play [root, root + 7, root + 12], velocity: 70, duration: 3.5, channel: 2
   sleep 4
@@ -54,6 +57,7 @@ end
 
 # Root on one, fifth on the 'and' of two, octave pickup.
 live_loop :bass do
+  use_synth :acoustic_bass
   root = note(roots.tick)
   play root, velocity: 100, duration: 1.5, channel: 3
   sleep 1.5
