@@ -187,3 +187,23 @@ def test_python_module_entry_point_renders_a_buffer(tmp_path):
     done = subprocess.run([sys.executable, "-m", "composer", "render", str(piece), "-o", str(tmp_path / "x.mid"),
                            "--beats", "2"], capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 0, done.stderr
+
+
+def test_sonic_pi_blocks_run_as_the_python_forms_of_the_namespace(tmp_path):
+    played = notes(run_piece(tmp_path, """
+        live_loop :a do
+          with_transpose 12 do
+            play 60
+          end
+          with_fx :echo, reps: 2 do
+            play 50
+            sleep 0.5
+          end
+          with_synth :piano do
+            play_chord [60, 64], amp: 0.5
+          end
+          sleep 1
+        end
+        """, beats=2, name="piece.rb"))
+    assert [(b, n) for b, n, *_ in played] == [(0, 72), (0, 50), (Fraction(1, 2), 50), (1, 60), (1, 64)]
+    assert {v for b, n, v, *_ in played if n in (60, 64)} == {64}

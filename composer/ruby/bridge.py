@@ -11,6 +11,7 @@ looked up when called, so whatever the namespace holds works, including names ad
 
 from __future__ import annotations
 
+import contextlib
 import math
 import sys
 import types
@@ -85,11 +86,11 @@ class Bridge:
         if not args and not kwargs:
             return target(function)
         made = target(*args, **(kwargs or {}))
+        if callable(made) and not isinstance(made, contextlib.ContextDecorator):
+            return made(function)  # a decorator that runs the block (`@with_fx("echo", reps=4)`)
         if hasattr(made, "__enter__"):
             with made as value:
                 return function(value)
-        if callable(made):
-            return made(function)
         raise ComposerError(f"{name} does not take a block")
 
     def constant(self, name: str, line: int):
