@@ -207,3 +207,18 @@ def test_sonic_pi_blocks_run_as_the_python_forms_of_the_namespace(tmp_path):
         """, beats=2, name="piece.rb"))
     assert [(b, n) for b, n, *_ in played] == [(0, 72), (0, 50), (Fraction(1, 2), 50), (1, 60), (1, 64)]
     assert {v for b, n, v, *_ in played if n in (60, 64)} == {64}
+
+
+def test_sample_groups_and_use_sample_bpm_follow_sonic_pi_s_samples(tmp_path):
+    played = notes(run_piece(tmp_path, """
+        use_sample_bpm :loop_amen, num_beats: 4
+        live_loop :a do
+          play sample_names(:bd).length
+          play sample_groups.length
+          play sample_names(:tabla).include?(:tabla_ke1) ? 1 : 0
+          sleep 4
+        end
+        """, beats=4, name="piece.rb"))
+    assert [n for _, n, *_ in played] == [15, 17, 1]
+    runtime = dsl.load(write_piece(tmp_path, "use_sample_bpm :loop_amen\nlive_loop :a do\n  sleep 1\nend\n", "b.rb"))
+    assert abs(float(runtime.bpm) - 60 / (77321 / 44100)) < 1e-3  # one beat lasts the loop

@@ -17,6 +17,7 @@ import sys
 import types
 
 from composer.errors import ComposerError, UnknownNameError, did_you_mean
+from composer.ring import Ring
 from composer.ruby import methods, samples
 from composer.ruby.scope import BreakJump, ReturnJump
 from composer.ruby.values import RubyRange, Symbol
@@ -41,18 +42,21 @@ class Bridge:
         self.functions: dict[str, object] = {}  # what the buffer `define`s
         self.warned: set[str] = set()
         names = dict(namespace)
+        #: Ruby's symbols: the namespace's Symbol type when it has one (puts spells it `:name`)
+        self.symbol = names.get("Symbol", Symbol)
         if "sample" in names:
             self._sample = names["sample"]
             names["sample"] = self.sample
         # Sonic Pi's sample knowledge answers here even where Python pieces refuse the names as
         # audio-only: a buffer that sleeps sample_duration(:loop_amen) must keep its time.
         names.update({"load_sample": samples.load_sample, "load_samples": samples.load_sample,
-                      "sample_duration": self.sample_duration})
+                      "sample_duration": self.sample_duration, "use_sample_bpm": self.use_sample_bpm,
+                      "sample_groups": lambda: Ring(self.symbol(g) for g in samples.groups()),
+                      "sample_names": lambda group: Ring(self.symbol(n) for n in samples.names_in(group)),
+                      "all_sample_names": lambda: Ring(self.symbol(n) for n in sorted(samples.frames()))})
         for name in LOG_SETTINGS:
             names.setdefault(name, _nothing)
         self.names = names
-        #: Ruby's symbols: the namespace's Symbol type when it has one (puts spells it `:name`)
-        self.symbol = names.get("Symbol", Symbol)
 
     # ----- calls without a receiver -----------------------------------------------------------
 
@@ -166,6 +170,10 @@ class Bridge:
         current_bpm = self.names.get("current_bpm")
         bpm = current_bpm() if current_bpm is not None else 60
         return samples.duration_beats(name, bpm, **options)
+
+    def use_sample_bpm(self, name, num_beats=1, **options) -> None:
+        """Sonic Pi's use_sample_bpm: the tempo at which the sample lasts `num_beats` beats."""
+        return self.names["use_bpm"](num_beats * 60 / samples.duration_beats(name, 60, **options))
 
 
 def python_callable(block):

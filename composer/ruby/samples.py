@@ -57,3 +57,15 @@ def duration_beats(name, bpm, rate=1, start=0, finish=1, attack=0, decay=0, sust
 def load_sample(*names, **_options) -> None:
     """Sonic Pi loads samples into memory; over MIDI there is nothing to load."""
     return None
+
+
+def groups() -> list[str]:
+    """Sonic Pi's sample groups: each name's prefix (`:ambi`, `:bd`, `:loop`...)."""
+    return sorted({name.split("_", 1)[0] for name in frames()})
+
+
+def names_in(group) -> list[str]:
+    group = str(group).lstrip(":")
+    if group not in groups():
+        raise UnknownNameError("sample group", group, groups())
+    return sorted(name for name in frames() if name.split("_", 1)[0] == group)
