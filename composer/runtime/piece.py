@@ -91,8 +91,13 @@ def load_piece(path: str | Path, make_namespace: Callable[[PieceDefinition], dic
     namespace = make_namespace(definition)
     namespace.update(__name__="__piece__", __file__=str(path))
     try:
-        code = compile(source, str(path), "exec")
-        exec(code, namespace)
+        if path.suffix.lower() == ".rb":  # a Sonic Pi buffer: the Ruby front end, same namespace
+            from composer.ruby import run_buffer
+
+            run_buffer(source, path, namespace)
+        else:
+            code = compile(source, str(path), "exec")
+            exec(code, namespace)
     except BaseException as error:  # noqa: BLE001 - a piece may raise anything; we report it
         if not isinstance(error, (Exception, SystemExit)):
             raise  # Ctrl-C, a stop signal, an abandoned load: not the piece's error
