@@ -223,7 +223,7 @@ class PieceAPI:
 
     def namespace(self) -> dict:
         """The dict a piece's code runs in."""
-        from composer import theory
+        from composer import harmony, theory
 
         return {
             "live_loop": self.live_loop,
@@ -261,7 +261,8 @@ class PieceAPI:
             "note": theory.note,
             "note_name": theory.note_name,
             "scale": theory.scale,
-            "chord": theory.chord,
+            "chord": harmony.chord,
+            "progression": harmony.progression,
             "chord_invert": theory.chord_invert,
             "chord_degree": theory.chord_degree,
             "degree": theory.degree,
