@@ -57,14 +57,16 @@ def test_endings_and_counted_repeats():
 def test_bare_lines_numerals_and_held_bars():
     chart = parse_chart("{key: e:minor}\ni VI III VII\n| % |\n| N.C. |\n", "g")
     assert [symbols(b) for b in chart.bars] == [[("Em", 4)], [("C", 4)], [("G", 4)], [("D", 4)], [("D", 4)], [("N.C.", 4)]]
-    chart = parse_chart("{time: 7/8}\n| Em . . . C . . |", "g")
+    chart = parse_chart("{time: 7/8 2+2+3}\n| Em . . . C . . |", "g")
     assert symbols(chart.bars[0]) == [("Em", Fraction(2)), ("C", Fraction(3, 2))]
+    assert chart.bars[0].groups == (2, 2, 3)
 
 
 @pytest.mark.parametrize("text, message", [
     ("| Em . |\n| Hm7 |", "song.cho:2: not a chord symbol: 'Hm7'"),
     ("{time: 7}\n| Em |", "song.cho:1: time must look like"),
     ("{tempo: fast}", "song.cho:1: tempo must be"),
+    ("{time: 7/8 3+3}", "song.cho:1: the grouping 3+3 does not add up to 7"),
     ("| Em |\n{end_of_chorus}", "song.cho:2: {end_of_chorus} without"),
     ("{chorus}", "song.cho:1: {chorus} recalls a chorus"),
     ("{start_of_verse}\n{start_of_chorus}", "song.cho:2: {start_of_chorus} inside the unfinished verse"),

@@ -29,6 +29,7 @@ COMMANDS = {
     "scale": "theory_cmd:scale",
     "chord": "harmony_cmd:chord",
     "progression": "harmony_cmd:progression",
+    "accompany": "accompany_cmd:accompany",
     "arp": "theory_cmd:arp",
 }
 

@@ -14,7 +14,7 @@ A grid bar's cells share the bar equally; `.` holds the chord before it, `%` rep
 previous bar, `N.C.` rests, `fill` asks the drums for a fill in that bar. `|:` and `:|` repeat
 (`:| x3` plays three times), `|1` and `|2` start first and second endings, and `x2` after a
 line plays the line twice. Lines of lyrics with inline `[Em]` chords give one bar per chord.
-`{time}`, `{tempo}` and `{x_style}` inside a section hold for that section only; outside,
+`{time: 7/8 2+2+3}` may group the beats. `{time}`, `{tempo}` and `{x_style}` inside a section hold for that section only; outside,
 they set the song's. `{chorus}` (or `{verse}`...) plays the last section of that kind again.
 Errors name the source and line. Pure: text in, bars out.
 """
@@ -46,6 +46,7 @@ class Bar:
     style: str | None = None
     fill: bool = False
     line: int = 0
+    groups: tuple[int, ...] | None = None  # beat grouping in the meter's unit, e.g. (2, 2, 3)
 
     @property
     def beats(self) -> Fraction:
@@ -81,7 +82,7 @@ _ALIASES = {
 }
 _IGNORED = {"subtitle", "comment", "comment_italic", "comment_box", "artist", "composer", "album",
             "year", "capo", "meta", "duration", "copyright", "lyricist", "arranger", "highlight", "new_song", "ns"}
-_TIME_RE = re.compile(r"([1-9][0-9]?)\s*/\s*(1|2|4|8|16|32)")
+_TIME_RE = re.compile(r"([1-9][0-9]?)\s*/\s*(1|2|4|8|16|32)(?:\s*\(?\s*([1-9](?:\s*\+\s*[1-9])*)\s*\)?)?")
 _BAR_TOKEN_RE = re.compile(r"\|\|:|\|:|:\|\||:\||\|\||\|\.|\|[12]|\|")
 _INLINE_CHORD_RE = re.compile(r"\[([^\]]+)\]")
 _TIMES_RE = re.compile(r"\s+x\s*([1-9][0-9]?)\s*$")
@@ -96,7 +97,7 @@ class _ChartReader:
     def __init__(self, source: str, key):
         self.source = source
         self.chart = Chart(key=key)
-        self.song = {"time": (4, 4), "bpm": Fraction(100), "style": None}
+        self.song = {"time": (4, 4), "bpm": Fraction(100), "style": None, "groups": None}
         self.local = dict(self.song)
         self.section: Section | None = None
         self.last_of_kind: dict[str, Section] = {}
@@ -154,7 +155,12 @@ class _ChartReader:
             match = _TIME_RE.fullmatch(value)
             if not match:
                 raise self.error(f"time must look like 4/4, 7/8 or 7/4, got {value!r}")
-            settings["time"] = (int(match.group(1)), int(match.group(2)))
+            numerator = int(match.group(1))
+            groups = tuple(int(g) for g in match.group(3).split("+")) if match.group(3) else None
+            if groups is not None and sum(groups) != numerator:
+                raise self.error(f"the grouping {match.group(3)} does not add up to {numerator}")
+            settings["time"] = (numerator, int(match.group(2)))
+            settings["groups"] = groups
         elif name == "x_style":
             settings["style"] = value or None
         elif name.startswith("start_of_"):
@@ -262,7 +268,7 @@ class _ChartReader:
             else:
                 bar_chords = self._bar_chords(tokens, Fraction(4 * numerator, denominator), section)
             section.bars.append(Bar(bar_chords, numerator, denominator, settings["bpm"], section.label,
-                                    settings["style"], fill, self.line))
+                                    settings["style"], fill, self.line, settings["groups"]))
 
     def _bar_chords(self, tokens, beats: Fraction, section: Section):
         if not tokens:

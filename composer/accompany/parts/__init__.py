@@ -1,0 +1,34 @@
+"""The band's parts: each module turns bar plans into hits for one instrument.
+
+A part's `play(plans, options, context)` returns `Hit`s: (beat, duration, note, velocity) in
+exact beats from the top of the song. `options(plan)` gives the part's settings from the
+bar's style (None: the part rests in that bar); `context` carries the song-wide things a part
+may need (the guitar's tuning, the random stream, the key).
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import NamedTuple
+
+
+class Hit(NamedTuple):
+    beat: Fraction
+    duration: Fraction
+    note: int
+    velocity: int
+
+
+@dataclass
+class PartContext:
+    rng: random.Random
+    tuning: str = "standard"
+    capo: int = 0
+    key: str | None = None
+    cache: dict = field(default_factory=dict)
+
+
+def clamp_velocity(value: float) -> int:
+    return max(1, min(127, int(round(value))))
