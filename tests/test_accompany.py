@@ -196,3 +196,16 @@ def test_chart_file_errors_name_file_and_line(tmp_path):
     path.write_text("{title: x}\n| Em . . . |\n{tempo: quick}\n")
     result = accompany(path, "-o", tmp_path / "x.mid")
     assert result.returncode == 1 and f"{path}:3: tempo must be" in result.stderr
+
+
+def test_lead_sheet_has_the_chord_symbols(tmp_path):
+    from music21 import converter, harmony
+
+    out = tmp_path / "night.musicxml"
+    result = accompany(SAMPLE, "-o", out)
+    assert result.returncode == 0 and "a lead sheet of" in result.stdout
+    score = converter.parse(out)
+    figures = [c.figure for c in score.recurse().getElementsByClass(harmony.ChordSymbol)]
+    assert figures[:4] == ["Em", "Cmaj7", "Em", "D/F#"]
+    assert len(score.parts[0].getElementsByClass("Measure")) == 42
+    assert [ts.ratioString for ts in score.recurse().getElementsByClass("TimeSignature")] == ["4/4", "7/4", "4/4"]

@@ -23,15 +23,15 @@ CHART_SUFFIXES = (".cho", ".chopro", ".chordpro", ".crd", ".pro", ".txt")
 @dataclass(frozen=True)
 class AccompanySummary:
     path: Path
-    parts: list[str]
-    notes: int
+    parts: list[str]  # empty for a lead sheet
+    notes: int  # chord symbols, for a lead sheet
     bars: int
     beats: Fraction
     seconds: float
 
     def line(self) -> str:
-        return (f"wrote {self.path}: {self.notes} notes, {', '.join(self.parts)}; {self.bars} bars "
-                f"({float(self.beats):g} beats), {self.seconds:.1f} s")
+        played = f"{self.notes} notes, {', '.join(self.parts)}" if self.parts else f"a lead sheet of {self.notes} chords"
+        return f"wrote {self.path}: {played}; {self.bars} bars ({float(self.beats):g} beats), {self.seconds:.1f} s"
 
 
 def read_chart(chart: str, key=None) -> tuple[Chart, str]:
@@ -59,10 +59,10 @@ def accompany_file(chart: str, out, style=None, seed: int = 0, bpm=None, tuning=
         from composer.accompany.leadsheet import write_lead_sheet
 
         write_lead_sheet(song, band, out, song.title or title)
-        notes = 0
+        parts, notes = [], sum(len(plan.slots) for plan in band.plans)
     else:
-        notes = write_midi(band, out, song.title or title)
-    return AccompanySummary(out, band.parts, notes, len(band.plans), band.beats, _seconds(band))
+        parts, notes = band.parts, write_midi(band, out, song.title or title)
+    return AccompanySummary(out, parts, notes, len(band.plans), band.beats, _seconds(band))
 
 
 def write_midi(band: Arrangement, out: Path, title: str) -> int:
