@@ -209,3 +209,43 @@ def test_lead_sheet_has_the_chord_symbols(tmp_path):
     assert figures[:4] == ["Em", "Cmaj7", "Em", "D/F#"]
     assert len(score.parts[0].getElementsByClass("Measure")) == 42
     assert [ts.ratioString for ts in score.recurse().getElementsByClass("TimeSignature")] == ["4/4", "7/4", "4/4"]
+
+
+PIECE = """
+use_bpm(92)
+use_time_signature(7, 4)
+
+@live_loop
+def band():
+    accompany(progression("i VI III VII", key="e:minor"), style="odd", parts=("guitar", "bass", "drums"),
+              channels={"bass": 5})
+"""
+
+
+def test_a_piece_calls_the_same_band(tmp_path):
+    piece = tmp_path / "piece.py"
+    piece.write_text(PIECE)
+    out = tmp_path / "band.mid"
+    result = subprocess.run([sys.executable, "-m", "composer", "render", piece, "-o", out, "--bars", "8"],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    midi = mido.MidiFile(out)
+    band = next(t for t in midi.tracks if t.name == "band")
+    tick, notes = 0, []
+    for message in band:
+        tick += message.time
+        if message.type == "note_on" and message.velocity:
+            notes.append((Fraction(tick, midi.ticks_per_beat), message.channel, message.note))
+    assert {c for _, c, _ in notes} == {0, 4, 9}  # guitar, bass moved to channel 5, drums
+    chords = progression("Em C G D")
+    for bar in range(8):  # a chord a bar, each bar 7 beats long
+        pitched = [n for b, c, n in notes if c != 9 and bar * 7 - EARLY <= b < (bar + 1) * 7 - EARLY]
+        assert pitched and {n % 12 for n in pitched} <= chords[bar].pitch_classes
+
+
+def test_accompany_outside_a_loop_is_an_error(tmp_path):
+    piece = tmp_path / "top.py"
+    piece.write_text('accompany("Em C")\n')
+    result = subprocess.run([sys.executable, "-m", "composer", "render", piece, "-o", tmp_path / "x.mid"],
+                            capture_output=True, text=True)
+    assert result.returncode == 1 and "only works inside a live_loop" in result.stderr

@@ -6,6 +6,7 @@ live_loop's body, they act on the running `Runtime` at the loop's virtual time.
 
 from __future__ import annotations
 
+import functools
 from fractions import Fraction
 
 from composer.errors import ComposerError
@@ -224,6 +225,7 @@ class PieceAPI:
     def namespace(self) -> dict:
         """The dict a piece's code runs in."""
         from composer import harmony, theory
+        from composer.accompany.piece import play_accompaniment
 
         return {
             "live_loop": self.live_loop,
@@ -263,6 +265,7 @@ class PieceAPI:
             "scale": theory.scale,
             "chord": harmony.chord,
             "progression": harmony.progression,
+            "accompany": functools.partial(play_accompaniment, self),
             "chord_invert": theory.chord_invert,
             "chord_degree": theory.chord_degree,
             "degree": theory.degree,
