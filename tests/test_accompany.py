@@ -249,3 +249,45 @@ def test_accompany_outside_a_loop_is_an_error(tmp_path):
     result = subprocess.run([sys.executable, "-m", "composer", "render", piece, "-o", tmp_path / "x.mid"],
                             capture_output=True, text=True)
     assert result.returncode == 1 and "only works inside a live_loop" in result.stderr
+
+
+def notes_of(path):
+    midi = mido.MidiFile(path)
+    found = set()
+    for track in midi.tracks:
+        tick = 0
+        for message in track:
+            tick += message.time
+            if message.type == "note_on" and message.velocity:
+                found.add((tick, message.channel, message.note, message.velocity))
+    return found
+
+
+def test_render_play_and_live_take_a_chart_as_a_piece(tmp_path):
+    rendered = tmp_path / "rendered.mid"
+    result = subprocess.run([sys.executable, "-m", "composer", "render", SAMPLE, "-o", rendered, "--beats", "186"],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    accompanied = tmp_path / "accompanied.mid"
+    assert accompany(SAMPLE, "-o", accompanied).returncode == 0
+    assert notes_of(rendered) == notes_of(accompanied)  # the same band, through the runtime
+    meta, _ = read(rendered)
+    assert [m for m in meta if m[1] == "tempo"][-2:] == [(96, "tempo", 162), (138, "tempo", 92)]
+
+
+def test_live_reload_of_a_chart_changes_the_next_bar(tmp_path):
+    from composer.runtime import dsl
+    from composer.runtime.events import Note
+
+    chart = tmp_path / "live.cho"
+    chart.write_text("{x_style: strum}\n| Em . . . | Em . . . |\n")
+    runtime = dsl.load(chart)
+    first = [e for e in runtime.events(until=4) if isinstance(e, Note) and e.track == "bass"]
+    assert {e.note % 12 for e in first} <= {4, 11}
+    chart.write_text("{x_style: strum}\n| C . . . | C . . . |\n")
+    dsl.reload(runtime, chart, 4)
+    later = [e for e in runtime.events(until=12) if isinstance(e, Note) and e.track == "bass" and e.beat >= 4.1]
+    assert later and {e.note % 12 for e in later} <= {0, 7}
+    chart.write_text("| C . . . | Hm . . . |\n")
+    with pytest.raises(Exception, match="live.cho:1: not a chord symbol: 'Hm'"):
+        dsl.reload(runtime, chart, 12)

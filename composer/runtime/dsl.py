@@ -396,7 +396,7 @@ def load(path, seed: int = 0, bpm=None, until=None) -> Runtime:
     from composer.runtime.piece import load_piece
 
     api = PieceAPI(PieceDefinition(path=path))
-    definition = load_piece(path, lambda d: _bind(api, d))
+    definition = _definition(api, path) if _is_chart(path) else load_piece(path, lambda d: _bind(api, d))
     runtime = Runtime(definition, seed=seed, bpm=bpm, until=until)
     api.runtime = runtime
     return runtime
@@ -407,8 +407,21 @@ def reload(runtime: Runtime, path, now) -> None:
     from composer.runtime.piece import load_piece
 
     api = PieceAPI(PieceDefinition(path=path), runtime)
-    definition = load_piece(path, lambda d: _bind(api, d))
+    definition = _definition(api, path) if _is_chart(path) else load_piece(path, lambda d: _bind(api, d))
     runtime.reload(definition, now)
+
+
+def _is_chart(path) -> bool:
+    """A ChordPro chart (.cho, .chopro ...) runs as a piece of its own: the band plays it."""
+    from composer.accompany.chart_piece import is_chart
+
+    return is_chart(path)
+
+
+def _definition(api: PieceAPI, path) -> PieceDefinition:
+    from composer.accompany.chart_piece import load_chart_piece
+
+    return load_chart_piece(path, api)
 
 
 def _bind(api: PieceAPI, definition: PieceDefinition) -> dict:
