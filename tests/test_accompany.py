@@ -103,7 +103,7 @@ def test_drum_fills_where_the_chart_and_style_ask(sample):
         fill = [n for b, n, _ in hits if b >= last_group and n in TOMS | {SNARE}]
         if len([n for n in fill]) >= 4:
             filled.append(plan.index)
-    section_ends = [p.index for p in plans if p.section_end]
+    section_ends = [p.index for p in plans if p.section_end and not p.final]
     chart_fills = [p.index for p in plans if p.bar.fill]
     assert set(section_ends) | set(chart_fills) <= set(filled)
     chorus = [p for p in plans if p.bar.section == "Chorus"][:8]
@@ -112,6 +112,30 @@ def test_drum_fills_where_the_chart_and_style_ask(sample):
     for index in filled[:-1]:  # each fill lands on a crash
         start = plans[index + 1].start
         assert any(abs(b - start) <= EARLY and n == CRASH for b, n, _ in drums)
+
+
+def test_the_band_ends_together_on_the_last_downbeat(sample):
+    _, plans, (_, tracks) = sample
+    last = plans[-1]
+    drums = sorted(n for _, n, _ in in_bar(tracks["drums"][1], last))
+    assert drums == [36, CRASH]
+    guitar = in_bar(tracks["guitar"][1], last)
+    assert len(guitar) <= 6 and max(b for b, _, _ in guitar) - last.start < Fraction(1, 2)  # one rolled chord
+    assert len(in_bar(tracks["bass"][1], last)) == 1
+
+
+def test_strums_keep_their_shape_when_humanised():
+    chart = parse_chart("| Em . . . | C . . . | G . . . | D . . . |", "g")
+    band = arrange(chart, style="strum", seed=5)
+    guitar = [e for e in band.events if getattr(e, "track", None) == "guitar" and e.beat < 12]
+    strokes = {}
+    for event in guitar:
+        strokes.setdefault(round(event.beat * 2) / 2, []).append(event)
+    downs = [sorted(s) for s in strokes.values() if len(s) >= 5]
+    assert downs and all([e.note for e in s] == sorted(e.note for e in s) for s in downs)  # low to high
+    for stroke in downs:  # string after string at the strum's own spacing, however the stroke moved
+        gaps = {b.beat - a.beat for a, b in zip(stroke, stroke[1:])}
+        assert max(gaps) - min(gaps) <= Fraction(1, 480)
 
 
 def test_odd_meter_grooves(sample):
@@ -159,10 +183,10 @@ def test_inline_grid_style_and_bpm(tmp_path):
 
 
 def test_walking_bass_approaches_the_next_root():
-    chart = parse_chart("| C . . . | A7 . . . | Dm7 . . . | G7 . . . |", "g")
+    chart = parse_chart("| C . . . | A7 . . . | Dm7 . . . | G7 . . . | C . . . |", "g")
     band = arrange(chart, style="shuffle", humanise=False)
     bass = sorted((h.beat, h.note) for h in band.hits["bass"])
-    assert [b for b, _ in bass] == list(range(16))
+    assert [b for b, _ in bass] == list(range(17))  # a note a beat, then the last chord held
     for bar, next_root in ((0, 9), (1, 2), (2, 7)):
         beat, note = bass[bar * 4 + 3]
         following = bass[bar * 4 + 4][1]

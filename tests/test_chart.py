@@ -74,6 +74,7 @@ def test_bare_lines_numerals_and_held_bars():
     ("| i iv |", "song.cho:1: the roman numeral 'i' needs a key"),
     ("{flavour: x}\n| Em |", "song.cho:1: unknown directive {flavour}"),
     ("just lyrics", "song.cho: the chart has no bars"),
+    ("|: Em |" + " Em |" * 200 + " :| x99\n" * 2, "song.cho:1: the chart plays more than 10000 bars"),
 ])
 def test_errors_name_file_and_line(text, message):
     with pytest.raises(ChartError) as error:

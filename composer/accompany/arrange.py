@@ -64,10 +64,15 @@ def arrange(chart: Chart, style: str | None = None, seed: int = 0, bpm=None, tun
     for part, part_hits in hits.items():
         rng = random.Random(derive_seed("humanise", seed, part))
         instrument = INSTRUMENTS[part]
+        shifts: dict[Fraction, Fraction] = {}  # one shift per gesture: a strum keeps its shape
         for hit in part_hits:
             beat, velocity = hit.beat, hit.velocity
             if humanise:
-                beat, velocity = _humanised(hit, part, rng, _bpm_at(plans, hit.beat))
+                gesture = hit.beat if hit.gesture is None else hit.gesture
+                if gesture not in shifts:
+                    shifts[gesture] = _shift(part, rng, _bpm_at(plans, gesture))
+                beat = max(Fraction(0), hit.beat + shifts[gesture])
+                velocity = _velocity(hit, part, rng)
             events.append(Note(beat, hit.duration, hit.note, velocity, instrument.channel, instrument.track))
     order = {part: index for index, part in enumerate(hits)}
     events.sort(key=lambda e: (e.beat, 0 if not isinstance(e, Note) else 1, order.get(getattr(e, "track", ""), 0),
@@ -117,10 +122,13 @@ def _bpm_at(plans, beat: Fraction) -> Fraction:
     return plans[0].bar.bpm
 
 
-def _humanised(hit: Hit, part: str, rng: random.Random, bpm: Fraction) -> tuple[Fraction, int]:
-    """The hit nudged by up to a few milliseconds and velocity steps, from the seeded stream."""
-    millis, spread = HUMANISE[part]
+def _shift(part: str, rng: random.Random, bpm: Fraction) -> Fraction:
+    """Up to a few milliseconds early or late, from the seeded stream, in exact beats."""
+    millis = HUMANISE[part][0]
     shift = Fraction(rng.uniform(-millis, millis)) / 1000 * bpm / 60
-    beat = max(Fraction(0), hit.beat + round(shift / TICK) * TICK)
-    velocity = max(1, min(127, hit.velocity + rng.randint(-spread, spread)))
-    return beat, velocity
+    return round(shift / TICK) * TICK
+
+
+def _velocity(hit: Hit, part: str, rng: random.Random) -> int:
+    spread = HUMANISE[part][1]
+    return max(1, min(127, hit.velocity + rng.randint(-spread, spread)))

@@ -28,6 +28,7 @@ class BarPlan:
     style: str
     section_end: bool
     next_chord: Chord | None  # the first chord of the next bar (for approach notes)
+    final: bool = False  # the song's last bar: the band ends on its downbeat
 
     @property
     def beats(self) -> Fraction:
@@ -94,6 +95,7 @@ def plan_bars(bars: list[Bar], style: str) -> list[BarPlan]:
             style=bar.style or style,
             section_end=following is None or following.section != bar.section,
             next_chord=following.chords[0][0] if following else None,
+            final=following is None,
         ))
         start += bar.beats
     return plans

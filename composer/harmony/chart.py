@@ -30,6 +30,9 @@ from composer.harmony.chord import Chord
 from composer.harmony.progression import parse_chord
 
 
+MAX_BARS = 10_000  # repeats played out; past this a chart is a mistake, not a song
+
+
 class ChartError(ComposerError):
     """A mistake in a chart, named by source and line."""
 
@@ -102,6 +105,7 @@ class _ChartReader:
         self.section: Section | None = None
         self.last_of_kind: dict[str, Section] = {}
         self.line = 0
+        self.bar_count = 0
 
     def error(self, message: str) -> ChartError:
         return ChartError(f"{self.source}:{self.line}: {message}")
@@ -196,6 +200,9 @@ class _ChartReader:
         if self.section is not None and self.section.kind != "song":
             raise self.error(f"{{{kind}}} inside the unfinished {self.section.kind}")
         self.section = None  # bars after the recall start a new part of the song
+        self.bar_count += len(earlier.bars)
+        if self.bar_count > MAX_BARS:
+            raise self.error(f"the chart plays more than {MAX_BARS} bars (check the repeat counts)")
         self.chart.sections.append(replace(earlier, label=label or earlier.label, line=self.line))
 
     # ----- bars -------------------------------------------------------------------------------
@@ -255,6 +262,9 @@ class _ChartReader:
         section = self._current()
         settings = self.local if section.kind != "song" else self.song
         numerator, denominator = settings["time"]
+        self.bar_count += len(cells)
+        if self.bar_count > MAX_BARS:
+            raise self.error(f"the chart plays more than {MAX_BARS} bars (check the repeat counts)")
         for tokens in cells:
             fill = "fill" in tokens
             tokens = [t for t in tokens if t != "fill"]

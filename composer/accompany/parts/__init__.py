@@ -19,6 +19,7 @@ class Hit(NamedTuple):
     duration: Fraction
     note: int
     velocity: int
+    gesture: Fraction | None = None  # the beat of the stroke this note belongs to (a strum)
 
 
 @dataclass
@@ -32,3 +33,10 @@ class PartContext:
 
 def clamp_velocity(value: float) -> int:
     return max(1, min(127, int(round(value))))
+
+
+def final_strum(plan, notes, velocity: int, spread: Fraction) -> list[Hit]:
+    """The song's last chord: one slow stroke across `notes`, held to the end of the bar."""
+    start, end = plan.start, plan.start + plan.beats
+    return [Hit(start + spread * order, end - start - spread * order, note, clamp_velocity(velocity - 3 * order), start)
+            for order, note in enumerate(notes)]

@@ -41,6 +41,10 @@ def play(plans, options, context) -> list[Hit]:
                 hits.append(Hit(plan.start + index * step, step * Fraction(9, 10), pedal, clamp_velocity(velocity - 10 + accent)))
             continue
         pedal = None
+        if plan.final and plan.slots[0].chord.root is not None:
+            previous = bass_note(plan.slots[0].chord, previous, LOW, HIGH)
+            hits.append(Hit(plan.start, plan.beats, previous, clamp_velocity(velocity)))
+            continue
         for slot in plan.slots:
             chord = slot.chord
             if chord.root is None:

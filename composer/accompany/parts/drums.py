@@ -2,7 +2,7 @@
 
 A fill replaces the last beat group (at most two beats) of a bar the chart marks `fill`, of
 the last bar of a section, and of every `fill_every`-th bar of a section; the next bar then
-opens on a crash. Fills run down the toms, roll on the snare or mix both, in sixteenths (or
+opens on a crash. The song's last bar is a crash and a kick on its downbeat. Fills run down the toms, roll on the snare or mix both, in sixteenths (or
 triplets in a shuffle), chosen by the seeded random stream.
 """
 
@@ -49,6 +49,9 @@ def play(plans, options, context) -> list[Hit]:
         feel = settings.get("groove", "rock")
         if feel not in grooves():
             raise ComposerError(f"unknown groove {feel!r}; use one of {', '.join(grooves())}")
+        if plan.final:  # the band ends together on the last bar's downbeat
+            hits += [Hit(plan.start, Fraction(2), kit.note("cr"), 116), Hit(plan.start, HIT, kit.note("bd"), 110)]
+            continue
         every = settings.get("fill_every", 0)
         fill = plan.bar.fill or (plan.section_end and settings.get("section_fills", True)) or (
             every and section_bar % every == 0)

@@ -11,10 +11,11 @@ from __future__ import annotations
 from fractions import Fraction
 
 from composer.accompany.guitar import lead_shapes
-from composer.accompany.parts import Hit, clamp_velocity
+from composer.accompany.parts import Hit, clamp_velocity, final_strum
 from composer.errors import ComposerError
 
 EIGHTH, SIXTEENTH = Fraction(1, 2), Fraction(1, 4)
+FINAL_SPREAD = Fraction(1, 12)  # the last chord is rolled slowly
 
 PATTERNS = {
     "travis": (EIGHTH, ("p a", "m", "t", "i", "p", "m", "t a", "i")),  # alternating thumb
@@ -38,6 +39,10 @@ def play(plans, options, context) -> list[Hit]:
             raise ComposerError(f"unknown fingerpicking pattern {name!r}; use one of {', '.join(PATTERNS)}")
         step, cells = PATTERNS[name]
         velocity = settings.get("velocity", 72)
+        if plan.final:
+            shape = shapes.get(id(plan.slots[0]))
+            hits += final_strum(plan, shape.notes, velocity + 8, FINAL_SPREAD) if shape else []
+            continue
         for group_start, length in zip(plan.group_starts(), plan.groups):
             offset = Fraction(0)
             while offset < length:

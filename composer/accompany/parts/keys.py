@@ -32,7 +32,7 @@ def play(plans, options, context) -> list[Hit]:
             voicing = voicings[id(slot)]
             if voicing is None:
                 continue
-            if name == "pad":
+            if name == "pad" or plan.final:
                 hits += [Hit(slot.start, slot.length, n, clamp_velocity(velocity)) for n in voicing]
                 continue
             offset = Fraction(1, 2)  # the "and" of each beat

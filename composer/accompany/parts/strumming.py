@@ -11,10 +11,11 @@ from __future__ import annotations
 from fractions import Fraction
 
 from composer.accompany.guitar import lead_shapes
-from composer.accompany.parts import Hit, clamp_velocity
+from composer.accompany.parts import Hit, clamp_velocity, final_strum
 from composer.errors import ComposerError
 
 EIGHTH = Fraction(1, 2)
+FINAL_SPREAD = Fraction(1, 24)  # the last chord: one slower stroke
 
 #: pattern name -> group length in eighths -> strokes. Missing lengths are built from 2s and 3s.
 PATTERNS = {
@@ -43,6 +44,7 @@ def play(plans, options, context) -> list[Hit]:
     slots = [slot for plan in plans if options(plan) for slot in plan.slots]
     shapes = dict(zip((id(s) for s in slots), lead_shapes([s.chord for s in slots], context.tuning, context.capo)))
     strokes_at: list[tuple[Fraction, str, object, int, Fraction]] = []  # beat, stroke, slot, velocity, spread
+    final_bars = []
     for plan in plans:
         settings = options(plan)
         if not settings:
@@ -52,6 +54,9 @@ def play(plans, options, context) -> list[Hit]:
             raise ComposerError(f"unknown strumming pattern {name!r}; use one of {', '.join(PATTERNS)}")
         spread = Fraction(settings.get("strum_ms", 12), 1000) * plan.bar.bpm / 60
         velocity = settings.get("velocity", 84)
+        if plan.final:
+            final_bars.append((plan, velocity))
+            continue
         for group_start, length in zip(plan.group_starts(), plan.groups):
             cells = int(length / EIGHTH)
             for index, stroke in enumerate(strokes(PATTERNS[name], cells)):
@@ -63,6 +68,9 @@ def play(plans, options, context) -> list[Hit]:
                 loud = velocity * STRENGTH[stroke] * accent
                 strokes_at.append((plan.start + at, stroke, slot, clamp_velocity(loud), spread))
     hits = []
+    for plan, velocity in final_bars:
+        shape = shapes.get(id(plan.slots[0]))
+        hits += final_strum(plan, shape.notes, velocity, FINAL_SPREAD) if shape else []
     for number, (beat, stroke, slot, velocity, spread) in enumerate(strokes_at):
         shape = shapes.get(id(slot))
         if shape is None:
@@ -74,5 +82,5 @@ def play(plans, options, context) -> list[Hit]:
         for order, note in enumerate(strings):
             delay = spread * order
             if delay < end - beat:
-                hits.append(Hit(beat + delay, end - beat - delay, note, clamp_velocity(velocity - 2 * order)))
+                hits.append(Hit(beat + delay, end - beat - delay, note, clamp_velocity(velocity - 2 * order), beat))
     return hits
