@@ -15,6 +15,7 @@ from composer.accompany.render import read_chart
 from composer.accompany.voicing import lead, mean_movement
 from composer.harmony import chord, progression
 from composer.harmony.chart import parse_chart
+from composer.runtime.events import Note
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "samples" / "charts" / "night_drive.cho"
@@ -127,7 +128,7 @@ def test_the_band_ends_together_on_the_last_downbeat(sample):
 def test_strums_keep_their_shape_when_humanised():
     chart = parse_chart("| Em . . . | C . . . | G . . . | D . . . |", "g")
     band = arrange(chart, style="strum", seed=5)
-    guitar = [e for e in band.events if getattr(e, "track", None) == "guitar" and e.beat < 12]
+    guitar = [e for e in band.events if isinstance(e, Note) and e.track == "guitar" and e.beat < 12]
     strokes = {}
     for event in guitar:
         strokes.setdefault(round(event.beat * 2) / 2, []).append(event)
@@ -261,6 +262,7 @@ def test_a_piece_calls_the_same_band(tmp_path):
         if message.type == "note_on" and message.velocity:
             notes.append((Fraction(tick, midi.ticks_per_beat), message.channel, message.note))
     assert {c for _, c, _ in notes} == {0, 4, 9}  # guitar, bass moved to channel 5, drums
+    assert sorted((m.channel, m.program) for m in band if m.type == "program_change") == [(0, 25), (4, 33)]
     chords = progression("Em C G D")
     for bar in range(8):  # a chord a bar, each bar 7 beats long
         pitched = [n for b, c, n in notes if c != 9 and bar * 7 - EARLY <= b < (bar + 1) * 7 - EARLY]
@@ -295,13 +297,14 @@ def test_render_play_and_live_take_a_chart_as_a_piece(tmp_path):
     accompanied = tmp_path / "accompanied.mid"
     assert accompany(SAMPLE, "-o", accompanied).returncode == 0
     assert notes_of(rendered) == notes_of(accompanied)  # the same band, through the runtime
-    meta, _ = read(rendered)
+    meta, tracks = read(rendered)
     assert [m for m in meta if m[1] == "tempo"][-2:] == [(96, "tempo", 162), (138, "tempo", 92)]
+    assert {name: programs for name, (programs, _) in tracks.items() if programs} == {
+        "guitar": [(0, 25)], "bass": [(1, 33)], "keys": [(2, 89)]}  # once each, though every bar sets it
 
 
 def test_live_reload_of_a_chart_changes_the_next_bar(tmp_path):
     from composer.runtime import dsl
-    from composer.runtime.events import Note
 
     chart = tmp_path / "live.cho"
     chart.write_text("{x_style: strum}\n| Em . . . | Em . . . |\n")

@@ -11,10 +11,9 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from composer.accompany import styles
-from composer.accompany.instruments import INSTRUMENTS
-from composer.accompany.parts import Hit, PartContext, bass, drums, fingerpicking, keys, strumming
+from composer.accompany.instruments import INSTRUMENTS, program_event
+from composer.accompany.parts import Hit, PartContext, bass, drums, fingerpicking, keys, stable_seed, strumming
 from composer.accompany.plan import BarPlan, plan_bars
-from composer.context import derive_seed
 from composer.errors import ComposerError
 from composer.harmony.chart import Chart
 from composer.runtime.events import Note, Tempo, TimeSignature
@@ -29,7 +28,7 @@ TICK = Fraction(1, 960)  # jitter is rounded to this, so files stay exact and st
 @dataclass
 class Arrangement:
     plans: list[BarPlan]
-    events: list  # Tempo, TimeSignature and Note events in time order
+    events: list  # Tempo, TimeSignature, program Settings and Note events in time order
     parts: list[str]  # the parts that play, in track order
     hits: dict[str, list[Hit]]  # before humanising, per part
 
@@ -51,7 +50,7 @@ def arrange(chart: Chart, style: str | None = None, seed: int = 0, bpm=None, tun
         styles.check_style(plan.style)
     hits: dict[str, list[Hit]] = {}
     for part in styles.PARTS:
-        context = PartContext(random.Random(derive_seed("accompany", seed, part)), tuning, capo, chart.key)
+        context = PartContext(random.Random(stable_seed("accompany", seed, part)), tuning, capo, chart.key)
         played = []
         if part == "guitar":
             for name, module in GUITAR_MODULES.items():
@@ -61,8 +60,9 @@ def arrange(chart: Chart, style: str | None = None, seed: int = 0, bpm=None, tun
         if played:
             hits[part] = played
     events = _meter_and_tempo(plans)
+    events += [e for e in (program_event(part) for part in hits) if e is not None]
     for part, part_hits in hits.items():
-        rng = random.Random(derive_seed("humanise", seed, part))
+        rng = random.Random(stable_seed("humanise", seed, part))
         instrument = INSTRUMENTS[part]
         shifts: dict[Fraction, Fraction] = {}  # one shift per gesture: a strum keeps its shape
         for hit in part_hits:

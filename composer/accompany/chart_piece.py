@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from composer.accompany.instruments import program_event
 from composer.accompany.render import CHART_SUFFIXES
 from composer.accompany.styles import PARTS
 from composer.errors import ComposerError
@@ -69,6 +70,9 @@ def _part_loop(part: str, arranged, api):
         runtime = api.runtime
         index = runtime.current_loop(part).state.tick("bar") % len(plans)
         plan = plans[index]
+        program = program_event(part, runtime.current_loop(part).state.time)
+        if program is not None:
+            runtime.emit(program)  # sent once: a Setting goes out only when it changes
         for note in band["bars"][index].get(part, ()):
             runtime.note(note.note, note.velocity, note.duration, note.channel, note.beat - plan.start)
         api.sleep(plan.beats)

@@ -1,7 +1,7 @@
 """The band's instruments: track names, MIDI channels and General MIDI programs.
 
-Program changes are written here as raw channel messages at the top of each track, the one
-place to switch to the runtime's own program-change event once it has one.
+Programs go out as the runtime's own `Setting` events (sent when they change), so a file,
+a port and a piece's loop all get the same program changes.
 """
 
 from __future__ import annotations
@@ -9,9 +9,8 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import NamedTuple
 
-from composer.runtime.messages import Message
-
-PROGRAM_CHANGE = 0xC0
+from composer.instruments import GM_BY_NAME
+from composer.runtime.events import PROGRAM, Setting
 
 
 class Instrument(NamedTuple):
@@ -21,17 +20,17 @@ class Instrument(NamedTuple):
 
 
 INSTRUMENTS = {
-    "guitar": Instrument("guitar", 0, 25),  # Acoustic Guitar (steel)
-    "bass": Instrument("bass", 1, 33),  # Electric Bass (finger)
-    "keys": Instrument("keys", 2, 89),  # Pad 2 (warm)
+    "guitar": Instrument("guitar", 0, GM_BY_NAME["acoustic_guitar_steel"]),
+    "bass": Instrument("bass", 1, GM_BY_NAME["electric_bass_finger"]),
+    "keys": Instrument("keys", 2, GM_BY_NAME["pad_2_warm"]),
     "drums": Instrument("drums", 9, None),  # GM percussion on channel 10
 }
 
 
-def program_messages(parts) -> list[Message]:
-    """A program change at beat 0 on each part's track (the drum channel needs none)."""
-    return [
-        Message(Fraction(0), INSTRUMENTS[p].track, (PROGRAM_CHANGE | INSTRUMENTS[p].channel, INSTRUMENTS[p].program))
-        for p in parts
-        if INSTRUMENTS[p].program is not None
-    ]
+def program_event(part: str, beat: Fraction = Fraction(0), channel: int | None = None, track: str | None = None):
+    """The part's program change (None for the drums), on its own channel and track unless given."""
+    instrument = INSTRUMENTS[part]
+    if instrument.program is None:
+        return None
+    return Setting(beat, PROGRAM, instrument.program,
+                   instrument.channel if channel is None else channel, track or instrument.track)

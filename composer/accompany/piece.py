@@ -17,13 +17,14 @@ import functools
 from fractions import Fraction
 
 from composer.accompany.arrange import arrange
-from composer.accompany.instruments import INSTRUMENTS
+from composer.accompany.instruments import INSTRUMENTS, program_event
+from composer.accompany.parts import stable_seed
 from composer.accompany.styles import PARTS
-from composer.context import derive_seed
 from composer.errors import ComposerError
 from composer.harmony.chart import Bar, Chart, Section, parse_chart
 from composer.harmony.chord import Chord
 from composer.harmony.progression import progression as parse_progression
+from composer.runtime.events import Note
 
 VARIATIONS = 8  # passes before fills and humanising repeat
 
@@ -42,11 +43,15 @@ def play_accompaniment(api, material, style: str = "fingerpicking", parts=PARTS,
         wire[part] = channel - 1
     variation = loop.state.tick("accompany") % VARIATIONS
     band = _arranged(_material_key(material), style, key, tuning, capo, humanise,
-                     derive_seed(runtime.seed, loop.definition.name, variation),
+                     stable_seed(runtime.seed, loop.definition.name, variation),
                      runtime.time_signature, runtime.bpm, material)
     tracks = {INSTRUMENTS[part].track: part for part in PARTS}
+    for part in parts:
+        program = program_event(part, loop.state.time, wire[part], loop.definition.name)
+        if program is not None:
+            runtime.emit(program)
     for event in band.events:
-        part = tracks.get(getattr(event, "track", None))
+        part = tracks.get(event.track) if isinstance(event, Note) else None
         if part in parts:
             runtime.note(event.note, event.velocity, event.duration, wire[part], event.beat)
     if wait:

@@ -5,13 +5,11 @@ Events go the same way as a piece's: runtime events -> messages.expand -> MidiFi
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 
 from composer.accompany.arrange import Arrangement, arrange
-from composer.accompany.instruments import program_messages
 from composer.errors import ComposerError
 from composer.harmony.chart import Chart, parse_chart
 from composer.runtime.messages import expand
@@ -67,7 +65,7 @@ def accompany_file(chart: str, out, style=None, seed: int = 0, bpm=None, tuning=
 
 def write_midi(band: Arrangement, out: Path, title: str) -> int:
     writer = MidiFileWriter(title=title)
-    writer.consume(itertools.chain(program_messages(band.parts), expand(band.events)))
+    writer.consume(expand(band.events))
     writer.write(out, band.parts)
     return writer.notes
 

@@ -9,6 +9,7 @@ may need (the guitar's tuning, the random stream, the key).
 from __future__ import annotations
 
 import random
+import zlib
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import NamedTuple
@@ -29,6 +30,11 @@ class PartContext:
     capo: int = 0
     key: str | None = None
     cache: dict = field(default_factory=dict)
+
+
+def stable_seed(*parts: object) -> int:
+    """A 32-bit seed from the parts, the same in every process (hash() is salted)."""
+    return zlib.crc32("\x1f".join(str(p) for p in parts).encode())
 
 
 def clamp_velocity(value: float) -> int:
