@@ -12,9 +12,11 @@ from composer.runtime import dsl
 from composer.runtime.engine import to_beats
 from composer.runtime.events import Tempo
 from composer.runtime.messages import expand
-from composer.sinks.smf import MidiFileWriter
+from composer.sinks.smf import MidiFileWriter, beat_to_tick
 
 SCORE_SUFFIXES = (".musicxml", ".xml", ".mxl")
+PICTURE_SUFFIXES = (".png", ".svg")
+AUDIO_SUFFIXES = (".wav", ".flac", ".ogg")
 DEFAULT_BARS = 16
 
 
@@ -57,26 +59,47 @@ def render_file(
     seed: int = 0,
     bpm=None,
     progress: Callable[[Fraction, Fraction], None] | None = None,
+    soundfont=None,
 ) -> RenderSummary:
-    """Render `piece` to `out` (.mid, or a MusicXML score) atomically and summarise it."""
+    """Render `piece` to `out` atomically and summarise it: a MIDI file, a MusicXML score, a
+    piano-roll picture (.png, .svg) or audio through a SoundFont (.wav, .flac, .ogg)."""
     out = Path(out)
     _require_directory(out)  # before the work, not after it
+    suffix = out.suffix.lower()
+    if suffix in AUDIO_SUFFIXES:  # a missing synth or SoundFont fails before the work too
+        from composer.sinks.audio import find_soundfont, fluidsynth_program
+
+        fluidsynth_program()
+        soundfont = find_soundfont(soundfont)
     runtime = dsl.load(Path(piece), seed=seed, bpm=bpm)
     length = render_length(runtime, bars, beats)
     runtime.until = length
     events = runtime.events()
     if progress is not None:
         events = _reporting(events, length, progress)
-    if out.suffix.lower() in SCORE_SUFFIXES:
+    if suffix in SCORE_SUFFIXES:
         from composer.sinks.score import write_score
 
         notes, tempo_changes = write_score(events, out, runtime.track_order, runtime.time_signature)
+    elif suffix in PICTURE_SUFFIXES:
+        from composer.sinks.pianoroll import draw_piano_roll
+        from composer.sinks.timeline import Timeline
+
+        timeline = Timeline.gather(events, length, runtime.track_order)
+        draw_piano_roll(timeline, out, title=Path(piece).stem)
+        notes, tempo_changes = sum(map(len, timeline.notes.values())), timeline.tempos
     else:
         writer = MidiFileWriter(title=Path(piece).stem)
         tempo_changes = []
         writer.consume(_watch_tempo(expand(events), tempo_changes))
-        writer.write(out, runtime.track_order)
         notes = writer.notes
+        if suffix in AUDIO_SUFFIXES:
+            from composer.sinks.audio import write_audio
+
+            midi = writer.to_bytes(runtime.track_order, end_tick=beat_to_tick(length))
+            write_audio(midi, out, soundfont)
+        else:
+            writer.write(out, runtime.track_order)
     return RenderSummary(
         path=out,
         tracks=len(runtime.track_order) + 1,
@@ -86,6 +109,16 @@ def render_file(
         bpm=tempo_changes[0].bpm if tempo_changes else runtime.bpm,
         seconds=_seconds(tempo_changes, length),
     )
+
+
+def render_timeline(piece: str | Path, bars=None, beats=None, seed: int = 0, bpm=None):
+    """A piece's events gathered whole (for a look at it rather than a file)."""
+    from composer.sinks.timeline import Timeline
+
+    runtime = dsl.load(Path(piece), seed=seed, bpm=bpm)
+    length = render_length(runtime, bars, beats)
+    runtime.until = length
+    return Timeline.gather(runtime.events(), length, runtime.track_order)
 
 
 def _require_directory(out: Path) -> None:

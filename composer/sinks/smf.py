@@ -56,8 +56,9 @@ class TrackEncoder:
             data += _varlen(delta)
         data += bytes(payload)
 
-    def chunk(self) -> bytes:
-        body = bytes(self.data) + b"\x00" + _meta(0x2F, b"")
+    def chunk(self, end_tick: int = 0) -> bytes:
+        """The MTrk chunk; its end-of-track comes at `end_tick` if that is after its last event."""
+        body = bytes(self.data) + _varlen(max(0, end_tick - self.last_tick)) + _meta(0x2F, b"")
         return b"MTrk" + struct.pack(">I", len(body)) + body
 
 
@@ -102,15 +103,18 @@ class MidiFileWriter:
         self.notes += notes
         self.last_tick = max(self.last_tick, tick)
 
-    def to_bytes(self, track_order: Iterable[str] = ()) -> bytes:
-        """The file: the conductor track first, then `track_order`, then any other tracks."""
+    def to_bytes(self, track_order: Iterable[str] = (), end_tick: int = 0) -> bytes:
+        """The file: the conductor track first, then `track_order`, then any other tracks.
+
+        `end_tick` lengthens the conductor track, so a player runs on to it (an audio tail)."""
         names = [CONDUCTOR] + [n for n in track_order if n != CONDUCTOR]
         for name in list(names[1:]):
             if name not in self.tracks:
                 self.tracks[name] = TrackEncoder(name)
         names += [n for n in self.tracks if n not in names]
         header = b"MThd" + struct.pack(">IHHH", 6, 1, len(names), TICKS_PER_BEAT)
-        return header + b"".join(self.tracks[n].chunk() for n in names)
+        conductor = self.tracks[CONDUCTOR].chunk(end_tick)
+        return header + conductor + b"".join(self.tracks[n].chunk() for n in names[1:])
 
     def write(self, path: str | os.PathLike, track_order: Iterable[str] = ()) -> None:
         data = self.to_bytes(track_order)
