@@ -74,19 +74,26 @@ def render_file(
     runtime = dsl.load(Path(piece), seed=seed, bpm=bpm)
     length = render_length(runtime, bars, beats)
     runtime.until = length
+    if suffix in SCORE_SUFFIXES:
+        from composer.sinks.score import check_score_length
+
+        check_score_length(out, length / runtime.bar_beats())
     events = runtime.events()
     if progress is not None:
         events = _reporting(events, length, progress)
-    if suffix in SCORE_SUFFIXES:
-        from composer.sinks.score import write_score
-
-        notes, tempo_changes = write_score(events, out, runtime.track_order, runtime.time_signature)
-    elif suffix in PICTURE_SUFFIXES:
-        from composer.sinks.pianoroll import draw_piano_roll
+    if suffix in SCORE_SUFFIXES or suffix in PICTURE_SUFFIXES:
         from composer.sinks.timeline import Timeline
 
         timeline = Timeline.gather(events, length, runtime.track_order)
-        draw_piano_roll(timeline, out, title=Path(piece).stem)
+        timeline.key = runtime.piece.key  # known once the piece has run: a loop may imply it
+        if suffix in SCORE_SUFFIXES:
+            from composer.sinks.score import write_score
+
+            write_score(timeline, out, title=Path(piece).stem)
+        else:
+            from composer.sinks.pianoroll import draw_piano_roll
+
+            draw_piano_roll(timeline, out, title=Path(piece).stem)
         notes, tempo_changes = sum(map(len, timeline.notes.values())), timeline.tempos
     else:
         writer = MidiFileWriter(title=Path(piece).stem)
@@ -118,7 +125,9 @@ def render_timeline(piece: str | Path, bars=None, beats=None, seed: int = 0, bpm
     runtime = dsl.load(Path(piece), seed=seed, bpm=bpm)
     length = render_length(runtime, bars, beats)
     runtime.until = length
-    return Timeline.gather(runtime.events(), length, runtime.track_order)
+    timeline = Timeline.gather(runtime.events(), length, runtime.track_order)
+    timeline.key = runtime.piece.key  # known once the piece has run: a loop may imply it
+    return timeline
 
 
 def _require_directory(out: Path) -> None:

@@ -37,6 +37,7 @@ class PieceDefinition:
     time_signature: tuple[int, int] | None = None
     random_seed: int | None = None
     kit: str | None = None
+    key: tuple[int, bool] | None = None  # (sharps, minor) for scores: use_key, else the first scale used
 
 
 def located(error: BaseException, path: Path, namespace: dict | None = None) -> PieceError:

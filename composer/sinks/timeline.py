@@ -24,6 +24,7 @@ class Timeline:
     tempos: list[Tempo] = field(default_factory=list)
     meters: list[TimeSignature] = field(default_factory=list)
     programs: dict[str, int] = field(default_factory=dict)  # track -> its first GM program
+    key: tuple[int, bool] | None = None  # (sharps, minor), when the piece says or implies it
 
     @classmethod
     def gather(cls, events: Iterable, length: Fraction, track_order: list[str]) -> Timeline:
@@ -54,8 +55,9 @@ class Timeline:
         notes = self.notes.get(track, [])
         return bool(notes) and all(note.channel == DRUM_CHANNEL for note in notes)
 
-    def bars(self) -> list[tuple[Fraction, Fraction, TimeSignature]]:
-        """(start, end, meter) of every bar up to the end; a meter change starts a new bar."""
+    def bars(self, whole: bool = False) -> list[tuple[Fraction, Fraction, TimeSignature]]:
+        """(start, end, meter) of every bar up to the end; a meter change starts a new bar.
+        With `whole`, a last bar that the end cuts short is given its full length (a score)."""
         bars = []
         for index, meter in enumerate(self.meters):
             end_of_meter = self.meters[index + 1].beat if index + 1 < len(self.meters) else self.length
@@ -65,4 +67,7 @@ class Timeline:
                 end = min(start + size, end_of_meter)
                 bars.append((start, end, meter))
                 start = end
+        if whole and bars:
+            start, end, meter = bars[-1]
+            bars[-1] = (start, max(end, start + Fraction(meter.numerator * 4, meter.denominator)), meter)
         return bars
