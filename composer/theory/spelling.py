@@ -47,7 +47,8 @@ def spelled_name(note: int, sharps: int, minor: bool = False) -> str:
 def key_of_scale(notes) -> tuple[int, bool]:
     """(sharps, minor) of the key signature a scale is written in: the major key whose seven
     notes hold most of the scale's (ties go to the key whose tonic or relative minor is the
-    scale's first note, then to fewer accidentals); minor when the scale has a minor third.
+    scale's first note, then to fewer accidentals, then to sharps); minor when the scale has a
+    minor third.
     D dorian is written with no sharps, E minor pentatonic with one."""
     pitch_classes = {int(n) % 12 for n in notes}
     tonic = int(notes[0]) % 12
@@ -57,6 +58,6 @@ def key_of_scale(notes) -> tuple[int, bool]:
         major_tonic = (7 * sharps) % 12
         diatonic = {(major_tonic + step) % 12 for step in (0, 2, 4, 5, 7, 9, 11)}
         named = tonic == ((major_tonic + 9) % 12 if minor else major_tonic)
-        return len(pitch_classes & diatonic), named, -abs(sharps)
+        return len(pitch_classes & diatonic), named, -abs(sharps), sharps  # F# major over Gb
 
     return max(range(-6, 7), key=fit), minor
