@@ -1,5 +1,6 @@
 """Audio renders through a real FluidSynth and a real GM SoundFont: onsets, formats, errors."""
 
+import os
 import subprocess
 import sys
 import wave
@@ -127,3 +128,13 @@ def test_soundfont_option_is_used(tmp_path):
         capture_output=True, text=True,
     )
     assert bad.returncode == 1 and "missing.sf2: no such SoundFont" in bad.stderr
+
+
+def test_doctor_says_which_soundfont_audio_uses(tmp_path):
+    from composer.sinks.audio import find_soundfont
+
+    result = subprocess.run([sys.executable, "-m", "composer", "doctor"], capture_output=True, text=True)
+    assert f"SoundFont: {find_soundfont()}" in result.stdout.splitlines()
+    missing = subprocess.run([sys.executable, "-m", "composer", "doctor"], capture_output=True, text=True,
+                             env={**os.environ, "COMPOSER_SOUNDFONT": str(tmp_path / "x.sf2")})
+    assert f"SoundFont: {tmp_path / 'x.sf2'}: no such SoundFont" in missing.stdout.splitlines()

@@ -39,18 +39,24 @@ def svg_texts(path: Path) -> list[str]:
     return [text.strip() for text in re.findall(r"<text[^>]*>([^<]*)<", path.read_text())]
 
 
-def test_png_is_a_picture_sized_to_its_bars(tmp_path):
+def png_size(path: Path) -> tuple[int, int]:
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">II", data[16:24])
+
+
+def test_long_renders_wrap_into_systems_of_sixteen_bars(tmp_path):
     short, long = tmp_path / "short.png", tmp_path / "long.png"
     render_file(ROOT / "samples" / "pieces" / "seven_four.py", short, bars=8)
     render_file(ROOT / "samples" / "pieces" / "seven_four.py", long, bars=64)
-    widths = []
-    for path in (short, long):
-        data = path.read_bytes()
-        assert data[:8] == b"\x89PNG\r\n\x1a\n"
-        width, height = struct.unpack(">II", data[16:24])
-        assert height > 300
-        widths.append(width)
-    assert widths[1] > 2 * widths[0]  # 64 bars get room to be read
+    (short_width, short_height), (long_width, long_height) = png_size(short), png_size(long)
+    assert short_height > 300
+    assert long_width < 2.5 * short_width  # not one endless strip...
+    assert long_height > 3 * short_height  # ...but four systems, one under the other
+    svg = tmp_path / "long.svg"
+    render_file(ROOT / "samples" / "pieces" / "seven_four.py", svg, bars=64)
+    numbers = [int(t) for t in svg_texts(svg) if t.isdigit() and int(t) <= 64]
+    assert [n for n in numbers if n in (1, 17, 33, 49, 64)] == [1, 17, 33, 49, 64]
 
 
 def test_svg_names_tracks_drums_bars_and_the_meter_and_tempo_changes(tmp_path):
