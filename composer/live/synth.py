@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import subprocess
+import sys
 import time
 from collections.abc import Iterator
 
@@ -47,6 +48,18 @@ def running_synth(midi_api: str | None = None, soundfont=None) -> Iterator[str]:
         yield _wait_for_port(process, api, name)
     finally:
         _stop(process)
+
+
+@contextlib.contextmanager
+def synth_if(wanted: bool, midi_api: str | None = None, soundfont=None) -> Iterator[str | None]:
+    """`running_synth` when `wanted` (saying so on stderr), else nothing: the output option of
+    play, live and perform."""
+    if not wanted:
+        yield None
+        return
+    with running_synth(midi_api, soundfont) as port:
+        print(f"playing through FluidSynth on {port}", file=sys.stderr)
+        yield port
 
 
 def _wait_for_port(process: subprocess.Popen, api: int, name: str) -> str:
