@@ -4,6 +4,11 @@ Each track is encoded into a compact bytearray as messages arrive; past `SPILL_B
 moves its bytes to an anonymous temporary file, and `write` copies the tracks out in pieces, so a
 render of any length holds a few megabytes. Output is byte-identical for the same stream: no
 timestamps, no dict ordering, no floating point in tick positions.
+
+Channel messages are written as they are; a program change is preceded by an instrument name
+(meta 0x04, the GM name) so a DAW shows each track's instrument; a sysex is an F0 event. System
+common and real-time messages (clock, start, stop, song position) are left out: a file has no
+transport, and the F7 escapes that could hold them are unreadable to common MIDI libraries.
 """
 
 from __future__ import annotations
@@ -17,6 +22,8 @@ from fractions import Fraction
 
 from composer.atomic import atomic_open
 from composer.errors import ComposerError
+from composer.instruments import program_name
+from composer.midi.bytes import NOTE_ON, PROGRAM_CHANGE, SYSEX
 from composer.runtime.events import Tempo, TimeSignature
 from composer.runtime.messages import Message
 
@@ -79,11 +86,12 @@ class TrackEncoder:
         self.spooled += len(self.data)
         self.data = bytearray()
 
-    def _end(self) -> bytes:
-        return b"\x00" + _meta(0x2F, b"")
+    def _end(self, end_tick: int = 0) -> bytes:
+        """End of track, at `end_tick` if that is after the last event (a player runs on to it)."""
+        return _varlen(max(0, end_tick - self.last_tick)) + _meta(0x2F, b"")
 
-    def header(self) -> bytes:
-        return b"MTrk" + struct.pack(">I", self.spooled + len(self.data) + len(self._end()))
+    def header(self, end_tick: int = 0) -> bytes:
+        return b"MTrk" + struct.pack(">I", self.spooled + len(self.data) + len(self._end(end_tick)))
 
     def write_to(self, handle) -> None:
         """Write the chunk to a file without gathering it in memory."""
@@ -95,13 +103,13 @@ class TrackEncoder:
         handle.write(self.data)
         handle.write(self._end())
 
-    def chunk(self) -> bytes:
+    def chunk(self, end_tick: int = 0) -> bytes:
         spooled = b""
         if self.spool is not None:
             self.spool.seek(0)
             spooled = self.spool.read()
             self.spool.seek(0, os.SEEK_END)
-        return self.header() + spooled + bytes(self.data) + self._end()
+        return self.header(end_tick) + spooled + bytes(self.data) + self._end(end_tick)
 
 
 def beat_to_tick(beat: Fraction) -> int:
@@ -137,8 +145,15 @@ class MidiFileWriter:
             if encoder is None:
                 encoder = tracks[track] = TrackEncoder(track)
             if type(data) is tuple:
-                if data[0] & 0xF0 == 0x90:
+                status = data[0]
+                if status & 0xF0 == NOTE_ON:
                     notes += 1
+                elif status & 0xF0 == PROGRAM_CHANGE:
+                    encoder.add(tick, _meta(0x04, program_name(data[1]).encode("ascii")))
+                elif status >= SYSEX:
+                    if status == SYSEX:
+                        encoder.add(tick, bytes((SYSEX,)) + _varlen(len(data) - 1) + bytes(data[1:]))
+                    continue
                 encoder.add(tick, data)
             else:
                 encoder.add(tick, meta_bytes(data))
@@ -159,10 +174,12 @@ class MidiFileWriter:
     def _header(self, names: list[str]) -> bytes:
         return b"MThd" + struct.pack(">IHHH", 6, 1, len(names), TICKS_PER_BEAT)
 
-    def to_bytes(self, track_order: Iterable[str] = ()) -> bytes:
-        """The whole file in memory (small files and tests; `write` streams)."""
+    def to_bytes(self, track_order: Iterable[str] = (), end_tick: int = 0) -> bytes:
+        """The whole file in memory (small files, audio, tests; `write` streams). `end_tick`
+        lengthens the conductor track, so a player runs on to it (the render's full length)."""
         names = self._ordered(track_order)
-        return self._header(names) + b"".join(self.tracks[n].chunk() for n in names)
+        conductor = self.tracks[CONDUCTOR].chunk(end_tick)
+        return self._header(names) + conductor + b"".join(self.tracks[n].chunk() for n in names[1:])
 
     def write(self, path: str | os.PathLike, track_order: Iterable[str] = ()) -> None:
         names = self._ordered(track_order)
