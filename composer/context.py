@@ -8,6 +8,9 @@ runs. It sits below the runtime (rings and theory use it without importing the r
 from __future__ import annotations
 
 import random
+import sys
+import threading
+import types
 import zlib
 from fractions import Fraction
 
@@ -45,5 +48,27 @@ class LoopState:
 #: The state used outside any loop (a piece's top level, the REPL, the theory CLI).
 top_level = LoopState("__top__", 0)
 
-#: The loop whose body is running now; the runtime swaps it around each iteration.
-current: LoopState = top_level
+#: The loop whose body is running now, in this thread; the runtime swaps it around each
+#: iteration. Per thread: a live edit's top level runs beside the music (composer.live.reload),
+#: and must neither see nor advance the random stream of the loop playing at that moment.
+#: (Read and set as `context.current`; it starts as `top_level` in every thread.)
+
+
+class _PerThread(types.ModuleType):
+    """Makes `context.current` a per-thread value (a module cannot hold a property itself)."""
+
+    @property
+    def current(self) -> LoopState:
+        return _threads.current
+
+    @current.setter
+    def current(self, state: LoopState) -> None:
+        _threads.current = state
+
+
+class _Threads(threading.local):
+    current = top_level
+
+
+_threads = _Threads()
+sys.modules[__name__].__class__ = _PerThread

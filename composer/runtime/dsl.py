@@ -411,11 +411,23 @@ def load(path, seed: int = 0, bpm=None, until=None) -> Runtime:
 
 def reload(runtime: Runtime, path, now) -> None:
     """Re-read a piece into a running runtime; on any error the runtime is left as it was."""
+    prepare(path)(runtime, now)
+
+
+def prepare(path):
+    """Run an edited piece's top level and return `adopt(runtime, now)`, which hands what it
+    defined to the running runtime. The top level touches no runtime, so it may run on another
+    thread than the music (a live session gives a slow one a deadline)."""
     from composer.runtime.piece import load_piece
 
-    api = PieceAPI(PieceDefinition(path=path), runtime)
+    api = PieceAPI(PieceDefinition(path=path))
     definition = load_piece(path, lambda d: _bind(api, d))
-    runtime.reload(definition, now)
+
+    def adopt(runtime: Runtime, now) -> None:
+        api.runtime = runtime
+        runtime.reload(definition, now)
+
+    return adopt
 
 
 def _bind(api: PieceAPI, definition: PieceDefinition) -> dict:
