@@ -94,7 +94,7 @@ def test_a_render_stops_a_runaway_body_with_one_line(tmp_path, monkeypatch, body
 @pytest.mark.parametrize("body", list(ENDLESS))
 def test_live_an_edit_that_runs_away_is_rolled_back_and_the_old_body_plays(tmp_path, monkeypatch, body):
     source, reason, lines, seconds = ENDLESS[body]
-    monkeypatch.setattr(budget, "LIVE_SECONDS", min(seconds, 0.2))  # generous: a busy machine
+    monkeypatch.setattr(budget, "LIVE_SECONDS", seconds)  # generous: a busy machine
     monkeypatch.setattr(budget, "MAX_EVENTS", 20_000)
     path = tmp_path / "piece.py"
     good = "@live_loop\ndef a():\n    play(60 + tick() % 3, velocity=rrand_i(50, 90))\n    sleep(1)\n"

@@ -26,10 +26,11 @@ LOAD_SECONDS = 1.0
 class Reloader:
     """`request()` after a save; `poll()` often, from the thread that owns the runtime."""
 
-    def __init__(self, path: Path, adopt: Callable[[Callable], None], fail: Callable[[str], None],
+    def __init__(self, path: Path, runtime, adopt: Callable[[Callable], None], fail: Callable[[str], None],
                  seconds: float = LOAD_SECONDS):
         self.path = path
-        self.adopt = adopt  # gets dsl.prepare's `adopt(runtime, now)`, on the runtime's thread
+        self.runtime = runtime
+        self.adopt = adopt  # gets dsl.prepare's `adopt(now)`, on the runtime's thread
         self.fail = fail  # gets a one-line error; the last good version plays on
         self.seconds = seconds
         self._worker: _Load | None = None
@@ -37,7 +38,7 @@ class Reloader:
 
     def request(self) -> None:
         if self._worker is None:
-            self._worker = _Load(self.path)
+            self._worker = _Load(self.path, self.runtime)
         else:
             self._again = True
 
@@ -66,8 +67,9 @@ class Reloader:
 class _Load:
     """One load of the piece on a thread of its own."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, runtime):
         self.path = path
+        self.runtime = runtime
         self.result = None
         self.error: ComposerError | None = None
         self.done = threading.Event()
@@ -77,7 +79,7 @@ class _Load:
 
     def _run(self) -> None:
         try:
-            self.result = dsl.prepare(self.path)
+            self.result = dsl.prepare(self.path, self.runtime)
         except ComposerError as error:
             self.error = error
         except Overrun:

@@ -23,6 +23,7 @@ from fractions import Fraction
 from itertools import count
 
 from composer.live.tempo import TempoMap
+from composer.midi.bytes import NOTE_OFF, NOTE_ON
 from composer.runtime.events import Tempo, TimeSignature
 from composer.runtime.messages import Expander, Message
 
@@ -185,13 +186,13 @@ class Scheduler:
             self.wait_until(deadline)
             data = heapq.heappop(queue)[3]
             kind = data[0] & 0xF0
-            if kind == 0x90 and data[2]:
+            if kind == NOTE_ON and data[2]:
                 if deadline < self.clock() - STALE:
                     self.dropped += 1
                     key = (data[0] & 0x0F, data[1])
                     self._unplayed[key] = self._unplayed.get(key, 0) + 1
                     continue
-            elif (kind == 0x80 or kind == 0x90) and self._unplayed:
+            elif (kind == NOTE_OFF or kind == NOTE_ON) and self._unplayed:
                 key = (data[0] & 0x0F, data[1])
                 skipped = self._unplayed.get(key)
                 if skipped:  # the note-off of a skipped note (or of an earlier one of the same pitch,

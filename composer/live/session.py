@@ -111,7 +111,7 @@ class Session(Stage):
         runtime.budget.live(self._error)  # an iteration that runs away is abandoned, not waited for
         if options.watch:
             self._watcher = FileWatcher(self.path)
-            self._reloader = Reloader(self.path, self._adopt, self._reload_failed)
+            self._reloader = Reloader(self.path, runtime, self._adopt, self._reload_failed)
             self.scheduler.every(POLL_SECONDS, self._check_for_edits)
             self.scheduler.every(LOAD_POLL_SECONDS, self._reloader.poll)
         if self.link is not None:
@@ -186,7 +186,7 @@ class Session(Stage):
     def reload(self) -> bool:
         """Adopt the piece as saved now; on a broken edit keep playing the last good version."""
         try:
-            adopt = dsl.prepare(self.path)
+            adopt = dsl.prepare(self.path, self.runtime)
         except ComposerError as error:
             self._reload_failed(str(error))
             return False
@@ -199,7 +199,7 @@ class Session(Stage):
         runtime = self.runtime
         before = set(runtime.loops)
         try:
-            adopt(runtime, self.scheduler.computed_until)
+            adopt(self.scheduler.computed_until)
         except ComposerError as error:
             self._reload_failed(str(error))
             return False

@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import ctypes
 import heapq
-import random
 import sys
 import threading
 import time
 import traceback
 import weakref
 
+from composer.randomness.state import RandomState
 from composer.runtime.piece import PieceError
 
 #: CPU seconds one iteration may compute when rendering (a body that never ends is found here).
@@ -38,6 +38,8 @@ MAX_EVENTS = 100_000
 #: How often the watchdog looks: live, a fraction of LIVE_SECONDS; rendering, seldom (it costs).
 LIVE_WATCH_PERIOD = 0.01
 RENDER_WATCH_PERIOD = 0.1
+#: How long a fired Overrun has to end its iteration before it is raised again.
+REFIRE_SECONDS = 0.05
 
 
 class Overrun(BaseException):
@@ -63,6 +65,7 @@ class IterationBudget:
         self._active = False
         self._thread_id = 0
         self._fired = None  # the iteration the watchdog fired on
+        self._fired_at = 0.0
         self._reason = ""
         self._iterate = runtime._run_iteration
         _WATCHDOG.add(self)
@@ -144,8 +147,9 @@ class IterationBudget:
         thread_id = thread_id or _computing_thread(self.runtime)
         if start[2] is None:  # most iterations end before this: the thread is looked up only now
             seen[self] = start = (token, start[1], _thread_cpu(thread_id), start[3])
-        if self._fired == token and now - start[1] < 2 * WALL_SECONDS:
-            return  # fired already; once more only if a bare `except:` swallowed it
+        if self._fired == token and now - self._fired_at < REFIRE_SECONDS:
+            return  # fired already: again only if something swallowed it (a bare `except:`, or
+            # a garbage collector's callback it landed in, which ignores exceptions)
         if _thread_cpu(thread_id) - start[2] > self.seconds:
             reason = f"computed for more than {self.seconds:g} s"
         elif now - start[1] > WALL_SECONDS:
@@ -154,7 +158,7 @@ class IterationBudget:
             reason = f"produced more than {MAX_EVENTS:,} events"
         else:
             return
-        self._fired, self._reason = token, reason
+        self._fired, self._fired_at, self._reason = token, now, reason
         interrupt(thread_id)
 
 
@@ -176,22 +180,15 @@ class _Snapshot:
         pending[:] = [entry for entry in pending if entry[2] < self.sequence or getattr(entry[3], "track", name) != name]
         heapq.heapify(pending)
         for slot, value in self.state.items():
-            current = getattr(loop.state, slot)
-            if isinstance(current, random.Random):
-                current.setstate(value)
-            else:
-                setattr(loop.state, slot, _copy(value))
+            setattr(loop.state, slot, _copy(value))
         for slot, value in self.running.items():
             setattr(loop, slot, _copy(value))
         runtime.bpm, runtime.time_signature = self.tempo
 
 
 def _copy(value):
-    if isinstance(value, random.Random):
-        return value.getstate()
-    if isinstance(value, (dict, list, set)):
-        return type(value)(value)
-    return value
+    """A copy of what an iteration may change in place (counters, settings, a random stream)."""
+    return value.copy() if isinstance(value, (dict, list, set, RandomState)) else value
 
 
 def _computing_thread(runtime) -> int:

@@ -19,9 +19,11 @@ from fractions import Fraction
 from itertools import count
 from pathlib import Path
 
+from composer.beats import to_beats, to_bpm
 from composer.errors import ComposerError
 from composer import context
-from composer.context import LoopState, derive_seed
+from composer.context import LoopState
+from composer.randomness.state import RandomState
 from composer.runtime.budget import IterationBudget
 from composer.runtime.events import Control, Event, Note, Release, Tempo, TimeSignature
 from composer.runtime.kits import DEFAULT_KIT, Kit, load_kit
@@ -61,23 +63,6 @@ class RunningLoop:
         self.cut_at: Fraction | None = None  # the loop ends here, mid-iteration if need be
 
 
-def to_beats(value) -> Fraction:
-    """Beats as an exact Fraction; floats are read as the short decimal they were written as."""
-    if isinstance(value, Fraction):
-        return value
-    if isinstance(value, int):
-        return Fraction(value)
-    cached = _FLOAT_BEATS.get(value)
-    if cached is None:
-        try:
-            cached = Fraction(value).limit_denominator(1 << 16)
-        except (TypeError, ValueError):
-            raise ComposerError(f"not a number of beats: {value!r}") from None
-        _FLOAT_BEATS[value] = cached
-    return cached
-
-
-_FLOAT_BEATS: dict[float, Fraction] = {}
 
 
 class Runtime:
@@ -86,7 +71,7 @@ class Runtime:
     def __init__(self, piece: PieceDefinition, seed: int = 0, bpm=None, until=None):
         self.path: Path = piece.path
         self.seed = seed
-        self.bpm_override = None if bpm is None else to_beats(bpm)
+        self.bpm_override = None if bpm is None else to_bpm(bpm)
         self.until: Fraction | None = None if until is None else to_beats(until)
         self.loops: dict[str, RunningLoop] = {}
         self.track_order: list[str] = []
@@ -169,9 +154,11 @@ class Runtime:
                 if name not in self.track_order:
                     self.track_order.append(name)
                 continue
-            state = LoopState(name, self.seed)
-            if piece.random_seed is not None:
-                state.rng.seed(derive_seed("use_random_seed", piece.random_seed))
+            # the stream the loop's thread got when the piece's top level defined it (a loop from
+            # outside the piece gets the base stream)
+            random = definition.random.copy() if definition.random is not None else RandomState(offset=self.seed)
+            state = LoopState(name, random)
+            state.settings = dict(piece.settings)
             state.time = start + definition.delay
             loop = RunningLoop(definition, state, next(self._orders))
             self.loops[name] = loop
@@ -259,9 +246,7 @@ class Runtime:
     def change_tempo(self, bpm, at) -> None:
         """A tempo change from outside the piece (a knob) at beat `at`, which must not be earlier
         than what has been computed (a live caller passes the scheduler's horizon)."""
-        bpm = to_beats(bpm)
-        if bpm <= 0:
-            raise ComposerError(f"bpm must be positive, got {bpm}")
+        bpm = to_bpm(bpm)
         self.bpm = bpm
         self._emit(Tempo(to_beats(at), bpm))
 
@@ -336,6 +321,10 @@ class Runtime:
             beat = loop.state.time
         self._emit(Note(beat, duration, note, velocity, channel, loop.definition.name))
 
+    def emit(self, event: Event) -> None:
+        """Queue an event a piece's call made (composer.runtime.sound, midi_calls) at its beat."""
+        self._emit(event)
+
     def control(self, control: int, value: int, channel: int) -> None:
         loop = self.current_loop("cc")
         self._emit(Control(loop.state.time, control, value, channel, loop.definition.name))
@@ -359,9 +348,7 @@ class Runtime:
                 )
 
     def set_bpm(self, bpm) -> None:
-        bpm = to_beats(bpm)
-        if bpm <= 0:
-            raise ComposerError(f"bpm must be positive, got {bpm}")
+        bpm = to_bpm(bpm)
         self.bpm = bpm
         loop = self.current_loop("use_bpm")
         self._tempo_loop = loop.definition.name
@@ -410,20 +397,30 @@ class Runtime:
         loop = self.current_loop("sync")
         now = loop.state.time
         taken = loop.synced.get(name)
-        while True:
-            found = self._find_cue(name, now, taken)
-            if found is not None:
-                break
-            if self.until is not None and self._queue and self._queue[0][1] >= self.until:
-                raise _PastHorizon  # the cue would come after the end of the render
-            if not self._queue or self._queue[0][1] > now + SYNC_HORIZON_BEATS:
-                raise ComposerError(
-                    f"live_loop {loop.definition.name!r} waits in sync({name!r}) but no loop cues {name!r}"
-                )
-            other_name = heapq.heappop(self._queue)[3]
-            other = self.loops.get(other_name)
-            if other is not None and not other.removed:
-                self._run_iteration(other)
+        # Loops added from outside (the performer's arpeggiator) follow live input, so they run
+        # only when the stream reaches them, never ahead inside a wait; they cue nothing a piece waits on.
+        outside = []
+        try:
+            while True:
+                found = self._find_cue(name, now, taken)
+                if found is not None:
+                    break
+                if self.until is not None and self._queue and self._queue[0][1] >= self.until:
+                    raise _PastHorizon  # the cue would come after the end of the render
+                if not self._queue or self._queue[0][1] > now + SYNC_HORIZON_BEATS:
+                    raise ComposerError(
+                        f"live_loop {loop.definition.name!r} waits in sync({name!r}) but no loop cues {name!r}"
+                    )
+                entry = heapq.heappop(self._queue)
+                if entry[3] in self._external:
+                    outside.append(entry)
+                    continue
+                other = self.loops.get(entry[3])
+                if other is not None and not other.removed:
+                    self._run_iteration(other)
+        finally:
+            for entry in outside:
+                heapq.heappush(self._queue, entry)
         loop.synced[name] = found
         loop.state.time = found
 
