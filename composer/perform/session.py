@@ -115,6 +115,7 @@ class Performance(Stage):
                                        tempo_map=TempoMap(runtime.bpm), on_error=self._loop_failed)
             if self.recorder is not None:
                 self.scheduler.expander = self.recorder.tee(self.scheduler.expander)
+            runtime.budget.live(self._warn)  # a body that runs away is abandoned, the performance goes on
             self.scheduler.every(ACTION_SECONDS, self._apply_actions)
             self.watch_for_stop()
             from composer.perform.controller_input import ControllerInput
