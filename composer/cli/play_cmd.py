@@ -13,7 +13,9 @@ def _playback_options(command):
     """The options play and live share, in the order --help shows them."""
     options = [
         click.argument("piece", type=click.Path(dir_okay=False)),
-        click.option("--port", help="Output port: an index or part of a name (see `composer ports`)."),
+        click.option("--port", "ports", multiple=True,
+                     help="Output port: an index or part of a name (see `composer ports`); NAME=PORT sends "
+                          "what the piece sends to port=NAME there (repeatable)."),
         click.option("--virtual", metavar="NAME", help="Open a virtual output port named NAME instead."),
         click.option("--midi-api", type=click.Choice(API_CHOICES), help="MIDI API (default: $COMPOSER_MIDI_API, else auto)."),
         click.option("--bars", type=float, help="Stop after N bars (default: play until Ctrl-C)."),
@@ -32,17 +34,25 @@ def _playback_options(command):
     return command
 
 
-def _run(watch: bool, piece, port, virtual, midi_api, bars, bpm, seed, latency, clock_out, clock_in, link,
+def _run(watch: bool, piece, ports, virtual, midi_api, bars, bpm, seed, latency, clock_out, clock_in, link,
          link_wait) -> None:
     from pathlib import Path
 
+    from composer.live.named_outputs import parse_port_map
     from composer.live.session import PlayOptions, play
 
+    from composer.errors import ComposerError
+
+    try:
+        port, port_map = parse_port_map(ports)
+    except ComposerError as error:
+        raise click.UsageError(str(error)) from None
     if port is not None and virtual is not None:
         raise click.UsageError("give --port or --virtual, not both")
     options = PlayOptions(
         piece=Path(piece), port=port, virtual=virtual, midi_api=midi_api, bars=bars, bpm=bpm, seed=seed,
         latency_ms=latency, clock_out=clock_out, clock_in=clock_in, link=link, link_wait=link_wait, watch=watch,
+        port_map=port_map,
     )
     play(options)
 

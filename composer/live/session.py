@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
@@ -20,6 +20,7 @@ from composer.errors import ComposerError
 from composer.live import safety
 from composer.live.clock import ClockFollower, ClockOut, open_clock_in
 from composer.live.link import JOIN_WAIT
+from composer.live.named_outputs import NamedOutputs
 from composer.live.output import PortOutput
 from composer.live.scheduler import LOOKAHEAD, Scheduler
 from composer.live.tempo import TempoMap
@@ -45,6 +46,7 @@ class PlayOptions:
     link: bool = False
     link_wait: float = JOIN_WAIT  # seconds --link looks for peers before starting alone
     watch: bool = False  # `composer live`: reload the piece on every save
+    port_map: dict[str, str] = field(default_factory=dict)  # a piece's port= name -> an output
 
 
 class Session:
@@ -60,6 +62,7 @@ class Session:
         self.scheduler: Scheduler | None = None
         self.port: PortOutput | None = None
         self.guard: safety.NoteGuard | None = None
+        self.named: NamedOutputs | None = None  # the outputs a piece names with port=
         self.clock_out: ClockOut | None = None
         self.follower: ClockFollower | None = None
         self.link = None
@@ -98,6 +101,8 @@ class Session:
             self.guard = safety.NoteGuard(self.port.send)
             self.port.on_lost = self.guard.forget
             self.port.on_return = self._after_port_return
+            self.named = NamedOutputs(api, options.port_map, self._warn)
+            self.named.open()
             if options.clock_in is not None:
                 self.follower = ClockFollower(tempo_map)
                 self._clock_in_port = open_clock_in(options.clock_in, api, self.follower)
@@ -115,6 +120,7 @@ class Session:
             tempo_map=tempo_map,
             follow_piece_tempo=follows_piece,
             on_error=self._loop_failed if options.watch else None,
+            route=self.named.route,
         )
         if options.clock_out:
             self.clock_out = ClockOut()
@@ -187,6 +193,8 @@ class Session:
         """The clean stop: note-offs for what sounds, CC 123 on the channels used, clock Stop."""
         if self.guard is not None:
             self.guard.release()
+        if self.named is not None:
+            self.named.release()
         self._end_transport()
 
     def _end_transport(self) -> None:
@@ -267,6 +275,9 @@ class Session:
         self._warn(message)
 
     def close(self) -> None:
+        if self.named is not None:
+            self.named.close()
+            self.named = None
         if self.port is not None:
             time.sleep(DRAIN_SECONDS)
             self.port.close()
