@@ -117,7 +117,13 @@ def doctor():
         click.echo(f"{name} outputs: {', '.join(outs) or 'none'}")
         click.echo(f"{name} inputs: {', '.join(ins) or 'none'}")
     if working:
-        click.echo(f"ok: MIDI works through {working[0]}")
+        try:
+            with quiet_stderr():
+                chosen = _api_label(resolve_api())  # what every other command will use
+        except PortError as error:
+            click.echo(f"not ok: {error}" + (" (from COMPOSER_MIDI_API; unset it or fix it)" if env else ""))
+            raise SystemExit(2) from None
+        click.echo(f"ok: MIDI works through {chosen}")
         return
     click.echo("no working MIDI API. Fixes to try:")
     if "alsa" in compiled and not seq:

@@ -46,7 +46,7 @@ def parse_note(value) -> int:
         note = value
     else:
         text = str(value).strip().lower()
-        if text.lstrip("-").isdigit():
+        if text.lstrip("-").isdecimal():
             note = int(text)
         else:
             if not text or text[0] not in _LETTERS:

@@ -148,13 +148,27 @@ def list_ports(api: int | None = None) -> list[PortInfo]:
     return found
 
 
+#: The names of the output ports this process opened; JACK and ALSA list them as inputs too.
+_OUTPUTS_OPENED_HERE: set[str] = set()
+DEFAULT_OUTPUT_NAME = "RtMidi output"  # rtmidi's name for a port that connects to another
+
+
+def _opened_here(name: str) -> bool:
+    """A port this process opened for output: never offered as an input (it would hear itself)."""
+    client, _, port = name.partition(":")
+    client = client.strip().lower()
+    if client != CLIENT_NAME and not (client.startswith(f"{CLIENT_NAME}-") and client[len(CLIENT_NAME) + 1:].isdecimal()):
+        return False
+    return any(port.startswith(opened) for opened in _OUTPUTS_OPENED_HERE)
+
+
 def find_port(names: list[str], wanted: str | int, direction: str) -> int:
     """Index of the port matching `wanted`: an index, or a case-insensitive name fragment.
 
     An exact (case-insensitive) name wins over fragments; several fragment matches take the first.
     """
     text = str(wanted).strip()
-    if text.isdigit():
+    if text.isdecimal():
         index = int(text)
         if index < len(names):
             return index
@@ -164,7 +178,8 @@ def find_port(names: list[str], wanted: str | int, direction: str) -> int:
     for index, name in enumerate(lowered):
         if text.lower() in name:
             return index
-    available = ", ".join(f"{i}: {n}" for i, n in enumerate(names)) or "none"
+    offered = [(i, n) for i, n in enumerate(names) if not (direction == "input" and _opened_here(n))]
+    available = ", ".join(f"{i}: {n}" for i, n in offered) or "none"
     raise PortError(f"no MIDI {direction} matches {text!r}; available: {available}")
 
 
@@ -176,7 +191,9 @@ def open_output(port: str | int | None = None, virtual: str | None = None, api: 
     try:
         if virtual:
             out.open_virtual_port(virtual)
+            _OUTPUTS_OPENED_HERE.add(virtual)
         else:
+            _OUTPUTS_OPENED_HERE.add(DEFAULT_OUTPUT_NAME)
             names = out.get_ports()
             if port is None:
                 if not names:

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from composer.errors import ComposerError
 from composer.midi.bytes import NOTE_OFF, channel_of, ends_note, is_channel_status, is_note_on
+from composer.outputs import rescue
 from composer.runtime.messages import Message
 from composer.sinks.smf import TICKS_PER_BEAT, MidiFileWriter
 
@@ -96,6 +98,10 @@ class Recorder:
         writer = MidiFileWriter(title=self.title)
         writer.consume(self.finished(stop_beat))
         order = [*track_order, "arpeggiator", "keys", "pads", "controls", "thru", INPUT_TRACK]
-        writer.write(path, [name for name in dict.fromkeys(order) if name in writer.tracks])
+        tracks = [name for name in dict.fromkeys(order) if name in writer.tracks]
+        try:
+            writer.write(path, tracks)
+        except ComposerError as error:  # the folder went away, the disk is full: keep the take
+            raise rescue(lambda place: writer.write(place, tracks), "take", error) from None
         return writer.notes
 

@@ -12,13 +12,22 @@ from composer.errors import ComposerError
 from composer.ring import Ring, knit, line, ring, ring_range
 from composer import context
 from composer.context import derive_seed
-from composer.runtime.engine import Runtime, StopLoop, to_beats
+from composer.beats import to_beats, to_bpm
+from composer.runtime.engine import Runtime, StopLoop
 from composer.runtime.piece import LoopDefinition, PieceDefinition
 from composer.runtime import sound
 from composer.runtime.sound import channel_number as _channel, note_numbers as _note_numbers
 from composer.runtime.sound import velocity_number as _velocity
 
 SAMPLE_BEATS = Fraction(1, 4)  # how long a drum hit's note lasts before its note-off
+
+
+def _duration(value, what: str = "duration") -> Fraction:
+    """Beats a note lasts: a negative length would end the note before it starts."""
+    beats = to_beats(value)
+    if beats < 0:
+        raise ComposerError(f"{what} cannot be negative, got {value!r}")
+    return beats
 
 
 class PieceAPI:
@@ -48,6 +57,7 @@ class PieceAPI:
 
         def register(function):
             loop_name = name or function.__name__
+            start_delay = _duration(delay, f"live_loop {loop_name!r}: delay")  # it cannot start in the past
             if loop_name in self.definition.loops:
                 raise ComposerError(f"two live_loops are named {loop_name!r}")
             self.definition.loops[loop_name] = LoopDefinition(
@@ -55,7 +65,7 @@ class PieceAPI:
                 body=function,
                 line=function.__code__.co_firstlineno,
                 sync=None if sync is None else str(sync).lstrip(":"),
-                delay=to_beats(delay),
+                delay=start_delay,
                 paused=bool(paused),
             )
             return function
@@ -83,7 +93,7 @@ class PieceAPI:
         velocity = _velocity(velocity)
         if velocity:
             kit = runtime.current_kit()
-            runtime.note(kit.note(str(name)), velocity, to_beats(duration), kit.channel - 1)
+            runtime.note(kit.note(str(name)), velocity, _duration(duration), kit.channel - 1)
 
     def cc(self, number: int, value: int, channel=1) -> None:
         if not 0 <= number <= 127 or not 0 <= value <= 127:
@@ -122,9 +132,11 @@ class PieceAPI:
         else:
             raise ComposerError(f"play_cycle takes mini-notation or a pattern, not {type(pattern).__name__}")
         cycle = loop.state.tick(f"play_cycle:{key}")
-        length = runtime.bar_beats() if beats is None else to_beats(beats)
+        length = runtime.bar_beats() if beats is None else _duration(beats, "play_cycle beats")
         velocity = _velocity(velocity)
         wire_channel = _channel(channel)
+        if duration is not None:
+            duration = _duration(duration)
         for hap in compiled.onsets_in(Fraction(cycle), Fraction(cycle + 1)):
             offset = (hap.whole.begin - cycle) * length
             span = (hap.whole.end - hap.whole.begin) * length if duration is None else to_beats(duration)
@@ -152,14 +164,11 @@ class PieceAPI:
         if self._in_loop():
             self.runtime.set_bpm(bpm)
         else:
-            bpm = to_beats(bpm)
-            if bpm <= 0:
-                raise ComposerError(f"bpm must be positive, got {bpm}")
-            self.definition.bpm = bpm
+            self.definition.bpm = to_bpm(bpm)
 
     def use_time_signature(self, numerator: int, denominator: int = 4) -> None:
-        if not isinstance(numerator, int) or numerator < 1 or denominator not in (1, 2, 4, 8, 16, 32):
-            raise ComposerError(f"not a time signature: {numerator}/{denominator}")
+        if not isinstance(numerator, int) or not 1 <= numerator <= 255 or denominator not in (1, 2, 4, 8, 16, 32):
+            raise ComposerError(f"not a time signature: {numerator}/{denominator} (MIDI's are 1-255 over 1-32)")
         if self._in_loop():
             self.runtime.set_time_signature(numerator, denominator)
         else:

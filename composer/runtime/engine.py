@@ -19,6 +19,7 @@ from fractions import Fraction
 from itertools import count
 from pathlib import Path
 
+from composer.beats import to_beats, to_bpm
 from composer.errors import ComposerError
 from composer import context
 from composer.context import LoopState, derive_seed
@@ -60,23 +61,6 @@ class RunningLoop:
         self.cut_at: Fraction | None = None  # the loop ends here, mid-iteration if need be
 
 
-def to_beats(value) -> Fraction:
-    """Beats as an exact Fraction; floats are read as the short decimal they were written as."""
-    if isinstance(value, Fraction):
-        return value
-    if isinstance(value, int):
-        return Fraction(value)
-    cached = _FLOAT_BEATS.get(value)
-    if cached is None:
-        try:
-            cached = Fraction(value).limit_denominator(1 << 16)
-        except (TypeError, ValueError):
-            raise ComposerError(f"not a number of beats: {value!r}") from None
-        _FLOAT_BEATS[value] = cached
-    return cached
-
-
-_FLOAT_BEATS: dict[float, Fraction] = {}
 
 
 class Runtime:
@@ -85,7 +69,7 @@ class Runtime:
     def __init__(self, piece: PieceDefinition, seed: int = 0, bpm=None, until=None):
         self.path: Path = piece.path
         self.seed = seed
-        self.bpm_override = None if bpm is None else to_beats(bpm)
+        self.bpm_override = None if bpm is None else to_bpm(bpm)
         self.until: Fraction | None = None if until is None else to_beats(until)
         self.loops: dict[str, RunningLoop] = {}
         self.track_order: list[str] = []
@@ -255,9 +239,7 @@ class Runtime:
     def change_tempo(self, bpm, at) -> None:
         """A tempo change from outside the piece (a knob) at beat `at`, which must not be earlier
         than what has been computed (a live caller passes the scheduler's horizon)."""
-        bpm = to_beats(bpm)
-        if bpm <= 0:
-            raise ComposerError(f"bpm must be positive, got {bpm}")
+        bpm = to_bpm(bpm)
         self.bpm = bpm
         self._emit(Tempo(to_beats(at), bpm))
 
@@ -286,8 +268,8 @@ class Runtime:
             else:
                 state.time = max(state.time, self.until)  # nothing more of this loop can be heard
         except BaseException as error:
-            if isinstance(error, (KeyboardInterrupt, SystemExit)):
-                raise
+            if not isinstance(error, (Exception, SystemExit)):
+                raise  # Ctrl-C, a stop signal, an abandoned iteration: not the piece's error
             raise located(error, self.path, definition.body.__globals__) from None
         finally:
             self._active.pop()
@@ -359,9 +341,7 @@ class Runtime:
                 )
 
     def set_bpm(self, bpm) -> None:
-        bpm = to_beats(bpm)
-        if bpm <= 0:
-            raise ComposerError(f"bpm must be positive, got {bpm}")
+        bpm = to_bpm(bpm)
         self.bpm = bpm
         self._emit(Tempo(self.current_loop("use_bpm").state.time, bpm))
 

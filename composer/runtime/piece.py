@@ -54,7 +54,10 @@ def located(error: BaseException, path: Path, namespace: dict | None = None) -> 
     where = f"{path}:{line}" if line else f"{path}"
     if isinstance(error, ComposerError):
         return PieceError(f"{where}: {error}")
-    message = f"{type(error).__name__}: {error}"
+    if isinstance(error, SystemExit):  # exit() or sys.exit() in a piece
+        return PieceError(f"{where}: a piece cannot end composer (SystemExit); stop a loop with stop(), "
+                          "or end a render with --bars")
+    message = f"{type(error).__name__}: {_text(error)}"
     if isinstance(error, NameError) and namespace is not None and getattr(error, "name", None):
         hint = did_you_mean(error.name, [k for k in namespace if not k.startswith("_")])
         if hint:
@@ -62,9 +65,17 @@ def located(error: BaseException, path: Path, namespace: dict | None = None) -> 
     return PieceError(f"{where}: {message}")
 
 
+def _text(error: BaseException) -> str:
+    """An exception's message, even when its own __str__ fails."""
+    try:
+        return str(error)
+    except Exception:  # noqa: BLE001 - a piece's exception class may be broken in any way
+        return "(its message could not be shown)"
+
+
 def read_source(path: Path) -> str:
     try:
-        return path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8-sig")  # a BOM, as some editors write, is not code
     except FileNotFoundError:
         raise PieceError(f"{path}: no such piece") from None
     except (OSError, UnicodeDecodeError) as error:
@@ -82,8 +93,8 @@ def load_piece(path: str | Path, make_namespace: Callable[[PieceDefinition], dic
         code = compile(source, str(path), "exec")
         exec(code, namespace)
     except BaseException as error:  # noqa: BLE001 - a piece may raise anything; we report it
-        if isinstance(error, (KeyboardInterrupt, SystemExit)):
-            raise
+        if not isinstance(error, (Exception, SystemExit)):
+            raise  # Ctrl-C, a stop signal, an abandoned load: not the piece's error
         raise located(error, path, namespace) from None
     if not definition.loops:
         raise PieceError(f"{path}: the piece defines no live_loop")

@@ -25,7 +25,7 @@ from composer import context
 from composer.errors import ComposerError, did_you_mean
 from composer.instruments import program
 from composer.midi.bytes import CHORUS, CUTOFF, PAN, REVERB
-from composer.runtime.engine import to_beats
+from composer.beats import to_beats
 from composer.runtime.events import PROGRAM, Note, Setting, port_track
 
 #: play's options that become MIDI (composer's own: velocity, duration, channel, port).
@@ -274,6 +274,9 @@ def play(api, notes, options: dict, function: str = "play") -> None:
     velocity = velocity_number(velocity)
     if velocity == 0:
         return
+    beats = to_beats(duration)
+    if beats < 0:
+        raise ComposerError(f"{function}: duration cannot be negative, got {duration!r}")
     shift = store.get("transpose", 0) + 12 * store.get("octave", 0) + (options.get("pitch", 0) if options else 0)
     numbers = note_numbers(notes, shift)
     if not numbers:
@@ -297,7 +300,6 @@ def play(api, notes, options: dict, function: str = "play") -> None:
             emit(Setting(beat, control, value, wire_channel, track))
         for effect in effects:
             effect.touched.add((wire_channel, track))
-    beats = to_beats(duration)
     for number in numbers:
         emit(Note(beat, beats, number, velocity, wire_channel, track))
 
