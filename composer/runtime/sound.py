@@ -250,8 +250,13 @@ def play(api, notes, options: dict, function: str = "play") -> None:
     runtime = api._running(function)
     store = context.current.settings
     defaults = store.get("synth_defaults")
+    if isinstance(notes, dict) and not options:  # Sonic Pi's play({note: :c, release: 0.1})
+        options = dict(notes)
+        notes = options.pop("note", None)
     if options:
         check_options(function, options)
+        if None in options.values():  # as Sonic Pi, an option given as nil is not given
+            options = {name: value for name, value in options.items() if value is not None}
         if defaults:
             options = {**defaults, **options}
     elif defaults:
