@@ -281,3 +281,13 @@ def test_sonic_pis_play_tests(tmp_path):
     assert notes(midi) == [(0, 60, 100, 1, 120), (0, 62, 100, 1, 120), (0, 64, 100, 1, 120), (0, 65, 100, 1, 240),
                            (0, 67, 100, 1, 360), (0, 69, 100, 1, 60), (0, 71, 100, 1, 240)]
     assert controls(midi) == []  # cutoff=None sent nothing
+
+
+def test_with_fx_none_and_on_false_run_the_block_without_the_effect(tmp_path):
+    midi = render(tmp_path, """
+        with with_fx("none"):
+            play(60)
+        with with_fx("reverb", mix=1, on=False, kill_delay=2):
+            play(62)
+    """)
+    assert [n[1] for n in notes(midi)] == [60, 62] and controls(midi) == []

@@ -53,14 +53,15 @@ SYNTH_ONLY_OPTIONS = frozenset("""
 
 SLIDE_SUFFIXES = ("_slide", "_slide_shape", "_slide_curve")
 
-#: Sonic Pi's effects (fx_* in synthinfo.rb, plus chorus); those with a standard controller
-#: send it: (controller, option, Sonic Pi's default, how the option becomes 0..127).
+#: Sonic Pi's effects (fx_* in synthinfo.rb, plus chorus, and `none`, which does nothing), with
+#: with_fx's own options (on, kill_delay) and those of every effect.
 FX_NAMES = frozenset("""
     autotuner band_eq bitcrusher bpf chorus compressor distortion echo eq flanger gverb hpf ixi_techno krush
-    level lpf mono nbpf nhpf nlpf normaliser nrbpf nrhpf nrlpf octaver pan panslicer ping_pong pitch_shift
+    level lpf mono nbpf nhpf nlpf none normaliser nrbpf nrhpf nrlpf octaver pan panslicer ping_pong pitch_shift
     rbpf record reverb rhpf ring_mod rlpf slicer sound_out sound_out_stereo tanh tremolo vowel whammy
     wobble""".split())
 FX_OPTIONS = frozenset("""
+    on kill_delay
     amp amp_max amp_min bits buffer centre clamp_time cutoff cutoff_max cutoff_min damp db decay delay deltime
     depth distort dry feedback filter formant_ratio freq gain grains_period grainsize high high_note high_q
     high_shelf high_shelf_note high_shelf_slope invert_flange invert_wave krunch level low low_note low_q
@@ -85,6 +86,7 @@ def _clamp(value) -> int:
     return min(max(math.floor(value + 0.5), 0), 127)
 
 
+#: Effects with a standard controller: (controller, option, Sonic Pi's default, to 0..127).
 FX_CONTROLS = {
     "reverb": (REVERB, "mix", 0.4, _unit),
     "gverb": (REVERB, "mix", 0.4, _unit),
@@ -346,7 +348,7 @@ class with_fx:  # noqa: N801 - Sonic Pi's name
         effects = store.get("fx", ())
         outer = dict(effects[-1].controls) if effects else {}
         controls = dict(outer)
-        if self.name in FX_CONTROLS:
+        if self.name in FX_CONTROLS and truthy(self.options.get("on", True)):  # on=False: no effect
             control, option, default, scale = FX_CONTROLS[self.name]
             controls[control] = scale(self.options.get(option, default))
         effect = Effect(controls, outer)
