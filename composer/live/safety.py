@@ -16,20 +16,8 @@ import time
 from collections.abc import Callable
 
 from composer.midi.bytes import (
-    ALL_NOTES_OFF,
-    ALL_SOUND_OFF,
-    CONTROL_CHANGE,
-    NOTE_OFF,
-    NOTE_ON,
-    PITCH_BEND,
-    PITCH_BEND_CENTRE,
-    SUSTAIN,
-    channel_of,
-    is_channel_status,
-    kind_of,
-    pitch_bend,
+    ALL_NOTES_OFF, ALL_SOUND_OFF, CONTROL_CHANGE, MOD_WHEEL, NOTE_OFF, NOTE_ON, PITCH_BEND, SUSTAIN, is_channel_status,
 )
-from composer.midi.bytes import MOD_WHEEL as MODULATION
 
 #: Signals that end a performance cleanly: Ctrl-C aside, a `kill`, a closed terminal or lost
 #: ssh session (SIGHUP), and Ctrl-\ (SIGQUIT), which would otherwise end Python at once.
@@ -55,8 +43,8 @@ class Terminated(BaseException):
 def reset_channel(send: Callable[[tuple], None], channel: int) -> None:
     """Pedal up, modulation off, pitch bend centred, all notes off: a channel as after power-on."""
     send((CONTROL_CHANGE | channel, SUSTAIN, 0))
-    send((CONTROL_CHANGE | channel, MODULATION, 0))
-    send(pitch_bend(channel, PITCH_BEND_CENTRE))
+    send((CONTROL_CHANGE | channel, MOD_WHEEL, 0))
+    send((PITCH_BEND | channel, 0, 64))
     send((CONTROL_CHANGE | channel, ALL_NOTES_OFF, 0))
 
 
@@ -73,14 +61,14 @@ class NoteGuard:
     def send(self, data: tuple) -> None:
         status = data[0]
         if is_channel_status(status):
-            kind, channel = kind_of(status), channel_of(status)
+            kind, channel = status & 0xF0, status & 0x0F
             self.channels.add(channel)
             if kind == NOTE_ON and data[2] > 0:
                 self.sounding.add((channel, data[1]))
             elif kind == NOTE_OFF or kind == NOTE_ON:
                 self.sounding.discard((channel, data[1]))
-            elif (kind == CONTROL_CHANGE and data[1] in (SUSTAIN, MODULATION) and data[2]) or \
-                    (kind == PITCH_BEND and data[1:] != pitch_bend(channel, PITCH_BEND_CENTRE)[1:]):
+            elif (kind == CONTROL_CHANGE and data[1] in (SUSTAIN, MOD_WHEEL) and data[2]) or \
+                    (kind == PITCH_BEND and data[1:] != (0, 64)):
                 self.unsettled.add(channel)
         self._send(data)
 

@@ -6,28 +6,23 @@ live_loop's body, they act on the running `Runtime` at the loop's virtual time.
 
 from __future__ import annotations
 
+import functools
 from fractions import Fraction
 
 from composer.errors import ComposerError
-from composer.ring import Ring, knit, line, ring, ring_range
-from composer import context
-from composer.context import derive_seed
+from composer.ring import Ring, ramp, ring
+from composer import context, numeric, sequences
 from composer.beats import to_beats, to_bpm
+from composer.randomness import functions as chance
+from composer.runtime.log import puts, sonic_print
+from composer.values import Symbol
 from composer.runtime.engine import Runtime, StopLoop
 from composer.runtime.piece import LoopDefinition, PieceDefinition
 from composer.runtime import sound
 from composer.runtime.sound import channel_number as _channel, note_numbers as _note_numbers
-from composer.runtime.sound import velocity_number as _velocity
+from composer.runtime.sound import duration_beats as _duration, velocity_number as _velocity
 
 SAMPLE_BEATS = Fraction(1, 4)  # how long a drum hit's note lasts before its note-off
-
-
-def _duration(value, what: str = "duration") -> Fraction:
-    """Beats a note lasts: a negative length would end the note before it starts."""
-    beats = to_beats(value)
-    if beats < 0:
-        raise ComposerError(f"{what} cannot be negative, got {value!r}")
-    return beats
 
 
 class PieceAPI:
@@ -60,8 +55,14 @@ class PieceAPI:
             start_delay = _duration(delay, f"live_loop {loop_name!r}: delay")  # it cannot start in the past
             if loop_name in self.definition.loops:
                 raise ComposerError(f"two live_loops are named {loop_name!r}")
+            # Sonic Pi runs each live_loop in a thread started from the top level, which seeds it;
+            # a loop already running is moved by a second thread, which takes a seed as well
+            random = context.current.random.spawn()
+            if self.runtime is not None and loop_name in self.runtime.loops:
+                context.current.random.spawn()
             self.definition.loops[loop_name] = LoopDefinition(
                 name=loop_name,
+                random=random,
                 body=function,
                 line=function.__code__.co_firstlineno,
                 sync=None if sync is None else str(sync).lstrip(":"),
@@ -201,16 +202,30 @@ class PieceAPI:
             load_kit(name, self.definition.path)  # fail now, at the line that names it
             self.definition.kit = name
 
-    def use_random_seed(self, seed: int) -> None:
-        """As in Sonic Pi: the same seed gives the same choices, whichever loop asks."""
-        if self._in_loop():
-            context.current.rng.seed(derive_seed("use_random_seed", seed))
-        else:
-            self.definition.random_seed = seed
+    def use_key(self, tonic, mode="major") -> None:
+        """The key a score is written in (its signature and spelling): any scale name is a mode."""
+        from composer.theory import scale
+        from composer.theory.spelling import key_of_scale
+
+        self.definition.key = key_of_scale(list(scale(tonic, mode)))
+
+    def _implying_key(self, function, tonic_at: int):
+        """`function` (scale, degree, chord_degree), noting the first scale used as the piece's key
+        when it has none, so a score of it gets a key signature that fits."""
+
+        def call(*args, **options):
+            result = function(*args, **options)
+            if self.definition.key is None and len(args) > tonic_at + 1:
+                self.use_key(args[tonic_at], args[tonic_at + 1])
+            return result
+
+        call.__name__, call.__doc__ = function.__name__, function.__doc__
+        return call
 
     def namespace(self) -> dict:
         """The dict a piece's code runs in."""
-        from composer import theory
+        from composer import harmony, theory
+        from composer.accompany.piece import play_accompaniment
 
         return {
             "live_loop": self.live_loop,
@@ -229,29 +244,68 @@ class PieceAPI:
             "cue": self.cue,
             "param": self.param,
             "use_kit": self.use_kit,
-            "use_random_seed": self.use_random_seed,
-            "rrand": rrand,
-            "rrand_i": rrand_i,
-            "rand": rand,
-            "rand_i": rand_i,
-            "choose": choose,
-            "shuffle": shuffle,
-            "dice": dice,
-            "one_in": one_in,
-            "tick": tick,
-            "look": look,
+            "use_random_seed": chance.use_random_seed,
+            "with_random_seed": chance.with_random_seed,
+            "use_random_source": chance.use_random_source,
+            "with_random_source": chance.with_random_source,
+            "current_random_seed": chance.current_random_seed,
+            "current_random_source": chance.current_random_source,
+            "rand_reset": chance.rand_reset,
+            "rand_skip": chance.rand_skip,
+            "rand_back": chance.rand_back,
+            "rand_look": chance.rand_look,
+            "rand_i_look": chance.rand_i_look,
+            "rrand": chance.rrand,
+            "rrand_i": chance.rrand_i,
+            "rand": chance.rand,
+            "rand_i": chance.rand_i,
+            "rdist": chance.rdist,
+            "choose": chance.choose,
+            "pick": chance.pick,
+            "shuffle": chance.shuffle,
+            "dice": chance.dice,
+            "one_in": chance.one_in,
+            "tick": context.tick,
+            "look": context.look,
+            "tick_set": context.tick_set,
+            "tick_reset": context.tick_reset,
+            "tick_reset_all": context.tick_reset_all,
+            "use_key": self.use_key,
             "ring": ring,
-            "knit": knit,
-            "range": sonic_range,
-            "line": line,
-            "spread": spread,
+            "ramp": ramp,
+            "knit": sequences.knit,
+            "stretch": sequences.stretch,
+            "bools": sequences.bools,
+            "halves": sequences.halves,
+            "doubles": sequences.doubles,
+            "range": sequences.sonic_range,
+            "line": sequences.line,
+            "spread": sequences.spread,
+            "quantise": numeric.quantise,
+            "factor_q": numeric.factor_q,
+            "inc": numeric.inc,
+            "dec": numeric.dec,
+            "puts": puts,
+            "print": sonic_print,
+            "Symbol": Symbol,
+            "note_info": theory.note_info,
+            "note_range": theory.note_range,
+            "midi_notes": theory.midi_notes,
+            "octs": theory.octs,
+            "midi_to_hz": theory.midi_to_hz,
+            "hz_to_midi": theory.hz_to_midi,
+            "chord_names": theory.chord_names,
+            "scale_names": theory.scale_names,
             "note": theory.note,
             "note_name": theory.note_name,
-            "scale": theory.scale,
-            "chord": theory.chord,
+            "scale": self._implying_key(theory.scale, 0),
+            "chord": harmony.chord,
+            "progression": harmony.progression,
+            "accompany": functools.partial(play_accompaniment, self),
             "chord_invert": theory.chord_invert,
-            "chord_degree": theory.chord_degree,
-            "degree": theory.degree,
+            "invert_chord": theory.chord_invert,
+            "chord_degree": self._implying_key(theory.chord_degree, 1),
+            "degree": self._implying_key(theory.degree, 1),
             "arp": arp,
             "mini": mini,
             "Ring": Ring,
@@ -263,81 +317,6 @@ class PieceAPI:
 _MINI_CACHE: dict = {}
 
 
-# ----- randomness: each loop's own seeded stream (see composer.runtime.context) ---------------
-
-
-def rrand(low, high) -> float:
-    """A float between low and high."""
-    return context.current.rng.uniform(low, high)
-
-
-def rrand_i(low, high) -> int:
-    """An integer between low and high, both included."""
-    low, high = sorted((int(low), int(high)))
-    return context.current.rng.randint(low, high)
-
-
-def rand(high=1) -> float:
-    return context.current.rng.uniform(0, high)
-
-
-def rand_i(high=2) -> int:
-    """An integer from 0 up to (not including) high."""
-    return context.current.rng.randrange(int(high))
-
-
-def choose(items):
-    items = list(items)
-    if not items:
-        raise ComposerError("choose() needs at least one item")
-    return items[context.current.rng.randrange(len(items))]
-
-
-def shuffle(items) -> Ring:
-    items = list(items)
-    context.current.rng.shuffle(items)
-    return Ring(items)
-
-
-def dice(sides: int = 6) -> int:
-    return context.current.rng.randint(1, int(sides))
-
-
-def one_in(n) -> bool:
-    """True with probability 1/n."""
-    return context.current.rng.randrange(int(n)) == 0 if n >= 1 else False
-
-
-def tick(counter: str = "tick", step: int = 1) -> int:
-    return context.current.tick(counter, step)
-
-
-def look(counter: str = "tick") -> int:
-    return context.current.look(counter)
-
-
-def sonic_range(start, finish=None, step=1, inclusive: bool = False) -> Ring:
-    """Sonic Pi's `range` as a ring; `range(n)` still counts 0..n-1 as Python's does."""
-    if finish is None:
-        start, finish = 0, start
-    return ring_range(start, finish, step, inclusive)
-
-
-def spread(hits: int, steps: int, rotate: int = 0) -> Ring:
-    """Sonic Pi's spread: a ring of booleans, `hits` spread over `steps` (Euclidean).
-
-    As in Sonic Pi, `rotate=n` moves the start to the n-th following hit, so the rhythm keeps
-    beginning on a strong beat: spread(3, 8, rotate=1) == (ring T, F, F, T, F, T, F, F).
-    """
-    from composer.pattern.euclid import bjorklund
-
-    pattern = list(bjorklund(int(hits), int(steps)))
-    if any(pattern):
-        for _ in range(int(rotate)):
-            pattern = pattern[1:] + pattern[:1]
-            while not pattern[0]:
-                pattern = pattern[1:] + pattern[:1]
-    return Ring(pattern)
 
 
 def arp(notes, mode: str = "up", octaves: int = 1) -> Ring:
@@ -366,7 +345,8 @@ def load(path, seed: int = 0, bpm=None, until=None) -> Runtime:
     from composer.runtime.piece import load_piece
 
     api = PieceAPI(PieceDefinition(path=path))
-    definition = load_piece(path, lambda d: _bind(api, d))
+    context.new_top_level(seed)
+    definition = _definition(api, path) if _is_chart(path) else load_piece(path, lambda d: _bind(api, d))
     runtime = Runtime(definition, seed=seed, bpm=bpm, until=until)
     api.runtime = runtime
     return runtime
@@ -377,8 +357,22 @@ def reload(runtime: Runtime, path, now) -> None:
     from composer.runtime.piece import load_piece
 
     api = PieceAPI(PieceDefinition(path=path), runtime)
-    definition = load_piece(path, lambda d: _bind(api, d))
+    context.new_top_level(runtime.seed)
+    definition = _definition(api, path) if _is_chart(path) else load_piece(path, lambda d: _bind(api, d))
     runtime.reload(definition, now)
+
+
+def _is_chart(path) -> bool:
+    """A ChordPro chart (.cho, .chopro ...) runs as a piece of its own: the band plays it."""
+    from composer.accompany.chart_piece import is_chart
+
+    return is_chart(path)
+
+
+def _definition(api: PieceAPI, path) -> PieceDefinition:
+    from composer.accompany.chart_piece import load_chart_piece
+
+    return load_chart_piece(path, api)
 
 
 def _bind(api: PieceAPI, definition: PieceDefinition) -> dict:

@@ -94,6 +94,14 @@ def channel_number(channel) -> int:
     return channel - 1
 
 
+def duration_beats(value, what: str = "duration") -> Fraction:
+    """Beats a note lasts: a negative length would end the note before it starts."""
+    beats = to_beats(value)
+    if beats < 0:
+        raise ComposerError(f"{what} cannot be negative, got {value!r}")
+    return beats
+
+
 def velocity_number(velocity) -> int:
     if not 0 <= velocity <= 127:
         raise ComposerError(f"velocity must be 0-127, got {velocity!r}")
@@ -246,9 +254,7 @@ def play(api, notes, options: dict, function: str = "play") -> None:
     velocity = velocity_number(velocity)
     if velocity == 0:
         return
-    beats = to_beats(duration)
-    if beats < 0:
-        raise ComposerError(f"{function}: duration cannot be negative, got {duration!r}")
+    beats = duration_beats(duration)
     shift = store.get("transpose", 0) + 12 * store.get("octave", 0) + (options.get("pitch", 0) if options else 0)
     numbers = note_numbers(notes, shift)
     if not numbers:
