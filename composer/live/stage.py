@@ -38,7 +38,7 @@ class Stage:
     def open_output(self, api: int, *, virtual: str | None, names: list[str], index: int | None,
                     port_map: dict[str, str] | None = None) -> None:
         """Open the output (a virtual port, output `index` of `names`, or the first one) and
-        put the note guard in front of it; a port that returns gets its channels reset. The
+        put the note guard in front of it (a port that returns resets its channels itself). The
         outputs `port_map` maps a piece's port names to are opened too (NamedOutputs)."""
         from composer.midi.ports import open_output
 
@@ -51,7 +51,6 @@ class Stage:
         self.port = port
         self.guard = safety.NoteGuard(port.send)
         port.on_lost = self.guard.forget
-        port.on_return = self._after_port_return
         self.named = NamedOutputs(api, port_map or {}, self._warn)
         self.named.open()
 
@@ -100,10 +99,6 @@ class Stage:
         """The natural end: every note has ended; only controllers left off rest are reset."""
         self.guard.settle()
         self.named.settle()
-
-    def _after_port_return(self) -> None:
-        for channel in sorted(self.guard.channels):
-            safety.reset_channel(self.port.send, channel)
 
     # ----- loops ------------------------------------------------------------------------------
 

@@ -222,6 +222,16 @@ class PieceAPI:
         call.__name__, call.__doc__ = function.__name__, function.__doc__
         return call
 
+    def progression(self, chart, key=None, **options):
+        """harmony.progression; its key ("a:minor") is the piece's key when it has none yet."""
+        from composer import harmony
+
+        chords = harmony.progression(chart, key, **options)
+        if self.definition.key is None and key:
+            tonic, _, mode = str(key).partition(":")
+            self.use_key(tonic, mode or "major")
+        return chords
+
     def namespace(self) -> dict:
         """The dict a piece's code runs in."""
         from composer import harmony, theory
@@ -300,7 +310,7 @@ class PieceAPI:
             "note_name": theory.note_name,
             "scale": self._implying_key(theory.scale, 0),
             "chord": harmony.chord,
-            "progression": harmony.progression,
+            "progression": self.progression,
             "accompany": functools.partial(play_accompaniment, self),
             "chord_invert": theory.chord_invert,
             "invert_chord": theory.chord_invert,
