@@ -71,18 +71,25 @@ def show(file: str) -> None:
 
 @patch.command("check")
 @click.argument("file")
-def check(file: str) -> None:
+@click.option("--piece", type=click.Path(dir_okay=False),
+              help="Check the pads and buttons against this piece's loops (default: the patch's piece).")
+def check(file: str, piece: str | None) -> None:
     """Check patch FILE (a path or a name): exit 0 if it loads, else print one line naming file:line and field, exit 1.
+
+    With a piece (--piece, or the patch's `piece`), every loop a pad or button launches, stops
+    or fills must be one of the piece's live_loops.
 
     \b
     Example:
       composer patch check live-set
+      composer patch check default --piece samples/pieces/live_set.py
     """
     from composer.library import find_patch
-    from composer.patch.loader import load_patch
+    from composer.patch.loader import check_against_piece, load_patch
 
-    loaded = load_patch(str(find_patch(file)))
-    click.echo(f"{file}: ok ({loaded.name})")
+    loaded = load_patch(str(find_patch(file, piece)))
+    against = check_against_piece(loaded, piece)
+    click.echo(f"{file}: ok ({loaded.name}" + (f", loops of {against})" if against else ")"))
 
 
 def describe(p) -> list[str]:

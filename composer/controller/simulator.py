@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from composer.controller.v49 import DEFAULT_LAYOUT, Keybed, V49Layout, parse_note
 from composer.errors import ComposerError
+from composer.midi.bytes import CONTROL_CHANGE, NOTE_OFF, NOTE_ON, PITCH_BEND_CENTRE, pitch_bend
 
 DEFAULT_PORT_NAME = "V49 Simulator"
 DEFAULT_FORCE = 0.7
@@ -103,13 +104,13 @@ class V49Simulator:
         note = self.keybed.note_for(physical)
         velocity = key_velocity(force) if velocity is None else _check_velocity(velocity)
         self.held_keys[physical] = note
-        self.send([self._status(0x90, self.layout.keys_channel), note, velocity])
+        self.send([self._status(NOTE_ON, self.layout.keys_channel), note, velocity])
         return note
 
     def key_up(self, key) -> None:
         note = self.held_keys.pop(parse_note(key), None)
         if note is not None:
-            self.send([self._status(0x80, self.layout.keys_channel), note, 0])
+            self.send([self._status(NOTE_OFF, self.layout.keys_channel), note, 0])
 
     def pad_down(self, pad: int, force: float = DEFAULT_FORCE, velocity: int | None = None) -> int:
         """Strike pad 1..8; returns the raw velocity sent."""
@@ -120,13 +121,13 @@ class V49Simulator:
         else:
             velocity = _check_velocity(velocity)
         self.held_pads.add(pad)
-        self.send([self._status(0x90, self.layout.pads_channel), note, velocity])
+        self.send([self._status(NOTE_ON, self.layout.pads_channel), note, velocity])
         return velocity
 
     def pad_up(self, pad: int) -> None:
         if pad in self.held_pads:
             self.held_pads.discard(pad)
-            self.send([self._status(0x80, self.layout.pads_channel), self._pad_note(pad), 0])
+            self.send([self._status(NOTE_OFF, self.layout.pads_channel), self._pad_note(pad), 0])
 
     def pad_hit(self, pad: int, force: float = DEFAULT_FORCE, velocity: int | None = None) -> int:
         """Strike and release at once."""
@@ -135,7 +136,7 @@ class V49Simulator:
         return sent
 
     def knob(self, knob: int, value: int) -> None:
-        self.send([self._status(0xB0, self.layout.keys_channel), self._pick(self.layout.knob_ccs, knob, "knob"),
+        self.send([self._status(CONTROL_CHANGE, self.layout.keys_channel), self._pick(self.layout.knob_ccs, knob, "knob"),
                    _check_value(value)])
 
     def button(self, button: int, on: bool | None = None) -> bool:
@@ -143,22 +144,21 @@ class V49Simulator:
         cc = self._pick(self.layout.button_ccs, button, "button")
         state = (not self.buttons[button - 1]) if on is None else bool(on)
         self.buttons[button - 1] = state
-        self.send([self._status(0xB0, self.layout.keys_channel), cc, 127 if state else 0])
+        self.send([self._status(CONTROL_CHANGE, self.layout.keys_channel), cc, 127 if state else 0])
         return state
 
     def mod_wheel(self, value: int) -> None:
-        self.send([self._status(0xB0, self.layout.keys_channel), self.layout.mod_cc, _check_value(value)])
+        self.send([self._status(CONTROL_CHANGE, self.layout.keys_channel), self.layout.mod_cc, _check_value(value)])
 
     def pitch_bend(self, value: int) -> None:
         """Bend -8192..8191 (0 is the wheel at rest)."""
         if not -8192 <= int(value) <= 8191:
             raise ComposerError(f"pitch bend {value} is outside -8192..8191")
-        raw = int(value) + 8192
-        self.send([self._status(0xE0, self.layout.keys_channel), raw & 0x7F, raw >> 7])
+        self.send(list(pitch_bend(self.layout.keys_channel - 1, int(value) + PITCH_BEND_CENTRE)))
 
     def sustain(self, down: bool = True) -> None:
         self.sustain_down = bool(down)
-        self.send([self._status(0xB0, self.layout.keys_channel), self.layout.sustain_cc, 127 if down else 0])
+        self.send([self._status(CONTROL_CHANGE, self.layout.keys_channel), self.layout.sustain_cc, 127 if down else 0])
 
     def octave_up(self) -> int:
         return self.keybed.shift_octave(+1)

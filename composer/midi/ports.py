@@ -186,13 +186,26 @@ def own_port_name(direction: str) -> str:
     return f"{direction} {os.getpid()}.{next(_own_ports)}"
 
 
+#: The names of the output ports this process opened; JACK and ALSA list them as inputs too.
+_OUTPUTS_OPENED_HERE: set[str] = set()
+
+
+def _opened_here(name: str) -> bool:
+    """A port this process opened for output: never offered as an input (it would hear itself)."""
+    client, _, port = name.partition(":")
+    client = client.strip().lower()
+    if client != CLIENT_NAME and not (client.startswith(f"{CLIENT_NAME}-") and client[len(CLIENT_NAME) + 1:].isdecimal()):
+        return False
+    return any(port.startswith(opened) for opened in _OUTPUTS_OPENED_HERE)
+
+
 def find_port(names: list[str], wanted: str | int, direction: str) -> int:
     """Index of the port matching `wanted`: an index, or a case-insensitive name fragment.
 
     An exact (case-insensitive) name wins over fragments; several fragment matches take the first.
     """
     text = str(wanted).strip()
-    if text.isdigit():
+    if text.isdecimal():
         index = int(text)
         if index < len(names):
             return index
@@ -202,7 +215,8 @@ def find_port(names: list[str], wanted: str | int, direction: str) -> int:
     for index, name in enumerate(lowered):
         if text.lower() in name:
             return index
-    available = ", ".join(f"{i}: {n}" for i, n in enumerate(names)) or "none"
+    offered = [(i, n) for i, n in enumerate(names) if not (direction == "input" and _opened_here(n))]
+    available = ", ".join(f"{i}: {n}" for i, n in offered) or "none"
     raise PortError(f"no MIDI {direction} matches {text!r}; available: {available}")
 
 
@@ -217,7 +231,10 @@ def open_output(port: str | int | None = None, virtual: str | None = None, api: 
     try:
         if virtual:
             out.open_virtual_port(virtual)
+            _OUTPUTS_OPENED_HERE.add(virtual)
         else:
+            own = own_name or own_port_name("out")
+            _OUTPUTS_OPENED_HERE.add(own)
             names = port_names(out)
             if port is None:
                 if not names:
@@ -225,7 +242,7 @@ def open_output(port: str | int | None = None, virtual: str | None = None, api: 
                 index = 0
             else:
                 index = find_port(names, port, called)
-            out.open_port(index, own_name or own_port_name("out"))
+            out.open_port(index, own)
     except BaseException:
         out.delete()
         raise

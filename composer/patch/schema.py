@@ -149,7 +149,7 @@ def _numbered(table: dict, path: tuple, count: int, what: str) -> dict[int, tupl
     """[knobs.N]-style tables: N -> (its path, its table), with N checked against 1..count."""
     found = {}
     for key, value in _table(table, path).items():
-        if not str(key).isdigit() or not 1 <= int(key) <= count:
+        if not str(key).isdecimal() or not 1 <= int(key) <= count:
             raise FieldError(path + (key,), f"the V49 has {what}s 1..{count}")
         found[int(key)] = (path + (key,), _table(value, path + (key,)))
     return found
@@ -345,7 +345,7 @@ def _calibration(table: dict) -> Calibration:
     curves = {}
     for key, value in _table(table.get("pads", {}), path + ("pads",)).items():
         pad_path = path + ("pads", key)
-        if not str(key).isdigit() or not 1 <= int(key) <= PAD_COUNT:
+        if not str(key).isdecimal() or not 1 <= int(key) <= PAD_COUNT:
             raise FieldError(pad_path, f"the V49 has pads 1..{PAD_COUNT}")
         try:
             curves[int(key)] = parse_curve(value)

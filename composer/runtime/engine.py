@@ -19,9 +19,11 @@ from fractions import Fraction
 from itertools import count
 from pathlib import Path
 
+from composer.beats import to_beats, to_bpm
 from composer.errors import ComposerError
 from composer import context
-from composer.context import LoopState, derive_seed
+from composer.context import LoopState
+from composer.randomness.state import RandomState
 from composer.runtime.events import Control, Event, Note, Release, Tempo, TimeSignature
 from composer.runtime.kits import DEFAULT_KIT, Kit, load_kit
 from composer.runtime.piece import LoopDefinition, PieceDefinition, PieceError, located
@@ -60,23 +62,6 @@ class RunningLoop:
         self.cut_at: Fraction | None = None  # the loop ends here, mid-iteration if need be
 
 
-def to_beats(value) -> Fraction:
-    """Beats as an exact Fraction; floats are read as the short decimal they were written as."""
-    if isinstance(value, Fraction):
-        return value
-    if isinstance(value, int):
-        return Fraction(value)
-    cached = _FLOAT_BEATS.get(value)
-    if cached is None:
-        try:
-            cached = Fraction(value).limit_denominator(1 << 16)
-        except (TypeError, ValueError):
-            raise ComposerError(f"not a number of beats: {value!r}") from None
-        _FLOAT_BEATS[value] = cached
-    return cached
-
-
-_FLOAT_BEATS: dict[float, Fraction] = {}
 
 
 class Runtime:
@@ -85,7 +70,7 @@ class Runtime:
     def __init__(self, piece: PieceDefinition, seed: int = 0, bpm=None, until=None):
         self.path: Path = piece.path
         self.seed = seed
-        self.bpm_override = None if bpm is None else to_beats(bpm)
+        self.bpm_override = None if bpm is None else to_bpm(bpm)
         self.until: Fraction | None = None if until is None else to_beats(until)
         self.loops: dict[str, RunningLoop] = {}
         self.track_order: list[str] = []
@@ -166,9 +151,11 @@ class Runtime:
                 if name not in self.track_order:
                     self.track_order.append(name)
                 continue
-            state = LoopState(name, self.seed)
-            if piece.random_seed is not None:
-                state.rng.seed(derive_seed("use_random_seed", piece.random_seed))
+            # the stream the loop's thread got when the piece's top level defined it (a loop from
+            # outside the piece gets the base stream)
+            random = definition.random.copy() if definition.random is not None else RandomState(offset=self.seed)
+            state = LoopState(name, random)
+            state.settings = dict(piece.settings)
             state.time = start + definition.delay
             loop = RunningLoop(definition, state, next(self._orders))
             self.loops[name] = loop
@@ -254,9 +241,7 @@ class Runtime:
     def change_tempo(self, bpm, at) -> None:
         """A tempo change from outside the piece (a knob) at beat `at`, which must not be earlier
         than what has been computed (a live caller passes the scheduler's horizon)."""
-        bpm = to_beats(bpm)
-        if bpm <= 0:
-            raise ComposerError(f"bpm must be positive, got {bpm}")
+        bpm = to_bpm(bpm)
         self.bpm = bpm
         self._emit(Tempo(to_beats(at), bpm))
 
@@ -285,8 +270,8 @@ class Runtime:
             else:
                 state.time = max(state.time, self.until)  # nothing more of this loop can be heard
         except BaseException as error:
-            if isinstance(error, (KeyboardInterrupt, SystemExit)):
-                raise
+            if not isinstance(error, (Exception, SystemExit)):
+                raise  # Ctrl-C, a stop signal, an abandoned iteration: not the piece's error
             raise located(error, self.path, definition.body.__globals__) from None
         finally:
             self._active.pop()
@@ -331,6 +316,10 @@ class Runtime:
             beat = loop.state.time
         self._emit(Note(beat, duration, note, velocity, channel, loop.definition.name))
 
+    def emit(self, event: Event) -> None:
+        """Queue an event a piece's call made (composer.runtime.sound, midi_calls) at its beat."""
+        self._emit(event)
+
     def control(self, control: int, value: int, channel: int) -> None:
         loop = self.current_loop("cc")
         self._emit(Control(loop.state.time, control, value, channel, loop.definition.name))
@@ -354,9 +343,7 @@ class Runtime:
                 )
 
     def set_bpm(self, bpm) -> None:
-        bpm = to_beats(bpm)
-        if bpm <= 0:
-            raise ComposerError(f"bpm must be positive, got {bpm}")
+        bpm = to_bpm(bpm)
         self.bpm = bpm
         self._emit(Tempo(self.current_loop("use_bpm").state.time, bpm))
 

@@ -43,13 +43,32 @@ def read_kit(path: Path) -> Kit:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as error:
         raise ComposerError(f"{path}: {error}") from None
+    except RecursionError:
+        raise ComposerError(f"{path}: nested too deeply to read") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ComposerError(f"{path}: cannot read: {getattr(error, 'strerror', None) or error}") from None
     drums = data.get("drums")
     if not isinstance(drums, dict) or not drums:
         raise ComposerError(f"{path}: a kit needs a [drums] table of name = note")
+    names: dict[str, str] = {}
     for drum, note in drums.items():
-        if not isinstance(note, int) or not 0 <= note <= 127:
-            raise ComposerError(f"{path}: drums.{drum}: note must be an integer 0-127, got {note!r}")
+        if type(note) is not int or not 0 <= note <= 127:  # true is no note, though Python counts it 1
+            raise ComposerError(f"{path}: drums.{drum}: note must be an integer 0-127, got {_toml(note)}")
+        key = drum.lower()
+        if key in names:
+            raise ComposerError(f"{path}: drums.{drum}: same name as drums.{names[key]} (drum names ignore case)")
+        names[key] = drum
     channel = data.get("channel", 10)
-    if not isinstance(channel, int) or not 1 <= channel <= 16:
-        raise ComposerError(f"{path}: channel must be 1-16, got {channel!r}")
-    return Kit(name=data.get("name", path.stem), drums={k.lower(): v for k, v in drums.items()}, channel=channel)
+    if type(channel) is not int or not 1 <= channel <= 16:
+        raise ComposerError(f"{path}: channel must be an integer 1-16, got {_toml(channel)}")
+    name = data.get("name", path.stem)
+    if not isinstance(name, str):
+        raise ComposerError(f"{path}: name must be a string, got {_toml(name)}")
+    return Kit(name=name, drums={k.lower(): v for k, v in drums.items()}, channel=channel)
+
+
+def _toml(value) -> str:
+    """A value as the kit's TOML spells it (true, not True)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return repr(value)
