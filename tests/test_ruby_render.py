@@ -14,7 +14,7 @@ import pytest
 from composer.cli import main
 from composer.ruby import samples
 from composer.runtime import dsl
-from composer.runtime.kits import SHIPPED_KITS
+from composer.library import SHIPPED
 from pieces import notes, run_piece, write_piece
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -63,8 +63,8 @@ def test_sonic_pi_drum_samples_are_general_midi_drums(tmp_path):
 
 
 def test_tabla_samples_play_the_strokes_of_the_tabla_kit():
-    sonic_pi = tomllib.loads((SHIPPED_KITS / "sonic_pi.toml").read_text())["drums"]
-    tabla = tomllib.loads((SHIPPED_KITS / "tabla.toml").read_text())["drums"]
+    sonic_pi = tomllib.loads((SHIPPED / "kits" / "sonic_pi.toml").read_text())["drums"]
+    tabla = tomllib.loads((SHIPPED / "kits" / "tabla.toml").read_text())["drums"]
     strokes = {"tas": "ta", "dhec": "dha"}  # Sonic Pi's names for strokes tabla.toml spells otherwise
     checked = 0
     for name, note in sonic_pi.items():
@@ -76,7 +76,7 @@ def test_tabla_samples_play_the_strokes_of_the_tabla_kit():
 
 
 def test_every_kit_name_is_a_sonic_pi_sample():
-    sonic_pi = tomllib.loads((SHIPPED_KITS / "sonic_pi.toml").read_text())["drums"]
+    sonic_pi = tomllib.loads((SHIPPED / "kits" / "sonic_pi.toml").read_text())["drums"]
     assert set(sonic_pi) <= set(samples.frames())
 
 

@@ -14,7 +14,7 @@ import time
 from typing import TextIO
 
 from composer.live import safety
-from composer.live.output import PortOutput
+from composer.live.output import PortOutput, open_followed_output
 
 DRAIN_SECONDS = 0.05  # lets the last messages leave the port before it closes
 STOP_CHECK_SECONDS = 0.05
@@ -40,10 +40,10 @@ class Stage:
 
         if virtual:
             port = PortOutput(open_output(virtual=virtual, api=api), None, api, self._warn)
-        elif index is None:
-            port = PortOutput(open_output(api=api), names[0] if names else None, api, self._warn)
+        elif not names:
+            port = PortOutput(open_output(api=api), None, api, self._warn)  # says there is no output
         else:
-            port = PortOutput(open_output(port=str(index), api=api), names[index], api, self._warn)
+            port = open_followed_output(names[0 if index is None else index], api, self._warn)
         self.port = port
         self.guard = safety.NoteGuard(port.send)
         port.on_lost = self.guard.forget

@@ -42,8 +42,7 @@ class Bridge:
         self.functions: dict[str, object] = {}  # what the buffer `define`s
         self.warned: set[str] = set()
         names = dict(namespace)
-        #: Ruby's symbols: the namespace's Symbol type when it has one (puts spells it `:name`)
-        self.symbol = names.get("Symbol", Symbol)
+        self.symbol = Symbol  # Ruby's symbols are the piece API's (puts spells them `:name`)
         if "sample" in names:
             self._sample = names["sample"]
             names["sample"] = self.sample

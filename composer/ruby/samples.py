@@ -1,6 +1,6 @@
 """Sonic Pi's built-in samples, as far as MIDI can honour them.
 
-Drum samples are notes of the `sonic_pi` kit (samples/kits/sonic_pi.toml), which a buffer
+Drum samples are notes of the `sonic_pi` kit (composer/data/kits/sonic_pi.toml), which a buffer
 starts with. Every other built-in sample (`:ambi_choir`, `:loop_amen`) has no MIDI meaning:
 playing it is skipped with one warning per name. Its length still matters for timing
 (`sleep sample_duration(:loop_amen)`), so the durations of all of them are data

@@ -9,10 +9,12 @@ from __future__ import annotations
 from fractions import Fraction
 
 from composer.errors import ComposerError
-from composer.ring import Ring, knit, line, ring, ring_range
-from composer import context
-from composer.context import derive_seed
+from composer.ring import Ring, ramp, ring
+from composer import context, numeric, sequences
 from composer.beats import to_beats, to_bpm
+from composer.randomness import functions as chance
+from composer.runtime.log import puts, sonic_print
+from composer.values import Symbol
 from composer.runtime.engine import Runtime, StopLoop
 from composer.runtime.piece import LoopDefinition, PieceDefinition
 from composer.runtime import sound
@@ -52,8 +54,14 @@ class PieceAPI:
             start_delay = _duration(delay, f"live_loop {loop_name!r}: delay")  # it cannot start in the past
             if loop_name in self.definition.loops:
                 raise ComposerError(f"two live_loops are named {loop_name!r}")
+            # Sonic Pi runs each live_loop in a thread started from the top level, which seeds it;
+            # a loop already running is moved by a second thread, which takes a seed as well
+            random = context.current.random.spawn()
+            if self.runtime is not None and loop_name in self.runtime.loops:
+                context.current.random.spawn()
             self.definition.loops[loop_name] = LoopDefinition(
                 name=loop_name,
+                random=random,
                 body=function,
                 line=function.__code__.co_firstlineno,
                 sync=None if sync is None else str(sync).lstrip(":"),
@@ -193,13 +201,6 @@ class PieceAPI:
             load_kit(name, self.definition.path)  # fail now, at the line that names it
             self.definition.kit = name
 
-    def use_random_seed(self, seed: int) -> None:
-        """As in Sonic Pi: the same seed gives the same choices, whichever loop asks."""
-        if self._in_loop():
-            context.current.rng.seed(derive_seed("use_random_seed", seed))
-        else:
-            self.definition.random_seed = seed
-
     def namespace(self) -> dict:
         """The dict a piece's code runs in."""
         from composer import theory
@@ -221,27 +222,63 @@ class PieceAPI:
             "cue": self.cue,
             "param": self.param,
             "use_kit": self.use_kit,
-            "use_random_seed": self.use_random_seed,
-            "rrand": rrand,
-            "rrand_i": rrand_i,
-            "rand": rand,
-            "rand_i": rand_i,
-            "choose": choose,
-            "shuffle": shuffle,
-            "dice": dice,
-            "one_in": one_in,
-            "tick": tick,
-            "look": look,
+            "use_random_seed": chance.use_random_seed,
+            "with_random_seed": chance.with_random_seed,
+            "use_random_source": chance.use_random_source,
+            "with_random_source": chance.with_random_source,
+            "current_random_seed": chance.current_random_seed,
+            "current_random_source": chance.current_random_source,
+            "rand_reset": chance.rand_reset,
+            "rand_skip": chance.rand_skip,
+            "rand_back": chance.rand_back,
+            "rand_look": chance.rand_look,
+            "rand_i_look": chance.rand_i_look,
+            "rrand": chance.rrand,
+            "rrand_i": chance.rrand_i,
+            "rand": chance.rand,
+            "rand_i": chance.rand_i,
+            "rdist": chance.rdist,
+            "choose": chance.choose,
+            "pick": chance.pick,
+            "shuffle": chance.shuffle,
+            "dice": chance.dice,
+            "one_in": chance.one_in,
+            "tick": context.tick,
+            "look": context.look,
+            "tick_set": context.tick_set,
+            "tick_reset": context.tick_reset,
+            "tick_reset_all": context.tick_reset_all,
             "ring": ring,
-            "knit": knit,
-            "range": sonic_range,
-            "line": line,
-            "spread": spread,
+            "ramp": ramp,
+            "knit": sequences.knit,
+            "stretch": sequences.stretch,
+            "bools": sequences.bools,
+            "halves": sequences.halves,
+            "doubles": sequences.doubles,
+            "range": sequences.sonic_range,
+            "line": sequences.line,
+            "spread": sequences.spread,
+            "quantise": numeric.quantise,
+            "factor_q": numeric.factor_q,
+            "inc": numeric.inc,
+            "dec": numeric.dec,
+            "puts": puts,
+            "print": sonic_print,
+            "Symbol": Symbol,
+            "note_info": theory.note_info,
+            "note_range": theory.note_range,
+            "midi_notes": theory.midi_notes,
+            "octs": theory.octs,
+            "midi_to_hz": theory.midi_to_hz,
+            "hz_to_midi": theory.hz_to_midi,
+            "chord_names": theory.chord_names,
+            "scale_names": theory.scale_names,
             "note": theory.note,
             "note_name": theory.note_name,
             "scale": theory.scale,
             "chord": theory.chord,
             "chord_invert": theory.chord_invert,
+            "invert_chord": theory.chord_invert,
             "chord_degree": theory.chord_degree,
             "degree": theory.degree,
             "arp": arp,
@@ -255,81 +292,6 @@ class PieceAPI:
 _MINI_CACHE: dict = {}
 
 
-# ----- randomness: each loop's own seeded stream (see composer.runtime.context) ---------------
-
-
-def rrand(low, high) -> float:
-    """A float between low and high."""
-    return context.current.rng.uniform(low, high)
-
-
-def rrand_i(low, high) -> int:
-    """An integer between low and high, both included."""
-    low, high = sorted((int(low), int(high)))
-    return context.current.rng.randint(low, high)
-
-
-def rand(high=1) -> float:
-    return context.current.rng.uniform(0, high)
-
-
-def rand_i(high=2) -> int:
-    """An integer from 0 up to (not including) high."""
-    return context.current.rng.randrange(int(high))
-
-
-def choose(items):
-    items = list(items)
-    if not items:
-        raise ComposerError("choose() needs at least one item")
-    return items[context.current.rng.randrange(len(items))]
-
-
-def shuffle(items) -> Ring:
-    items = list(items)
-    context.current.rng.shuffle(items)
-    return Ring(items)
-
-
-def dice(sides: int = 6) -> int:
-    return context.current.rng.randint(1, int(sides))
-
-
-def one_in(n) -> bool:
-    """True with probability 1/n."""
-    return context.current.rng.randrange(int(n)) == 0 if n >= 1 else False
-
-
-def tick(counter: str = "tick", step: int = 1) -> int:
-    return context.current.tick(counter, step)
-
-
-def look(counter: str = "tick") -> int:
-    return context.current.look(counter)
-
-
-def sonic_range(start, finish=None, step=1, inclusive: bool = False) -> Ring:
-    """Sonic Pi's `range` as a ring; `range(n)` still counts 0..n-1 as Python's does."""
-    if finish is None:
-        start, finish = 0, start
-    return ring_range(start, finish, step, inclusive)
-
-
-def spread(hits: int, steps: int, rotate: int = 0) -> Ring:
-    """Sonic Pi's spread: a ring of booleans, `hits` spread over `steps` (Euclidean).
-
-    As in Sonic Pi, `rotate=n` moves the start to the n-th following hit, so the rhythm keeps
-    beginning on a strong beat: spread(3, 8, rotate=1) == (ring T, F, F, T, F, T, F, F).
-    """
-    from composer.pattern.euclid import bjorklund
-
-    pattern = list(bjorklund(int(hits), int(steps)))
-    if any(pattern):
-        for _ in range(int(rotate)):
-            pattern = pattern[1:] + pattern[:1]
-            while not pattern[0]:
-                pattern = pattern[1:] + pattern[:1]
-    return Ring(pattern)
 
 
 def arp(notes, mode: str = "up", octaves: int = 1) -> Ring:
@@ -358,6 +320,7 @@ def load(path, seed: int = 0, bpm=None, until=None) -> Runtime:
     from composer.runtime.piece import load_piece
 
     api = PieceAPI(PieceDefinition(path=path))
+    context.new_top_level(seed)
     definition = load_piece(path, lambda d: _bind(api, d))
     runtime = Runtime(definition, seed=seed, bpm=bpm, until=until)
     api.runtime = runtime
@@ -369,6 +332,7 @@ def reload(runtime: Runtime, path, now) -> None:
     from composer.runtime.piece import load_piece
 
     api = PieceAPI(PieceDefinition(path=path), runtime)
+    context.new_top_level(runtime.seed)
     definition = load_piece(path, lambda d: _bind(api, d))
     runtime.reload(definition, now)
 

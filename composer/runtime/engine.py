@@ -22,7 +22,8 @@ from pathlib import Path
 from composer.beats import to_beats, to_bpm
 from composer.errors import ComposerError
 from composer import context
-from composer.context import LoopState, derive_seed
+from composer.context import LoopState
+from composer.randomness.state import RandomState
 from composer.runtime.events import Control, Event, Note, Release, Tempo, TimeSignature
 from composer.runtime.kits import DEFAULT_KIT, Kit, load_kit
 from composer.runtime.piece import LoopDefinition, PieceDefinition, PieceError, located
@@ -150,10 +151,11 @@ class Runtime:
                 if name not in self.track_order:
                     self.track_order.append(name)
                 continue
-            state = LoopState(name, self.seed)
+            # the stream the loop's thread got when the piece's top level defined it (a loop from
+            # outside the piece gets the base stream)
+            random = definition.random.copy() if definition.random is not None else RandomState(offset=self.seed)
+            state = LoopState(name, random)
             state.settings = dict(piece.settings)
-            if piece.random_seed is not None:
-                state.rng.seed(derive_seed("use_random_seed", piece.random_seed))
             state.time = start + definition.delay
             loop = RunningLoop(definition, state, next(self._orders))
             self.loops[name] = loop
@@ -388,20 +390,30 @@ class Runtime:
         loop = self.current_loop("sync")
         now = loop.state.time
         taken = loop.synced.get(name)
-        while True:
-            found = self._find_cue(name, now, taken)
-            if found is not None:
-                break
-            if self.until is not None and self._queue and self._queue[0][1] >= self.until:
-                raise _PastHorizon  # the cue would come after the end of the render
-            if not self._queue or self._queue[0][1] > now + SYNC_HORIZON_BEATS:
-                raise ComposerError(
-                    f"live_loop {loop.definition.name!r} waits in sync({name!r}) but no loop cues {name!r}"
-                )
-            other_name = heapq.heappop(self._queue)[3]
-            other = self.loops.get(other_name)
-            if other is not None and not other.removed:
-                self._run_iteration(other)
+        # Loops added from outside (the performer's arpeggiator) follow live input, so they run
+        # only when the stream reaches them, never ahead inside a wait; they cue nothing a piece waits on.
+        outside = []
+        try:
+            while True:
+                found = self._find_cue(name, now, taken)
+                if found is not None:
+                    break
+                if self.until is not None and self._queue and self._queue[0][1] >= self.until:
+                    raise _PastHorizon  # the cue would come after the end of the render
+                if not self._queue or self._queue[0][1] > now + SYNC_HORIZON_BEATS:
+                    raise ComposerError(
+                        f"live_loop {loop.definition.name!r} waits in sync({name!r}) but no loop cues {name!r}"
+                    )
+                entry = heapq.heappop(self._queue)
+                if entry[3] in self._external:
+                    outside.append(entry)
+                    continue
+                other = self.loops.get(entry[3])
+                if other is not None and not other.removed:
+                    self._run_iteration(other)
+        finally:
+            for entry in outside:
+                heapq.heappush(self._queue, entry)
         loop.synced[name] = found
         loop.state.time = found
 

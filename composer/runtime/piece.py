@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Callable
 
 from composer.errors import ComposerError, did_you_mean
+from composer.randomness.state import RandomState
 
 
 class PieceError(ComposerError):
@@ -27,6 +28,7 @@ class LoopDefinition:
     sync: str | None = None
     delay: Fraction = Fraction(0)
     paused: bool = False  # waits for a launch (a pad in `composer perform`) instead of starting
+    random: RandomState | None = None  # its thread's random stream, as the top level started it
 
 
 @dataclass
@@ -35,7 +37,6 @@ class PieceDefinition:
     loops: dict[str, LoopDefinition] = field(default_factory=dict)
     bpm: Fraction | None = None
     time_signature: tuple[int, int] | None = None
-    random_seed: int | None = None
     kit: str | None = None
     settings: dict = field(default_factory=dict)  # the top level's use_* settings, which loops start with
 
