@@ -196,3 +196,10 @@ def test_runtime_error_names_the_buffer_line():
 def test_unknown_name_suggests_a_near_one():
     with pytest.raises(PieceError, match="did you mean 'play'"):
         evaluate("plya 60", play=lambda n: None)
+
+
+def test_unknown_constant_names_its_line_once():
+    with pytest.raises(PieceError) as caught:
+        evaluate("out 1\nx = Foo\n")
+    assert str(caught.value) == "buffer.rb:2: unknown constant Foo"
+    assert evaluate("out Math::PI.round(2), Math.sqrt(16)") == [3.14, 4.0]

@@ -18,6 +18,7 @@ import types
 
 from composer.errors import ComposerError, UnknownNameError, did_you_mean
 from composer.ring import Ring
+from composer.runtime.piece import PieceError
 from composer.ruby import methods, samples
 from composer.ruby.scope import BreakJump, ReturnJump
 from composer.ruby.values import RubyRange, Symbol
@@ -101,11 +102,11 @@ class Bridge:
             return CONSTANTS[name]
         if name in self.names:
             return self.names[name]
-        raise ComposerError(f"{self.path}:{line}: unknown constant {name}")
+        raise PieceError(f"{self.path}:{line}: unknown constant {name}")
 
     # ----- forms the evaluator runs itself ----------------------------------------------------
 
-    def define(self, name, function, line) -> Symbol:
+    def define(self, name, function) -> Symbol:
         """`define :name do |a, b = 2| ... end` (and `def`): a function the buffer can call by name."""
         self.functions[str(name)] = function
         return self.symbol(name)
@@ -118,7 +119,7 @@ class Bridge:
             if len(positional) != 1 or keywords:
                 raise ComposerError(f"{self.path}:{line}: define takes a name and a block: define :name do |a| ... end")
             (name_of,) = positional
-            return lambda scope: self.define(name_of(scope), block(scope), line)
+            return lambda scope: self.define(name_of(scope), block(scope))
         if name == "loop" and not positional and not keywords:
             return lambda scope: _loop_forever(block(scope))
         if name in ("lambda", "proc") and not positional and not keywords:

@@ -104,8 +104,7 @@ class Calls:
             return self.compile(node)
         bind = self.parameters(node.child_by_field_name("parameters"))
         body = self.body(node.child_by_field_name("body"))
-        line = _line(node)
-        return lambda scope: make_block(bind, body, scope, line)
+        return lambda scope: make_block(bind, body, scope)
 
     def parameters(self, node):
         """A binder (scope, args) -> None for block or method parameters (None: no parameters)."""
@@ -154,15 +153,13 @@ class Calls:
         bind = self.parameters(node.child_by_field_name("parameters"))
         body = self.body(node.child_by_field_name("body"))
         define = self.bridge.define
-        line = _line(node)
-        return lambda scope: define(name, make_block(bind, body, scope, line), line)
+        return lambda scope: define(name, make_block(bind, body, scope))
 
     def lambda_(self, node):
         bind = self.parameters(node.child_by_field_name("parameters"))
         body_node = node.child_by_field_name("body")
         body = self.body(body_node.child_by_field_name("body"))
-        line = _line(node)
-        return lambda scope: make_block(bind, body, scope, line)
+        return lambda scope: make_block(bind, body, scope)
 
 
 def _evaluator(positional):
@@ -182,7 +179,7 @@ def _options(keywords):
     return lambda scope: {k: v(scope) for k, v in keywords}
 
 
-def make_block(bind, body, scope: Scope, line: int):
+def make_block(bind, body, scope: Scope):
     """A Ruby block as a Python function; missing arguments are nil, extra ones ignored."""
     if bind is None:
         def block(*args):
@@ -198,5 +195,4 @@ def make_block(bind, body, scope: Scope, line: int):
                 return body(inner)
             except NextJump as jump:
                 return jump.value
-    block.ruby_line = line
     return block
