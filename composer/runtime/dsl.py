@@ -6,6 +6,7 @@ live_loop's body, they act on the running `Runtime` at the loop's virtual time.
 
 from __future__ import annotations
 
+import functools
 from fractions import Fraction
 
 from composer.errors import ComposerError
@@ -203,7 +204,8 @@ class PieceAPI:
 
     def namespace(self) -> dict:
         """The dict a piece's code runs in."""
-        from composer import theory
+        from composer import harmony, theory
+        from composer.accompany.piece import play_accompaniment
 
         return {
             "live_loop": self.live_loop,
@@ -276,7 +278,9 @@ class PieceAPI:
             "note": theory.note,
             "note_name": theory.note_name,
             "scale": theory.scale,
-            "chord": theory.chord,
+            "chord": harmony.chord,
+            "progression": harmony.progression,
+            "accompany": functools.partial(play_accompaniment, self),
             "chord_invert": theory.chord_invert,
             "invert_chord": theory.chord_invert,
             "chord_degree": theory.chord_degree,
@@ -321,7 +325,7 @@ def load(path, seed: int = 0, bpm=None, until=None) -> Runtime:
 
     api = PieceAPI(PieceDefinition(path=path))
     context.new_top_level(seed)
-    definition = load_piece(path, lambda d: _bind(api, d))
+    definition = _definition(api, path) if _is_chart(path) else load_piece(path, lambda d: _bind(api, d))
     runtime = Runtime(definition, seed=seed, bpm=bpm, until=until)
     api.runtime = runtime
     return runtime
@@ -333,8 +337,21 @@ def reload(runtime: Runtime, path, now) -> None:
 
     api = PieceAPI(PieceDefinition(path=path), runtime)
     context.new_top_level(runtime.seed)
-    definition = load_piece(path, lambda d: _bind(api, d))
+    definition = _definition(api, path) if _is_chart(path) else load_piece(path, lambda d: _bind(api, d))
     runtime.reload(definition, now)
+
+
+def _is_chart(path) -> bool:
+    """A ChordPro chart (.cho, .chopro ...) runs as a piece of its own: the band plays it."""
+    from composer.accompany.chart_piece import is_chart
+
+    return is_chart(path)
+
+
+def _definition(api: PieceAPI, path) -> PieceDefinition:
+    from composer.accompany.chart_piece import load_chart_piece
+
+    return load_chart_piece(path, api)
 
 
 def _bind(api: PieceAPI, definition: PieceDefinition) -> dict:
