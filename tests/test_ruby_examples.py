@@ -125,3 +125,26 @@ def test_bach_minuet_opens_as_written_and_plays_every_note(tmp_path):
     opening = sorted((beat, note) for beat, note, *_ in played if beat < 3)
     assert opening == sorted(BACH_RIGHT_HAND_BAR_1_2 + BACH_LEFT_HAND_BAR_1_2)
     assert len(played) == 406  # every note of its play_pattern_timed, play_chord and play calls, twice
+
+
+def test_driving_pulse_kicks_every_half_beat_under_a_pulsing_bass(tmp_path):
+    played = render(tmp_path, "driving_pulse", beats=16)
+    kicks = [(beat, note, channel) for beat, note, _, _, channel, track in played if track == "drums"]
+    synths = [(beat, note) for beat, note, *_, track in played if track == "synths"]
+    assert kicks == [(Fraction(i, 2), 36, 10) for i in range(32)]
+    assert synths == [(Fraction(i, 4), (30, 38)[i % 2]) for i in range(64)]
+
+
+def test_monday_blues_plays_its_three_loops_and_prints_its_lines(tmp_path, capsys):
+    played = render(tmp_path, "monday_blues", beats=16)
+    kicks = [beat for beat, note, *_, track in played if track == "drums"]
+    one_bar = [Fraction(i, 2) for i in range(6)] + [3 + Fraction(i, 8) for i in range(8)]
+    assert kicks == [bar * 4 + t for bar in range(4) for t in one_bar]
+    assert {note for _, note, *_, track in played if track == "drums"} == {36}
+    roots = [29, 24, 26, 26, 31, 24, 26, 26]  # (ring :F, :C, :D, :D, :G, :C, :D, :D) in octave 1
+    synths = [(beat, note) for beat, note, *_, track in played if track == "synths"]
+    assert synths == [(6 + i, roots[i % 8] + 12 * octave) for i in range(10) for octave in (0, 1)]
+    assert [(beat, note) for beat, note, *_, track in played if track == "snare"] == [
+        (Fraction(25, 2) + i, 40) for i in range(4)]
+    printed = [line.split("} ", 1)[-1] for line in capsys.readouterr().err.splitlines()]
+    assert printed[:3] == ['"slow drums"', '"fast drums"', '"slow drums"'] and '"how does it feel?"' in printed
