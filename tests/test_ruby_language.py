@@ -203,3 +203,9 @@ def test_unknown_constant_names_its_line_once():
         evaluate("out 1\nx = Foo\n")
     assert str(caught.value) == "buffer.rb:2: unknown constant Foo"
     assert evaluate("out Math::PI.round(2), Math.sqrt(16)") == [3.14, 4.0]
+
+
+def test_a_missing_end_names_the_block_it_leaves_open():
+    with pytest.raises(PieceError) as caught:
+        evaluate("play 1\nlive_loop :a do\n  play 60\n  sleep 1\n", play=print)
+    assert str(caught.value) == "buffer.rb:2:14: syntax error: the 'do' here has no matching 'end' (the buffer ends first)"
