@@ -209,3 +209,7 @@ def test_a_missing_end_names_the_block_it_leaves_open():
     with pytest.raises(PieceError) as caught:
         evaluate("play 1\nlive_loop :a do\n  play 60\n  sleep 1\n", play=print)
     assert str(caught.value) == "buffer.rb:2:14: syntax error: the 'do' here has no matching 'end' (the buffer ends first)"
+
+
+def test_comment_skips_its_block_and_uncomment_runs_it():
+    assert evaluate("comment do\n  out 1\nend\nuncomment do\n  out 2\nend\nout 3\n") == [2, 3]

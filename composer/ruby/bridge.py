@@ -112,7 +112,8 @@ class Bridge:
         return self.symbol(name)
 
     def native_form(self, name, positional, keywords, block, line):
-        """A closure for Ruby's own block forms (define, loop, lambda) and live_loop; else None."""
+        """A closure for the block forms of the language (define, loop, lambda, comment/uncomment)
+        and for live_loop; else None."""
         if block is None:
             return None
         if name == "define":
@@ -124,6 +125,10 @@ class Bridge:
             return lambda scope: _loop_forever(block(scope))
         if name in ("lambda", "proc") and not positional and not keywords:
             return block
+        if name == "comment":  # Sonic Pi's `comment do ... end` skips its block,
+            return lambda scope: None
+        if name == "uncomment":  # and `uncomment do ... end` runs it
+            return lambda scope: python_callable(block(scope))()
         if name == "live_loop" and "live_loop" in self.names:
             return lambda scope: self.live_loop([p(scope) for p in positional],
                                                 {k: v(scope) for k, v in keywords}, block(scope), line)
