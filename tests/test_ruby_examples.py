@@ -148,3 +148,17 @@ def test_monday_blues_plays_its_three_loops_and_prints_its_lines(tmp_path, capsy
         (Fraction(25, 2) + i, 40) for i in range(4)]
     printed = [line.split("} ", 1)[-1] for line in capsys.readouterr().err.splitlines()]
     assert printed[:3] == ['"slow drums"', '"fast drums"', '"slow drums"'] and '"how does it feel?"' in printed
+
+
+@waits_for(takes("live_loop", "auto_cue"))
+def test_time_machine_plays_its_bass_vortex_and_kick(tmp_path, capsys):
+    played = render(tmp_path, "time_machine", beats=16)
+    by_track = {}
+    for beat, note, *_, track in played:
+        by_track.setdefault(track, []).append((beat, note))
+    assert by_track["time"] == [(0, 28), (8, 28)]  # synth :tb303, note: :e1, every 8 beats
+    pentatonic = [28, 31, 33, 35, 38, 40]  # scale(:e1, :minor_pentatonic)
+    assert by_track["vortex"] == [(Fraction(1, 16) + Fraction(i, 8), pentatonic[i % 6]) for i in range(128)]
+    assert by_track["moon_bass"] == [(Fraction(i, 2), 36) for i in range(32)]
+    assert "machine" not in by_track  # :loop_garzul has no drum meaning: skipped, warned once
+    assert capsys.readouterr().err.count("sample :loop_garzul has no drum meaning") == 1
