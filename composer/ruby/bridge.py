@@ -77,9 +77,12 @@ class Bridge:
             raise argument_error(name, error, kwargs) from None
 
     def resolve(self, name: str):
-        target = self.names.get(methods.python_name(name))
-        if target is not None:
-            return target
+        """A Ruby name spelt the Python way: `factor?` is `factor_q`, and names that would hide a
+        Python built-in have a trailing underscore (`set` is `set_`)."""
+        for spelling in (methods.python_name(name), name + "_"):
+            target = self.names.get(spelling)
+            if target is not None:
+                return target
         choices = [n for n in (*self.names, *self.functions) if not n.startswith("_")]
         hint = did_you_mean(name, choices)
         raise ComposerError(f"unknown name {name!r}" + (f"; did you mean {hint}?" if hint else ""))

@@ -7,7 +7,7 @@ from __future__ import annotations
 from composer.ruby.bridge import argument_error
 from composer.ruby.methods import send
 from composer.ruby.nodes import constant as _constant, node_line as _line, node_text as _text
-from composer.ruby.scope import NextJump, Scope
+from composer.ruby.scope import MISSING, NextJump, Scope
 
 
 class Calls:
@@ -91,12 +91,24 @@ class Calls:
         return call
 
     def element_reference(self, node):
-        owner = self.compile(node.child_by_field_name("object"))
+        owner_node = node.child_by_field_name("object")
         index = [self.compile(c) for c in node.named_children[1:] if c.type != "comment"]
+        if owner_node.type == "identifier" and _text(owner_node) == "get" and len(index) == 1:
+            return self.time_state_get(index[0])  # Sonic Pi's `get[:foo]` is `get(:foo)`
+        owner = self.compile(owner_node)
         if len(index) == 1:
             key = index[0]
             return lambda scope: send(owner(scope), "[]", (key(scope),), None, None)
         return lambda scope: send(owner(scope), "[]", [i(scope) for i in index], None, None)
+
+    def time_state_get(self, key):
+        read = self.function_call("get", lambda scope: (key(scope),), lambda scope: None, None)
+
+        def get(scope):
+            local = scope.get("get")
+            return read(scope) if local is MISSING else send(local, "[]", (key(scope),), None, None)
+
+        return get
 
     def block(self, node):
         """A closure that, in a scope, makes the block a Python callable (`do |x| ... end`)."""
