@@ -23,6 +23,9 @@ from composer.runtime.sound import channel_number as _channel, note_numbers as _
 from composer.runtime.sound import duration_beats as _duration, velocity_number as _velocity
 
 SAMPLE_BEATS = Fraction(1, 4)  # how long a drum hit's note lasts before its note-off
+#: Sonic Pi's sample options (synthinfo.rb's sample args): a drum hit has no MIDI use for them.
+SAMPLE_OPTIONS = sound.SYNTH_ONLY_OPTIONS | frozenset(
+    "beat_stretch pitch_stretch rpitch onset slice num_slices path pan cutoff attack decay sustain release".split())
 
 
 class PieceAPI:
@@ -88,8 +91,11 @@ class PieceAPI:
         composer's velocity, duration, channel and port: see composer.runtime.sound."""
         sound.play(self, notes, options)
 
-    def sample(self, name: str, velocity=100, duration=SAMPLE_BEATS, amp=None) -> None:
-        """Hit a named drum of the current kit, on the kit's channel (GM: 10)."""
+    def sample(self, name: str, velocity=100, duration=SAMPLE_BEATS, amp=None, **options) -> None:
+        """Hit a named drum of the current kit, on the kit's channel (GM: 10). Sonic Pi's sample
+        options (rate:, beat_stretch:, attack:, lpf: ...) are accepted and change nothing."""
+        if options:
+            sound.check_options("sample", options, allowed=frozenset(), ignored=SAMPLE_OPTIONS)
         runtime = self._running("sample")
         if amp is not None:
             velocity = min(max(amp, 0), 1) * 127
