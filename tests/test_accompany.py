@@ -318,3 +318,21 @@ def test_live_reload_of_a_chart_changes_the_next_bar(tmp_path):
     chart.write_text("| C . . . | Hm . . . |\n")
     with pytest.raises(Exception, match="live.cho:1: not a chord symbol: 'Hm'"):
         dsl.reload(runtime, chart, 12)
+
+
+@pytest.mark.parametrize("material", ['["Em", "C"]', '"Em C"', 'chord("Em")', '"| Em . C . |"'])
+def test_accompany_takes_lists_strings_chords_and_grids(tmp_path, material):
+    piece = tmp_path / "piece.py"
+    piece.write_text(f"@live_loop\ndef band():\n    accompany({material}, style='strum', parts=('bass',))\n")
+    result = subprocess.run([sys.executable, "-m", "composer", "render", piece, "-o", tmp_path / "x.mid", "--bars", "2"],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert {n % 12 for _, _, n, _ in notes_of(tmp_path / "x.mid")} <= {4, 11, 0, 7}
+
+
+def test_accompany_rejects_what_is_not_chords(tmp_path):
+    piece = tmp_path / "piece.py"
+    piece.write_text("@live_loop\ndef band():\n    accompany(42)\n")
+    result = subprocess.run([sys.executable, "-m", "composer", "render", piece, "-o", tmp_path / "x.mid"],
+                            capture_output=True, text=True)
+    assert result.returncode == 1 and "piece.py:3" in result.stderr and "accompany takes" in result.stderr

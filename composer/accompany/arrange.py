@@ -6,6 +6,7 @@ MIDI file (or a port) through the same messages as any piece.
 
 from __future__ import annotations
 
+import bisect
 import random
 from dataclasses import dataclass
 from fractions import Fraction
@@ -61,6 +62,7 @@ def arrange(chart: Chart, style: str | None = None, seed: int = 0, bpm=None, tun
             hits[part] = played
     events = _meter_and_tempo(plans)
     events += [e for e in (program_event(part) for part in hits) if e is not None]
+    starts = [plan.start for plan in plans]
     for part, part_hits in hits.items():
         rng = random.Random(stable_seed("humanise", seed, part))
         instrument = INSTRUMENTS[part]
@@ -70,7 +72,7 @@ def arrange(chart: Chart, style: str | None = None, seed: int = 0, bpm=None, tun
             if humanise:
                 gesture = hit.beat if hit.gesture is None else hit.gesture
                 if gesture not in shifts:
-                    shifts[gesture] = _shift(part, rng, _bpm_at(plans, gesture))
+                    shifts[gesture] = _shift(part, rng, plans[max(bisect.bisect_right(starts, gesture) - 1, 0)].bar.bpm)
                 beat = max(Fraction(0), hit.beat + shifts[gesture])
                 velocity = _velocity(hit, part, rng)
             events.append(Note(beat, hit.duration, hit.note, velocity, instrument.channel, instrument.track))
@@ -113,13 +115,6 @@ def _meter_and_tempo(plans) -> list:
             meter = (plan.bar.numerator, plan.bar.denominator)
             events.append(TimeSignature(plan.start, *meter))
     return events
-
-
-def _bpm_at(plans, beat: Fraction) -> Fraction:
-    for plan in reversed(plans):
-        if plan.start <= beat:
-            return plan.bar.bpm
-    return plans[0].bar.bpm
 
 
 def _shift(part: str, rng: random.Random, bpm: Fraction) -> Fraction:

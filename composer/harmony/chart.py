@@ -305,6 +305,6 @@ class _ChartReader:
 def _looks_like_chords(text: str) -> bool:
     """A bare line such as 'Em C G D' (one chord per bar) rather than lyrics."""
     from composer.harmony.roman import is_numeral
-    from composer.harmony.symbols import _ROOT_RE
+    from composer.harmony.symbols import NO_CHORD, ROOT_RE
 
-    return all(_ROOT_RE.match(t) or t in (".", "%", "N.C.", "fill") or is_numeral(t) for t in text.split())
+    return all(ROOT_RE.match(t) or t in (".", "%", "fill") or t in NO_CHORD or is_numeral(t) for t in text.split())
