@@ -220,7 +220,7 @@ def test_chart_file_errors_name_file_and_line(tmp_path):
     path = tmp_path / "bad.cho"
     path.write_text("{title: x}\n| Em . . . |\n{tempo: quick}\n")
     result = accompany(path, "-o", tmp_path / "x.mid")
-    assert result.returncode == 1 and f"{path}:3: tempo must be" in result.stderr
+    assert result.returncode == 1 and f"{path}:3: {{tempo}}: not a number of bpm: 'quick'" in result.stderr
 
 
 def test_lead_sheet_has_the_chord_symbols(tmp_path):

@@ -130,6 +130,14 @@ def test_chord_takes_a_symbol_or_sonic_pis_two_arguments():
     assert list(chord("Em7", octave=4)) == [64, 67, 71, 74]
 
 
+def test_chords_stay_inside_midi():
+    with pytest.raises(ComposerError, match="outside MIDI's 0-127"):
+        chord("G13", octave=9)
+    with pytest.raises(ComposerError, match="octave must be"):
+        chord("Em", octave=12)
+    assert run_cli("chord", "Em7", "--octaves", "11").returncode == 1
+
+
 def test_harmony_does_not_import_music21():
     code = "import composer.harmony, composer.runtime.dsl, sys; print('music21' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import bisect
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from composer.accompany import styles
 from composer.accompany.instruments import INSTRUMENTS, program_event
 from composer.accompany.parts import Hit, PartContext, bass, drums, fingerpicking, keys, stable_seed, strumming
 from composer.accompany.plan import BarPlan, plan_bars
-from composer.errors import ComposerError
+from composer.beats import to_bpm
 from composer.harmony.chart import Chart
 from composer.runtime.events import Note, Tempo, TimeSignature
 
@@ -93,16 +93,8 @@ def _options(part: str, module: str | None):
 
 def _retimed(bars, bpm):
     """The chart at a new opening tempo; its tempo changes keep their proportions."""
-    try:
-        target = Fraction(bpm).limit_denominator(1000)
-    except (TypeError, ValueError):
-        raise ComposerError(f"--bpm must be a number, got {bpm!r}") from None
-    if not 10 <= target <= 400:
-        raise ComposerError(f"--bpm must be from 10 to 400, got {bpm}")
-    factor = target / bars[0].bpm
-    from dataclasses import replace
-
-    return [replace(bar, bpm=bar.bpm * factor) for bar in bars]
+    factor = to_bpm(bpm) / bars[0].bpm
+    return [replace(bar, bpm=to_bpm(bar.bpm * factor)) for bar in bars]
 
 
 def _meter_and_tempo(plans) -> list:

@@ -25,9 +25,11 @@ import re
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
+from composer.beats import to_bpm
 from composer.errors import ComposerError
 from composer.harmony.chord import Chord
 from composer.harmony.progression import parse_chord
+from composer.harmony.spelling import parse_key
 
 
 MAX_BARS = 10_000  # repeats played out; past this a chart is a mistake, not a song
@@ -146,15 +148,16 @@ class _ChartReader:
         if name == "title":
             self.chart.title = value
         elif name == "key":
+            try:
+                parse_key(value)
+            except ComposerError as error:
+                raise self.error(str(error)) from None
             self.chart.key = value
         elif name == "tempo":
             try:
-                bpm = Fraction(value)
-            except (ValueError, ZeroDivisionError):
-                bpm = Fraction(0)
-            if not 10 <= bpm <= 400:
-                raise self.error(f"tempo must be a number of beats per minute from 10 to 400, got {value!r}")
-            settings["bpm"] = bpm
+                settings["bpm"] = to_bpm(value)
+            except ComposerError as error:
+                raise self.error(f"{{tempo}}: {error}") from None
         elif name == "time":
             match = _TIME_RE.fullmatch(value)
             if not match:
