@@ -336,3 +336,11 @@ def test_accompany_rejects_what_is_not_chords(tmp_path):
     result = subprocess.run([sys.executable, "-m", "composer", "render", piece, "-o", tmp_path / "x.mid"],
                             capture_output=True, text=True)
     assert result.returncode == 1 and "piece.py:3" in result.stderr and "accompany takes" in result.stderr
+
+
+def test_a_chorus_played_twice_fills_between_its_passes():
+    chart = parse_chart("{start_of_chorus}\n| C . . . | G . . . |\n{end_of_chorus}\n{chorus}\n", "g")
+    band = arrange(chart, style="ballad", humanise=False)
+    fill = [h for h in band.hits["drums"] if 2 <= h.beat < 4 and h.note in TOMS | {SNARE}]
+    assert len(fill) >= 4
+    assert any(h.beat == 4 and h.note == CRASH for h in band.hits["drums"])

@@ -44,6 +44,7 @@ def test_sections_repeats_meter_and_tempo():
     chorus = bars[10]
     assert (chorus.numerator, chorus.bpm) == (4, 92)  # the bridge's meter and tempo were its own
     assert symbols(chorus) == [("C", 2), ("G", 2)]
+    assert [b.section_index for b in bars[10:]] == [2] * 4 + [3] * 4  # the recalled chorus is a section of its own
 
 
 def test_endings_and_counted_repeats():

@@ -68,7 +68,7 @@ def play_accompaniment(api, material, style: str = "fingerpicking", parts=PARTS,
 def _bars_key(chart: Chart) -> tuple:
     """What an arrangement depends on in a chart: each bar's chords, meter, tempo and style."""
     return tuple((tuple((c.symbol, tuple(c), length) for c, length in bar.chords), bar.numerator,
-                  bar.denominator, bar.bpm, bar.style, bar.fill, bar.section, bar.groups) for bar in chart.bars)
+                  bar.denominator, bar.bpm, bar.style, bar.fill, bar.section_index, bar.groups) for bar in chart.bars)
 
 
 def _chart(material, key, time_signature, bpm) -> Chart:

@@ -52,6 +52,7 @@ class Bar:
     fill: bool = False
     line: int = 0
     groups: tuple[int, ...] | None = None  # beat grouping in the meter's unit, e.g. (2, 2, 3)
+    section_index: int = 0  # which section of the song, in playing order (a recalled chorus is new)
 
     @property
     def beats(self) -> Fraction:
@@ -74,8 +75,8 @@ class Chart:
 
     @property
     def bars(self) -> list[Bar]:
-        """Every bar in playing order; the last bar of each section knows it ends one."""
-        return [bar for section in self.sections for bar in section.bars]
+        """Every bar in playing order, numbered by the section it is played in."""
+        return [replace(bar, section_index=index) for index, section in enumerate(self.sections) for bar in section.bars]
 
 
 _DIRECTIVE_RE = re.compile(r"\{\s*([A-Za-z_]+)\s*(?::\s*(.*?))?\s*\}")
@@ -186,7 +187,6 @@ class _ChartReader:
             raise self.error(f"{{start_of_{kind}}} inside the unfinished {self.section.kind} of line {self.section.line}")
         self.section = Section(kind, label or kind.capitalize(), line=self.line)
         self.local = dict(self.song)
-        self.repeat_start = None
 
     def _end_section(self) -> None:
         section = self.section
