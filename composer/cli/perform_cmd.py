@@ -11,8 +11,9 @@ API_CHOICES = ("auto", "jack", "alsa", "macos", "windows")
 
 @click.command()
 @click.argument("piece", required=False, type=click.Path(dir_okay=False))
-@click.option("--patch", "patch", required=True, type=click.Path(dir_okay=False),
-              help="The patch (TOML) mapping keys, pads, knobs and buttons, e.g. patches/live-set.toml.")
+@click.option("--patch", "patch", required=True,
+              help="The patch (TOML) mapping keys, pads, knobs and buttons: a file, or a name from "
+                   "`composer patch list`, e.g. live-set.")
 @click.option("--in", "port_in", type=PORT_NAME, metavar="PORT",
               help="Controller input: an index or part of a name (default: the patch's controller port, "
                    "a name containing 'V49').")
@@ -48,13 +49,14 @@ def perform(piece, patch, port_in, port_out, virtual, midi_api, record, bpm, see
     """
     from pathlib import Path
 
+    from composer.library import find_patch
     from composer.perform.session import PerformOptions
     from composer.perform.session import perform as run
 
     if port_out is not None and virtual is not None:
         raise click.UsageError("give --out or --virtual, not both")
     run(PerformOptions(
-        patch=Path(patch), piece=Path(piece) if piece else None, port_in=port_in, port_out=port_out,
+        patch=find_patch(patch, piece), piece=Path(piece) if piece else None, port_in=port_in, port_out=port_out,
         virtual=virtual, midi_api=midi_api, record=Path(record) if record else None, bpm=bpm, seed=seed,
         thru_other=thru_other, latency_ms=latency,
     ))

@@ -76,8 +76,10 @@ def panic(port, midi_api):
 
 
 @click.command()
-def doctor():
-    """Check MIDI set-up: which APIs this build has, which work, and what to fix."""
+@_api_option
+def doctor(midi_api):
+    """Check MIDI set-up: which APIs this build has, which work, the one composer would use
+    (--midi-api, else $COMPOSER_MIDI_API, else the first that works), and what to fix."""
     import os
     import shutil
 
@@ -110,6 +112,7 @@ def doctor():
     env = os.environ.get("COMPOSER_MIDI_API")
     if env:
         click.echo(f"COMPOSER_MIDI_API={env}")
+    _report_audio()
     for name in working:
         found = list_ports(resolve_api(name))
         outs = [p.name for p in found if p.direction == "output"]
@@ -119,10 +122,14 @@ def doctor():
     if working:
         try:
             with quiet_stderr():
-                chosen = _api_label(resolve_api())  # what every other command will use
+                chosen = _api_label(resolve_api(midi_api))  # what every other command will use
         except PortError as error:
-            click.echo(f"not ok: {error}" + (" (from COMPOSER_MIDI_API; unset it or fix it)" if env else ""))
+            from_env = env and not midi_api
+            click.echo(f"not ok: {error}" + (" (from COMPOSER_MIDI_API; unset it or fix it)" if from_env else ""))
             raise SystemExit(2) from None
+        if not [p for p in list_ports(resolve_api(chosen)) if p.direction == "output"]:
+            click.echo(f"hint: no {chosen} output to play to; start a synth or a DAW (e.g. fluidsynth or "
+                       "qsynth), or give play/live/perform --virtual NAME and connect one to that port")
         click.echo(f"ok: MIDI works through {chosen}")
         return
     click.echo("no working MIDI API. Fixes to try:")
@@ -134,3 +141,19 @@ def doctor():
         click.echo("  - start a JACK server, e.g.: jackd --no-realtime -d dummy -r 48000 -p 256 &")
     click.echo("  - then run `composer doctor` again")
     raise SystemExit(2)
+
+
+def _report_audio() -> None:
+    """Which synth and SoundFont audio renders and --synth use, or how to get them."""
+    from composer.errors import ComposerError
+    from composer.sinks.audio import find_soundfont, fluidsynth_program
+
+    try:
+        click.echo(f"FluidSynth (audio, --synth): {fluidsynth_program()}")
+    except ComposerError:
+        click.echo("FluidSynth (audio, --synth): not installed -> apt-get install fluidsynth")
+        return
+    try:
+        click.echo(f"SoundFont: {find_soundfont()}")
+    except ComposerError as error:
+        click.echo(f"SoundFont: {error}")

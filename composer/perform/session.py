@@ -185,46 +185,54 @@ class Performance(Stage):
         """The beat heard now; 0 until the performance starts."""
         return self.scheduler.beat_now() if self.started.is_set() else 0.0
 
-    def _on_message(self, data) -> None:
+    def beat_at(self, seconds: float) -> float:
+        """The beat heard at `seconds` on time.monotonic(); 0 until the performance starts."""
+        return max(0.0, self.scheduler.tempo_map.beat(seconds)) if self.started.is_set() else 0.0
+
+    def _on_message(self, data, arrival: float) -> None:
+        """A message from the controller, placed at the beat it arrived (not when it was read)."""
         self.received += 1
+        beat = self.beat_at(arrival)
         recorder = self.recorder
         if recorder is not None:
-            recorder.incoming(self.beat_now(), data)
+            recorder.incoming(beat, data)
         for action in self.router.route(data):
             if type(action) is Send:
-                self._send_now(action)
+                self._send_now(action, beat)
             else:
-                self.actions.put(action)
+                self.actions.put((action, beat))
 
-    def _send_now(self, action: Send) -> None:
+    def _send_now(self, action: Send, beat: float) -> None:
         with self._send_lock:
             self.guard.send(action.data)
         if self.recorder is not None:
-            self.recorder.played(self.beat_now(), action.track, action.data)
+            self.recorder.played(beat, action.track, action.data)
 
     def _send_clocked(self, data) -> None:
         with self._send_lock:
             self.guard.send(data)
 
     def _controller_lost(self) -> None:
+        beat = self.beat_now()
         for action in self.router.release_all():
-            self._send_now(action)
-        self.actions.put(_ClearArp())
+            self._send_now(action, beat)
+        self.actions.put((_ClearArp(), beat))
 
     # ----- the clocked path (the scheduler's thread) ------------------------------------------
 
     def _apply_actions(self) -> None:
         while True:
             try:
-                action = self.actions.get_nowait()
+                action, beat = self.actions.get_nowait()
             except queue.Empty:
                 break
             try:
-                self._apply(action)
+                self._apply(action, beat)
             except ComposerError as error:
                 self._warn(str(error))
 
-    def _apply(self, action) -> None:
+    def _apply(self, action, beat: float) -> None:
+        """Apply a queued action that the controller asked for at `beat`."""
         kind = type(action)
         arp = self.arp
         if kind is ArpPress and arp is not None:
@@ -240,7 +248,7 @@ class Performance(Stage):
         elif kind is LoopAction:
             if not self.runtime.piece.loops:
                 raise ComposerError(f"a {action.kind} for loop {action.loop!r}, but no piece is playing")
-            self.launcher.act(action.kind, action.loop, self.beat_now())
+            self.launcher.act(action.kind, action.loop, beat)
         elif kind is SetTempo:
             self.set_tempo(action.bpm)
         elif kind is SetParam:

@@ -390,20 +390,30 @@ class Runtime:
         loop = self.current_loop("sync")
         now = loop.state.time
         taken = loop.synced.get(name)
-        while True:
-            found = self._find_cue(name, now, taken)
-            if found is not None:
-                break
-            if self.until is not None and self._queue and self._queue[0][1] >= self.until:
-                raise _PastHorizon  # the cue would come after the end of the render
-            if not self._queue or self._queue[0][1] > now + SYNC_HORIZON_BEATS:
-                raise ComposerError(
-                    f"live_loop {loop.definition.name!r} waits in sync({name!r}) but no loop cues {name!r}"
-                )
-            other_name = heapq.heappop(self._queue)[3]
-            other = self.loops.get(other_name)
-            if other is not None and not other.removed:
-                self._run_iteration(other)
+        # Loops added from outside (the performer's arpeggiator) follow live input, so they run
+        # only when the stream reaches them, never ahead inside a wait; they cue nothing a piece waits on.
+        outside = []
+        try:
+            while True:
+                found = self._find_cue(name, now, taken)
+                if found is not None:
+                    break
+                if self.until is not None and self._queue and self._queue[0][1] >= self.until:
+                    raise _PastHorizon  # the cue would come after the end of the render
+                if not self._queue or self._queue[0][1] > now + SYNC_HORIZON_BEATS:
+                    raise ComposerError(
+                        f"live_loop {loop.definition.name!r} waits in sync({name!r}) but no loop cues {name!r}"
+                    )
+                entry = heapq.heappop(self._queue)
+                if entry[3] in self._external:
+                    outside.append(entry)
+                    continue
+                other = self.loops.get(entry[3])
+                if other is not None and not other.removed:
+                    self._run_iteration(other)
+        finally:
+            for entry in outside:
+                heapq.heappush(self._queue, entry)
         loop.synced[name] = found
         loop.state.time = found
 

@@ -1,4 +1,6 @@
-"""Drum kits are data: `samples/kits/NAME.toml` maps drum names to General MIDI percussion notes.
+"""Drum kits are data: `NAME.toml` maps drum names to General MIDI percussion notes.
+
+Found through composer.library: beside the piece, in the user's folder, then composer/data/kits.
 
     name = "gm"
     channel = 10          # optional, 1-16; GM percussion is channel 10
@@ -13,10 +15,9 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from composer import library
 from composer.errors import ComposerError, UnknownNameError
 
-#: The kits shipped with composer, found beside the package in a source checkout.
-SHIPPED_KITS = Path(__file__).resolve().parents[2] / "samples" / "kits"
 DEFAULT_KIT = "gm"
 
 
@@ -33,31 +34,8 @@ class Kit:
             raise UnknownNameError(f"drum in kit {self.name!r}", drum, self.drums) from None
 
 
-def kit_dirs(piece_path: Path | None) -> list[Path]:
-    """Where kits are looked up: `kits/` beside the piece, `../kits`, then the shipped kits."""
-    dirs = []
-    if piece_path is not None:
-        here = Path(piece_path).resolve().parent
-        dirs += [here / "kits", here.parent / "kits"]
-    dirs.append(SHIPPED_KITS)
-    return dirs
-
-
-def available_kits(piece_path: Path | None = None) -> dict[str, Path]:
-    found: dict[str, Path] = {}
-    for directory in reversed(kit_dirs(piece_path)):
-        if directory.is_dir():
-            for file in sorted(directory.glob("*.toml")):
-                found[file.stem] = file
-    return found
-
-
 def load_kit(name: str, piece_path: Path | None = None) -> Kit:
-    kits = available_kits(piece_path)
-    key = name.lower().lstrip(":")
-    if key not in kits:
-        raise UnknownNameError("kit", name, kits)
-    return read_kit(kits[key])
+    return read_kit(library.find("kits", name, piece_path))
 
 
 def read_kit(path: Path) -> Kit:
