@@ -164,3 +164,17 @@ def test_cli_bad_symbol_is_one_line():
     out = run_cli("progression", "Em Hm7")
     assert out.returncode == 1 and "Traceback" not in out.stderr
     assert out.stderr.strip().count("\n") == 0 and "'Hm7'" in out.stderr
+
+
+@pytest.mark.parametrize("key, sharps", [("E minor", 1), ("Em", 1), ("e:minor", 1), ("Bb", -2), ("f#m", 3)])
+def test_a_progressions_key_in_any_spelling_keys_the_score(tmp_path, key, sharps):
+    from music21 import converter
+
+    piece = tmp_path / "piece.py"
+    piece.write_text(f'p = progression("i iv", key="{key}")\n@live_loop\ndef a():\n    play(p.tick())\n    sleep(1)\n')
+    out = tmp_path / "score.musicxml"
+    result = subprocess.run([sys.executable, "-m", "composer", "render", str(piece), "-o", str(out), "--bars", "1"],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    signatures = converter.parse(out).recurse().getElementsByClass("KeySignature")
+    assert signatures[0].sharps == sharps
