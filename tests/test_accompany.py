@@ -344,3 +344,35 @@ def test_a_chorus_played_twice_fills_between_its_passes():
     fill = [h for h in band.hits["drums"] if 6 <= h.beat < 8 and h.note in TOMS | {SNARE}]  # end of the first pass
     assert len(fill) >= 4
     assert any(h.beat == 8 and h.note == CRASH for h in band.hits["drums"])
+
+
+def test_audio_of_a_chart(tmp_path):
+    import shutil
+    import wave
+
+    from composer.errors import ComposerError
+    from composer.sinks.audio import find_soundfont
+
+    try:
+        find_soundfont()
+    except ComposerError:
+        pytest.skip("no General MIDI SoundFont on this machine")
+    if shutil.which("fluidsynth") is None:
+        pytest.skip("no FluidSynth on this machine")
+    out = tmp_path / "em.wav"
+    result = accompany("| Em . . . | C . . . | G . . . | D . . . |", "-o", out, "--bpm", 120)
+    assert result.returncode == 0, result.stderr
+    with wave.open(str(out)) as audio:
+        seconds = audio.getnframes() / audio.getframerate()
+    assert 8 <= seconds < 30  # four bars of 4/4 at 120 bpm, then the pad and cymbal ring out
+
+
+def test_outputs_are_checked_before_any_work(tmp_path):
+    chart = tmp_path / "song.cho"
+    chart.write_text("| Em . . . |\n")
+    result = accompany(chart, "-o", chart)
+    assert result.returncode == 1 and "refusing to write over it" in result.stderr
+    assert chart.read_text() == "| Em . . . |\n"
+    result = accompany(chart, "-o", tmp_path / "song.png")
+    assert result.returncode == 1 and "not .png" in result.stderr
+    assert accompany(chart, "-o", tmp_path / "new" / "song.mid").returncode == 0  # a missing folder is made
