@@ -236,8 +236,8 @@ class PieceAPI:
 
         chords = harmony.progression(chart, key, **options)
         if self.definition.key is None and key:
-            tonic, _, mode = str(key).partition(":")
-            self.use_key(tonic, mode or "major")
+            parsed = harmony.parse_key(key)  # "a:minor", "E minor", "Em", "Bb"
+            self.use_key(parsed.tonic.name, parsed.mode)
         return chords
 
     def namespace(self) -> dict:
