@@ -28,12 +28,14 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from fractions import Fraction
 from typing import Any, Callable
 
 from composer.errors import ComposerError
-from composer.pattern.core import Pattern, fastcat, pure, silence, stack, timecat
-from composer.pattern.rand import choose_in_with, rand
+from composer.pattern.constructors import fastcat, stack, timecat
+from composer.pattern.core import Pattern, pure, set_string_parser, silence
+from composer.pattern.signals import choose_in_with, degrade_by_with, random_signal
 from composer.pattern.span import to_time
 
 #: Strudel nudges each `?` and `|` this many cycles further along the random stream.
@@ -126,7 +128,7 @@ class _Parser:
 
     def random_stream(self) -> Pattern:
         if self._rand is None:
-            self._rand = rand(self.user_seed)
+            self._rand = random_signal(self.user_seed)
         return self._rand
 
     def take_seed(self) -> int:
@@ -366,7 +368,7 @@ class _Parser:
             return pattern._repeat_cycles(argument)._fast(argument)
         if kind == "degrade":
             amount, seed = argument
-            return pattern.degrade_by_with(self.random_stream()._early(RAND_OFFSET * seed), amount)
+            return degrade_by_with(pattern, self.random_stream()._early(RAND_OFFSET * seed), amount)
         if kind == "euclid":
             pulses, steps, rotation = argument
             return pattern.euclid(pulses, steps, 0 if rotation is None else rotation)
@@ -396,3 +398,12 @@ def _range_steps(low: Any, high: Any) -> Pattern:
     count = math.floor(abs(high - low)) + 1
     step = 1 if low <= high else -1
     return fastcat(*(pure(low + step * i) for i in range(count)))
+
+
+@lru_cache(maxsize=1024)
+def _parse_once(text: str) -> Pattern:
+    """Patterns are immutable, so a string met again needs no second parse."""
+    return mini(text)
+
+
+set_string_parser(_parse_once)  # a string where a pattern is expected is mini-notation
