@@ -25,7 +25,6 @@ CONTROLS: dict[str, tuple[str, ...]] = {
     "note": ("note", "n"),
     "velocity": ("velocity",),
     "gain": ("gain",),
-    "legato": ("legato",),
     "clip": ("clip",),
     "duration": ("duration",),
     "channel": ("channel",),
@@ -51,7 +50,7 @@ CONTROLS: dict[str, tuple[str, ...]] = {
     "crush": ("crush",),
 }
 #: other names Strudel accepts for a control
-ALIASES = {"sound": "s", "lpf": "cutoff", "ctf": "cutoff", "midichan": "channel", "vel": "velocity",
+ALIASES = {"sound": "s", "legato": "clip", "lpf": "cutoff", "ctf": "cutoff", "midichan": "channel", "vel": "velocity",
            "att": "attack", "rel": "release", "lpq": "resonance"}
 
 

@@ -370,6 +370,10 @@ def patterned(func: Callable[..., Pattern], *args: Any) -> Pattern:
 
 
 
+#: The method names `register` has added, for the free functions of composer.pattern.strudel.
+REGISTERED: list[str] = []
+
+
 def register(*names: str, patternify: bool = True):
     """Decorator: `func(pat, *args)` becomes the methods `pat.NAME(*args)`, whose arguments
     may be patterns or mini-notation (joined on the first argument's structure, as Strudel's
@@ -389,6 +393,7 @@ def register(*names: str, patternify: bool = True):
             method.__name__, method.__doc__ = name, func.__doc__
             setattr(Pattern, name, method)
             setattr(Pattern, "_" + name, plain)
+            REGISTERED.append(name)
         return func
 
     return attach
@@ -415,5 +420,5 @@ def pure(value: Any) -> Pattern:
 
 
 def signal(func: Callable[[Fraction], Any]) -> Pattern:
-    """A continuous pattern: `func` of the midpoint of whatever span is queried."""
-    return Pattern(lambda span: [Hap(None, span, func(span.midpoint))])
+    """A continuous pattern: `func` of the start of whatever span is queried (as Strudel's)."""
+    return Pattern(lambda span: [Hap(None, span, func(span.begin))])

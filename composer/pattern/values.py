@@ -164,9 +164,12 @@ def _structure(how: str, name: str = "set"):
     return method
 
 
-# pat.squeeze(x) is pat.set.squeeze(x), and so on, as Strudel's default operator
-for _how in ("squeeze", "squeezeout", "reset", "restart"):
+# pat.squeeze(x) is pat.set.squeeze(x); pat.reset(x) and pat.restart(x) are keepif's, as Strudel's
+for _how in ("squeeze", "squeezeout"):
     setattr(Pattern, _how, _structure(_how))
+for _how in ("reset", "restart"):
+    setattr(Pattern, _how, _structure(_how, "keepif"))
+    setattr(Pattern, _how + "_all", _structure(_how, "keep"))
 Pattern.struct = _structure("out", "keepif")
 Pattern.struct.__doc__ = "This pattern's values in the rhythm of `mask`'s true events (keepif.out)."
 Pattern.mask = _structure("in_", "keepif")
