@@ -11,7 +11,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any, Sequence
 
-from composer.pattern.core import Pattern, patterned, pure, reify, silence
+from composer.pattern.core import Pattern, patterned, reify, silence
 from composer.pattern.span import Hap, TimeSpan, sam, to_time
 
 _ZERO = Fraction(0)

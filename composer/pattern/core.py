@@ -15,7 +15,7 @@ as Strudel's `register` does.
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Any, Callable, Sequence
+from typing import Any, Callable
 
 from composer.pattern.span import Hap, TimeSpan, next_sam, sam, to_time
 
