@@ -12,6 +12,7 @@ from pathlib import Path
 from composer.accompany.arrange import Arrangement, arrange
 from composer.errors import ComposerError
 from composer.harmony.chart import Chart, parse_chart
+from composer.outputs import check_output, make_folder
 from composer.runtime.messages import expand
 from composer.sinks.smf import MidiFileWriter
 
@@ -48,10 +49,9 @@ def read_chart(chart: str, key=None) -> tuple[Chart, str]:
 
 def accompany_file(chart: str, out, style=None, seed: int = 0, bpm=None, tuning="standard", capo: int = 0,
                    key=None) -> AccompanySummary:
-    out = Path(out)
-    if not out.parent.exists():
-        raise ComposerError(f"{out}: directory {out.parent} does not exist")
+    out = check_output(out, inputs=[chart], kinds=["midi", "score"])  # never over the chart, nor a .wav name
     song, title = read_chart(chart, key)
+    make_folder(out)
     band = arrange(song, style=style, seed=seed, bpm=bpm, tuning=tuning, capo=capo)
     if out.suffix.lower() in (".musicxml", ".xml", ".mxl"):
         from composer.accompany.leadsheet import write_lead_sheet
