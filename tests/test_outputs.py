@@ -182,5 +182,5 @@ def test_accompany_refuses_to_write_over_its_chart(tmp_path, capsys):
     code, _, err = run(["accompany", str(chart), "-o", str(chart)], capsys)
     assert code == 1 and "that is an input" in err
     assert chart.read_text() == "| Em . . . | C . . . |\n"
-    code, _, err = run(["accompany", str(chart), "-o", str(tmp_path / "new" / "song.wav")], capsys)
+    code, _, err = run(["accompany", str(chart), "-o", str(tmp_path / "new" / "song.png")], capsys)
     assert code == 1 and "writes .mid, .midi, .musicxml" in err
