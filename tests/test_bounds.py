@@ -1,8 +1,6 @@
 """Bounds with one-line errors naming the limit: notes, octaves and inversions of the theory
 commands, tracks of a MIDI file, long renders that say so."""
 
-from fractions import Fraction as F
-
 import pytest
 
 from composer.cli import main

@@ -9,7 +9,6 @@ import io
 from pathlib import Path
 
 import mido
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

@@ -11,7 +11,6 @@ from pathlib import Path
 import re
 import tomllib
 from collections.abc import Mapping
-from pathlib import Path
 
 from composer.atomic import write_atomic
 from composer.controller.curves import Curve
