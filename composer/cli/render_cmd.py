@@ -70,7 +70,9 @@ def _progress_bar(quiet: bool):
             tenth = int(10 * beat / length)
             if length > LONG_RENDER_BEATS and tenth > state["tenth"] and beat < length:
                 state["tenth"] = tenth
-                click.echo(f"composer: {tenth * 10} % ({float(beat):,.0f} of {float(length):,.0f} beats)", err=True)
+                left = (time.monotonic() - started) * float((length - beat) / beat)
+                click.echo(f"composer: {tenth * 10} % ({float(beat):,.0f} of {float(length):,.0f} beats), "
+                           f"about {_duration(left)} left", err=True)
             return
         if state["bar"] is None:
             if time.monotonic() - started < 0.5:
@@ -85,3 +87,12 @@ def _progress_bar(quiet: bool):
             state["bar"].__exit__(None, None, None)
 
     return progress, done
+
+
+def _duration(seconds: float) -> str:
+    """A rough wall-clock duration: 45 s, 12 min, 3.5 h."""
+    if seconds < 90:
+        return f"{seconds:.0f} s"
+    if seconds < 5400:
+        return f"{seconds / 60:.0f} min"
+    return f"{seconds / 3600:.1f} h"

@@ -26,6 +26,7 @@ from composer.live.scheduler import LOOKAHEAD, Scheduler
 from composer.live.stage import Stage, run_to_exit
 from composer.live.tempo import TempoMap
 from composer.outputs import check_output
+from composer.patch.loader import piece_path
 from composer.perform.arpeggiator import Arpeggiator
 from composer.perform.loops import LoopLauncher
 from composer.perform.record import Recorder
@@ -100,7 +101,7 @@ class Performance(Stage):
         self.launcher = LoopLauncher(runtime, horizon=lambda: self.scheduler.computed_until)
         self._add_arpeggiator()
         if options.record is not None:
-            check_output(options.record, [options.patch, options.piece, _patch_piece(patch)], kinds=["midi"],
+            check_output(options.record, [options.patch, options.piece, piece_path(patch)], kinds=["midi"],
                          option="--record", create=False)  # before playing, not when the take is lost
             self.recorder = Recorder(title=(options.piece or Path(patch.name)).stem)
         from composer.midi.ports import list_ports
@@ -136,7 +137,7 @@ class Performance(Stage):
         from composer.runtime.engine import Runtime
 
         options, patch = self.options, self.patch
-        piece = options.piece or _patch_piece(patch)
+        piece = options.piece or piece_path(patch)
         if piece is not None:
             runtime = dsl.load(Path(piece), seed=options.seed, bpm=options.bpm)
             if options.bpm is None and runtime.piece.bpm is None and patch.bpm is not None:
@@ -320,19 +321,6 @@ class Performance(Stage):
 
 class _ClearArp:
     """Queued when the controller goes away: its held keys will never send note-offs."""
-
-
-def _patch_piece(patch) -> Path | None:
-    """The patch's `piece`, found from the working directory or beside the patch file."""
-    if not patch.piece:
-        return None
-    candidate = Path(patch.piece)
-    if candidate.exists() or candidate.is_absolute() or patch.path is None:
-        return candidate
-    for base in (Path(patch.path).parent, Path(patch.path).parent.parent):
-        if (base / candidate).exists():
-            return base / candidate
-    return candidate
 
 
 def perform(options: PerformOptions) -> int:
