@@ -2,19 +2,19 @@
 
 A synth switched off or a cable pulled removes its port. The scheduler keeps time regardless:
 messages meant for a missing port are dropped, the watcher (composer.midi.presence) notices the
-port is gone (one warning) and reopens it when a port of the same name returns (one more line),
-sending All Notes Off on every channel there first, since what it was playing before is unknown.
+port is gone (one warning) and reopens it when a port of the same name returns (one more line);
+`on_return` then lets the session reset the channels it used (composer.live.stage).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from composer.midi.bytes import channel_reset
 from composer.midi.ports import open_output, own_port_name
 from composer.midi.presence import FollowedPort
 
 CHECK_SECONDS = 0.5
-ALL_NOTES_OFF = [(0xB0 | channel, 123, 0) for channel in range(16)]
 
 
 class PortOutput(FollowedPort):
@@ -57,8 +57,6 @@ class PortOutput(FollowedPort):
         try:
             self.midi_out.close_port()
             self.midi_out.open_port(names.index(self.port_name), own)
-            for data in ALL_NOTES_OFF:
-                self.midi_out.send_message(data)
         except Exception:  # rtmidi's errors: gone again since the listing; try on the next check
             return None
         self.own_port = own

@@ -10,7 +10,7 @@ broken edit changes nothing that plays; it prints one line naming the file and l
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
@@ -43,6 +43,7 @@ class PlayOptions:
     link: bool = False
     link_wait: float = JOIN_WAIT  # seconds --link looks for peers before starting alone
     watch: bool = False  # `composer live`: reload the piece on every save
+    port_map: dict[str, str] = field(default_factory=dict)  # a piece's port= name -> an output
 
 
 class Session(Stage):
@@ -104,6 +105,7 @@ class Session(Stage):
             tempo_map=tempo_map,
             follow_piece_tempo=follows_piece,
             on_error=self._loop_failed if options.watch else None,
+            route=self.named.route,
         )
         if options.clock_out:
             self.clock_out = ClockOut()
@@ -131,7 +133,7 @@ class Session(Stage):
         names = [] if options.virtual else [p.name for p in list_ports(api) if p.direction == "output"]
         # no --port: the first output, or a one-line error when there is none
         index = None if options.virtual or options.port is None else find_port(names, options.port, "output")
-        self.open_output(api, virtual=options.virtual, names=names, index=index)
+        self.open_output(api, virtual=options.virtual, names=names, index=index, port_map=options.port_map)
 
     # ----- running ----------------------------------------------------------------------------
 

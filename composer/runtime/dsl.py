@@ -23,6 +23,9 @@ from composer.runtime.sound import channel_number as _channel, note_numbers as _
 from composer.runtime.sound import duration_beats as _duration, velocity_number as _velocity
 
 SAMPLE_BEATS = Fraction(1, 4)  # how long a drum hit's note lasts before its note-off
+#: Sonic Pi's sample options (synthinfo.rb's sample args): a drum hit has no MIDI use for them.
+SAMPLE_OPTIONS = sound.SYNTH_ONLY_OPTIONS | frozenset(
+    "beat_stretch pitch_stretch rpitch onset slice num_slices path pan cutoff attack decay sustain release".split())
 
 
 class PieceAPI:
@@ -88,8 +91,11 @@ class PieceAPI:
         composer's velocity, duration, channel and port: see composer.runtime.sound."""
         sound.play(self, notes, options)
 
-    def sample(self, name: str, velocity=100, duration=SAMPLE_BEATS, amp=None) -> None:
-        """Hit a named drum of the current kit, on the kit's channel (GM: 10)."""
+    def sample(self, name: str, velocity=100, duration=SAMPLE_BEATS, amp=None, **options) -> None:
+        """Hit a named drum of the current kit, on the kit's channel (GM: 10). Sonic Pi's sample
+        options (rate:, beat_stretch:, attack:, lpf: ...) are accepted and change nothing."""
+        if options:
+            sound.check_options("sample", options, allowed=frozenset(), ignored=SAMPLE_OPTIONS)
         runtime = self._running("sample")
         if amp is not None:
             velocity = min(max(amp, 0), 1) * 127
@@ -204,6 +210,36 @@ class PieceAPI:
             load_kit(name, self.definition.path)  # fail now, at the line that names it
             self.definition.kit = name
 
+    def use_key(self, tonic, mode="major") -> None:
+        """The key a score is written in (its signature and spelling): any scale name is a mode."""
+        from composer.theory import scale
+        from composer.theory.spelling import key_of_scale
+
+        self.definition.key = key_of_scale(list(scale(tonic, mode)))
+
+    def _implying_key(self, function, tonic_at: int):
+        """`function` (scale, degree, chord_degree), noting the first scale used as the piece's key
+        when it has none, so a score of it gets a key signature that fits."""
+
+        def call(*args, **options):
+            result = function(*args, **options)
+            if self.definition.key is None and len(args) > tonic_at + 1:
+                self.use_key(args[tonic_at], args[tonic_at + 1])
+            return result
+
+        call.__name__, call.__doc__ = function.__name__, function.__doc__
+        return call
+
+    def progression(self, chart, key=None, **options):
+        """harmony.progression; its key ("a:minor") is the piece's key when it has none yet."""
+        from composer import harmony
+
+        chords = harmony.progression(chart, key, **options)
+        if self.definition.key is None and key:
+            parsed = harmony.parse_key(key)  # "a:minor", "E minor", "Em", "Bb"
+            self.use_key(parsed.tonic.name, parsed.mode)
+        return chords
+
     def namespace(self) -> dict:
         """The dict a piece's code runs in."""
         from composer import harmony, theory
@@ -252,6 +288,7 @@ class PieceAPI:
             "tick_set": context.tick_set,
             "tick_reset": context.tick_reset,
             "tick_reset_all": context.tick_reset_all,
+            "use_key": self.use_key,
             "ring": ring,
             "ramp": ramp,
             "knit": sequences.knit,
@@ -279,14 +316,14 @@ class PieceAPI:
             "scale_names": theory.scale_names,
             "note": theory.note,
             "note_name": theory.note_name,
-            "scale": theory.scale,
+            "scale": self._implying_key(theory.scale, 0),
             "chord": harmony.chord,
-            "progression": harmony.progression,
+            "progression": self.progression,
             "accompany": functools.partial(play_accompaniment, self),
             "chord_invert": theory.chord_invert,
             "invert_chord": theory.chord_invert,
-            "chord_degree": theory.chord_degree,
-            "degree": theory.degree,
+            "chord_degree": self._implying_key(theory.chord_degree, 1),
+            "degree": self._implying_key(theory.degree, 1),
             "arp": arp,
             "mini": mini,
             "Ring": Ring,
@@ -315,10 +352,10 @@ def mini(text: str, seed: int = 0):
 
 
 def sound_names(api: PieceAPI) -> dict:
-    """Sonic Pi's sound and MIDI vocabulary (composer.runtime.sound, midi_calls, audio_only)."""
-    from composer.runtime import audio_only, midi_calls
+    """Sonic Pi's sound and MIDI vocabulary (composer.runtime.sound, effects, midi_calls, audio_only)."""
+    from composer.runtime import audio_only, effects, midi_calls
 
-    return {**sound.names(api), **midi_calls.names(api), **audio_only.names()}
+    return {**sound.names(api), **effects.names(api), **midi_calls.names(api), **audio_only.names()}
 
 
 def load(path, seed: int = 0, bpm=None, until=None) -> Runtime:
