@@ -300,7 +300,8 @@ def test_a_controller_plugged_in_after_the_start_is_waited_for(tmp_path, receive
         running.finish()
 
 
-def test_cli_sigterm_writes_the_recording(tmp_path, controller, receiver):
+@pytest.mark.parametrize("signum, code", [(signal.SIGTERM, 143), (signal.SIGHUP, 129)])
+def test_cli_stop_signal_ends_the_notes_and_writes_the_recording(tmp_path, controller, receiver, signum, code):
     out = tmp_path / "take.mid"
     process = composer_process(
         "perform", "--patch", ROOT / "patches" / "default.toml",
@@ -312,10 +313,11 @@ def test_cli_sigterm_writes_the_recording(tmp_path, controller, receiver):
             time.sleep(0.1)
         assert (0x90, 64, 99) in receiver.data()
     finally:
-        process.send_signal(signal.SIGTERM)
+        process.send_signal(signum)
         _, err = process.communicate(timeout=10)
-    assert process.returncode == 143, err
+    assert process.returncode == code, err
     assert (0x80, 64, 0) in receiver.data()  # the held key was ended on the way out
+    assert (0xB0, 64, 0) in receiver.data()  # and the pedal let go
     import mido
 
     tracks = {t.name: t for t in mido.MidiFile(out).tracks}

@@ -1,10 +1,12 @@
 """Play a piece to a MIDI port in real time, and (for `live`) reload it whenever it is saved.
 
 A session wires the one pipeline together: runtime -> Expander -> scheduler -> note guard ->
-port. Hot reload goes through `dsl.reload` at the scheduler's horizon (the first beat not yet
-computed), so a kept loop keeps its phase and runs its new body from its next iteration, a new
-loop starts on the next whole beat, and a removed loop finishes the iteration it is in. A
-broken edit changes nothing that plays; it prints one line naming the file and line.
+port. A save is loaded beside the music (composer.live.reload, abandoned if its top level hangs)
+and adopted at the scheduler's horizon (the first beat not yet computed), so a kept loop keeps
+its phase and runs its new body from its next iteration, a new loop starts on the next whole
+beat, and a removed loop finishes the iteration it is in. A broken edit changes nothing that
+plays; it prints one line naming the file and line. An iteration that runs away is undone and
+played with the loop's previous body (composer.runtime.budget).
 """
 
 from __future__ import annotations
@@ -185,19 +187,11 @@ class Session(Stage):
         if self._watcher.changed():
             self._reloader.request()  # loaded beside the music, adopted by a later poll
 
-    def reload(self) -> bool:
-        """Adopt the piece as saved now; on a broken edit keep playing the last good version."""
-        try:
-            adopt = dsl.prepare(self.path, self.runtime)
-        except ComposerError as error:
-            self._reload_failed(str(error))
-            return False
-        return self._adopt(adopt)
-
     def _reload_failed(self, message: str) -> None:
         self._error(f"{message} (still playing the last good version)")
 
     def _adopt(self, adopt) -> bool:
+        """Take a loaded edit (see composer.live.reload); a broken one changes nothing that plays."""
         runtime = self.runtime
         before = set(runtime.loops)
         try:
