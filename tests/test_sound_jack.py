@@ -62,6 +62,7 @@ def a():
     play(62, release=0.5, port="drums")
     midi_cc(7, 99, port=OTHER)
     midi_cc(8, 1, port="nowhere")
+    midi_cc(9, 1, port=MAIN)
     sleep(1)
 """
 
@@ -71,13 +72,14 @@ def test_port_sends_to_the_output_named_or_mapped(tmp_path, jack):
     main, other = Receiver(), Receiver()
     try:
         piece = tmp_path / "piece.py"
-        piece.write_text(PORTS.replace("OTHER", repr(other.client)))  # a fragment of the output's name
+        # fragments of the outputs' names; the main output's is the main output itself, in order
+        piece.write_text(PORTS.replace("OTHER", repr(other.client)).replace("MAIN", repr(main.client)))
         process = composer("play", piece, "--bars", 0.25, "--port", main.port, "--port", f"drums={other.port}")
         _, err = process.communicate(timeout=20)
         assert process.returncode == 0, err
         assert main.wait_for(lambda: (0x80, 60, 0) in main.data(), timeout=2)
         assert other.wait_for(lambda: (0x80, 62, 0) in other.data(), timeout=2)
-        assert main.channel_data() == [(0x90, 60, 100), (0x80, 60, 0)]
+        assert main.channel_data() == [(0x90, 60, 100), (0xB0, 9, 1), (0x80, 60, 0)]
         assert other.channel_data() == [(0x90, 62, 100), (0xB0, 7, 99), (0x80, 62, 0)]
         assert err.count("port 'nowhere'") == 1 and "dropped" in err  # said once; the rest played
     finally:

@@ -51,7 +51,8 @@ class Stage:
         self.port = port
         self.guard = safety.NoteGuard(port.send)
         port.on_lost = self.guard.forget
-        self.named = NamedOutputs(api, port_map or {}, self._warn)
+        main = None if port.port_name is None else (port.port_name, self.guard.send)
+        self.named = NamedOutputs(api, port_map or {}, self._warn, main)
         self.named.open()
 
     def watch_for_stop(self) -> None:
