@@ -50,11 +50,14 @@ class NamedOutputs:
         self.outputs: dict[str, tuple[PortOutput, safety.NoteGuard]] = {}  # output name -> opened
         self.names: list[str] = []  # the outputs there were at the start (listing takes too long later)
 
-    def open(self) -> None:
-        """List the outputs, and open those `--port NAME=OUTPUT` names; a PortError if one is missing."""
+    def open(self, names: list[str] | None = None) -> None:
+        """Take the outputs there are (`names`, else a fresh listing), and open those
+        `--port NAME=OUTPUT` names; a PortError if one is missing."""
         from composer.midi.ports import find_port, list_ports
 
-        names = self.names = [p.name for p in list_ports(self.api) if p.direction == "output"]
+        if not names:
+            names = [p.name for p in list_ports(self.api) if p.direction == "output"]
+        self.names = names
         for name, wanted in self.mapping.items():
             self.routes[name] = self._send_for(names[find_port(names, wanted, "output")])
 

@@ -53,7 +53,7 @@ class Stage:
         port.on_lost = self.guard.forget
         main = None if port.port_name is None else (port.port_name, self.guard.send)
         self.named = NamedOutputs(api, port_map or {}, self._warn, main)
-        self.named.open()
+        self.named.open(names)
 
     def watch_for_stop(self) -> None:
         """Let `stop()` reach the scheduler (call once the scheduler exists)."""
