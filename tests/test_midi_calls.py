@@ -119,6 +119,9 @@ def test_clock_beat_spreads_24_ticks_over_the_beat(tmp_path):
     ("midi_cc(7, 1, chanel=2)", "midi_cc: unknown option 'chanel'"),
     ("midi_mode('quad')", "unknown mode 'quad'"),
     ("midi_cc('x', 1)", "not a note: 'x'"),
+    ("midi_cc(7, float('nan'))", "value must be a number, got nan"),
+    ("midi_pitch_bend(float('inf'))", "delta must be a number, got inf"),
+    ("midi_raw(0xB0, 7, None)", "a MIDI byte must be a number, got None"),
 ])
 def test_bad_messages_are_one_line_errors(tmp_path, call, words):
     assert words in error_of(tmp_path, call)

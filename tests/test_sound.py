@@ -291,3 +291,9 @@ def test_with_fx_none_and_on_false_run_the_block_without_the_effect(tmp_path):
             play(62)
     """)
     assert [n[1] for n in notes(midi)] == [60, 62] and controls(midi) == []
+
+
+def test_controller_options_must_be_numbers(tmp_path):
+    assert "a number is needed here, got 'left'" in error_of(tmp_path, "play(60, pan='left')")
+    assert "got nan" in error_of(tmp_path, "play(60, cutoff=float('nan'))")
+    assert "got inf" in error_of(tmp_path, "with with_fx('reverb', mix=float('inf')):\n        play(60)")

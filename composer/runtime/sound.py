@@ -53,18 +53,26 @@ SYNTH_ONLY_OPTIONS = frozenset("""
 
 SLIDE_SUFFIXES = ("_slide", "_slide_shape", "_slide_curve")
 
+
 def unit_byte(value) -> int:
     """0..1 as 0..127."""
-    return clamp_byte(value * 127)
+    return clamp_byte(_real(value) * 127)
 
 
 def pan_byte(value) -> int:
     """-1..1 (left..right) as CC 10's 0..127, centre 64."""
-    return clamp_byte((value + 1) * 63.5)
+    return clamp_byte((_real(value) + 1) * 63.5)
 
 
 def clamp_byte(value) -> int:
-    return min(max(math.floor(value + 0.5), 0), 127)
+    """A controller value: rounded half up, clamped to 0..127."""
+    return min(max(math.floor(_real(value) + 0.5), 0), 127)
+
+
+def _real(value):
+    if isinstance(value, bool) or not isinstance(value, (int, float, Fraction)) or not math.isfinite(value):
+        raise ComposerError(f"a number is needed here, got {value!r}")
+    return value
 
 
 def check_options(function: str, options: dict, allowed: frozenset = MIDI_OPTIONS,
