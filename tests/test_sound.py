@@ -296,4 +296,5 @@ def test_with_fx_none_and_on_false_run_the_block_without_the_effect(tmp_path):
 def test_controller_options_must_be_numbers(tmp_path):
     assert "a number is needed here, got 'left'" in error_of(tmp_path, "play(60, pan='left')")
     assert "got nan" in error_of(tmp_path, "play(60, cutoff=float('nan'))")
+    assert "use_octave takes a number, not nan" in error_of(tmp_path, "use_octave(float('nan'))")
     assert "got inf" in error_of(tmp_path, "with with_fx('reverb', mix=float('inf')):\n        play(60)")

@@ -165,7 +165,7 @@ def scoped(api, key: str, value):
 
 
 def _number(function: str, value) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float, Fraction)):
+    if isinstance(value, bool) or not isinstance(value, (int, float, Fraction)) or not math.isfinite(value):
         raise ComposerError(f"{function} takes a number, not {value!r}")
     return value
 
