@@ -263,7 +263,9 @@ def play(api, notes, options: dict, function: str = "play") -> None:
     if velocity == 0:
         return
     beats = duration_beats(duration)
-    shift = store.get("transpose", 0) + 12 * store.get("octave", 0) + (options.get("pitch", 0) if options else 0)
+    shift = store.get("transpose", 0) + 12 * store.get("octave", 0)
+    if options and "pitch" in options:
+        shift += _real(options["pitch"])
     numbers = note_numbers(notes, shift)
     if not numbers:
         return
