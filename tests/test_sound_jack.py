@@ -85,3 +85,38 @@ def test_port_sends_to_the_output_named_or_mapped(tmp_path, jack):
     finally:
         main.close()
         other.close()
+
+
+@pytest.mark.jack
+def test_perform_sends_a_pieces_port_to_the_mapped_output(tmp_path, jack):
+    import io
+    import os
+    import threading
+
+    from composer.controller.simulator import V49Simulator
+    from composer.perform.session import Performance, PerformOptions
+
+    main, drums = Receiver(), Receiver()
+    name = f"V49 sound{os.getpid()}"
+    controller = V49Simulator.open(virtual=name)
+    piece = tmp_path / "piece.py"
+    piece.write_text('use_bpm(240)\n@live_loop\ndef a():\n    play(60, release=0.25)\n'
+                     '    play(38, release=0.25, channel=10, port="kit")\n    sleep(1)\n')
+    patch = tmp_path / "patch.toml"
+    patch.write_text('name = "test"\n')
+    err = io.StringIO()
+    performance = Performance(PerformOptions(patch=patch, piece=piece, port_in=name, port_out=main.port,
+                                             port_map={"kit": drums.port}), err=err).open()
+    thread = threading.Thread(target=performance.run, daemon=True)
+    try:
+        thread.start()
+        assert drums.wait_for(lambda: (0x89, 38, 0) in drums.data(), timeout=5), err.getvalue()
+        assert main.wait_for(lambda: (0x80, 60, 0) in main.data(), timeout=2)
+        assert (0x99, 38, 100) not in main.data() and (0x90, 60, 100) not in drums.data()
+    finally:
+        performance.stop()
+        thread.join(timeout=5)
+        performance.close()
+        controller.close()
+        main.close()
+        drums.close()

@@ -20,6 +20,9 @@ API_CHOICES = ("auto", "jack", "alsa", "macos", "windows")
 @click.option("--out", "port_out", type=PORT_NAME, metavar="PORT",
               help="Output port: an index or part of a name (default: the first that is not the controller).")
 @click.option("--virtual", type=PORT_NAME, metavar="NAME", help="Open a virtual output port named NAME instead of --out.")
+@click.option("--port", "ports", type=PORT_NAME, multiple=True, metavar="NAME=PORT",
+              help="Send what the piece sends to port=NAME to output PORT (repeatable; without it, the "
+                   "output whose name contains NAME).")
 @click.option("--midi-api", type=click.Choice(API_CHOICES), help="MIDI API (default: $COMPOSER_MIDI_API, else auto).")
 @click.option("--record", type=click.Path(dir_okay=False), metavar="OUT.mid",
               help="Write the whole performance (piece, played notes, controller input) here on exit.")
@@ -31,7 +34,7 @@ API_CHOICES = ("auto", "jack", "alsa", "macos", "windows")
                    "as the patch's [thru] unmapped = true does.")
 @click.option("--latency", type=MILLISECONDS, default=100, show_default=True, metavar="MS",
               help="How far ahead the piece and arpeggiator are computed; played keys do not wait for it.")
-def perform(piece, patch, port_in, port_out, virtual, midi_api, record, bpm, seed, thru_other, latency):
+def perform(piece, patch, port_in, port_out, virtual, ports, midi_api, record, bpm, seed, thru_other, latency):
     """Perform PIECE (optional) from the controller, mapped by --patch, until Ctrl-C.
 
     Keys and note pads play straight to the output; loop pads launch, stop or fill the piece's
@@ -49,14 +52,22 @@ def perform(piece, patch, port_in, port_out, virtual, midi_api, record, bpm, see
     """
     from pathlib import Path
 
+    from composer.errors import ComposerError
     from composer.library import find_patch
+    from composer.live.named_outputs import parse_port_map
     from composer.perform.session import PerformOptions
     from composer.perform.session import perform as run
 
     if port_out is not None and virtual is not None:
         raise click.UsageError("give --out or --virtual, not both")
+    try:
+        main, port_map = parse_port_map(ports)
+    except ComposerError as error:
+        raise click.UsageError(str(error)) from None
+    if main is not None:
+        raise click.UsageError(f"--port {main!r}: perform's output is --out; --port maps a piece's port, NAME=PORT")
     run(PerformOptions(
         patch=find_patch(patch, piece), piece=Path(piece) if piece else None, port_in=port_in, port_out=port_out,
         virtual=virtual, midi_api=midi_api, record=Path(record) if record else None, bpm=bpm, seed=seed,
-        thru_other=thru_other, latency_ms=latency,
+        thru_other=thru_other, latency_ms=latency, port_map=port_map,
     ))
