@@ -39,27 +39,22 @@ def _playback_options(command):
 
 def _run(watch: bool, piece, ports, virtual, synth, soundfont, midi_api, bars, bpm, seed, latency, clock_out,
          clock_in, link, link_wait) -> None:
-    import contextlib
     from pathlib import Path
 
     from composer.errors import ComposerError
     from composer.live.named_outputs import parse_port_map
     from composer.live.session import PlayOptions, play
+    from composer.cli.options import one_output
+    from composer.live.synth import synth_if
 
     try:
         port, port_map = parse_port_map(ports)
     except ComposerError as error:
         raise click.UsageError(str(error)) from None
-    if sum(choice is not None and choice is not False for choice in (port, virtual, synth)) > 1:
-        raise click.UsageError("give one of --port, --virtual and --synth")
-    with contextlib.ExitStack() as stack:
-        if synth:
-            from composer.live.synth import running_synth
-
-            port = stack.enter_context(running_synth(midi_api, soundfont))
-            click.echo(f"playing through FluidSynth on {port}", err=True)
+    one_output(port=port, virtual=virtual, synth=synth)
+    with synth_if(synth, midi_api, soundfont) as synth_port:
         options = PlayOptions(
-            piece=Path(piece), port=port, virtual=virtual, midi_api=midi_api, bars=bars, bpm=bpm, seed=seed,
+            piece=Path(piece), port=synth_port or port, virtual=virtual, midi_api=midi_api, bars=bars, bpm=bpm, seed=seed,
             latency_ms=latency, clock_out=clock_out, clock_in=clock_in, link=link, link_wait=link_wait, watch=watch,
             port_map=port_map,
         )

@@ -6,6 +6,12 @@ render writes. Each message is then sent at its deadline, `origin + tempo_map.se
 an absolute time, computed afresh from the tempo map, so a late wake-up never shifts later
 notes and error never accumulates. Waiting is a sleep until shortly before the deadline, then a
 short final wait of at most `FINE_WAIT` seconds.
+
+When the clock falls behind (a stalled machine, or a tempo such as `use_bpm(1e6)` that asks
+for more notes than it can send), the music keeps its place in time instead of slowing down: a
+note-on due more than `STALE` seconds ago is skipped, and so is the note-off that would have
+ended it (a flood of note-offs for notes never played is no better than a flood of notes); the
+session reports how many were skipped. Control changes and the rest still go out, late.
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ from fractions import Fraction
 from itertools import count
 
 from composer.live.tempo import TempoMap
-from composer.midi.bytes import NOTE_ON
+from composer.midi.bytes import NOTE_OFF, NOTE_ON
 from composer.runtime.events import Tempo, TimeSignature, port_of
 from composer.runtime.messages import Expander, Message
 
@@ -71,6 +77,8 @@ class Scheduler:
         self.time_signatures: list[tuple[Fraction, int, int]] = [(Fraction(0), *runtime.time_signature)]
         self.sent = 0
         self.dropped = 0  # note-ons skipped because they came due more than STALE seconds ago
+        # (send, channel, note) -> skipped note-ons not yet ended; `send` None is the main output
+        self._unplayed: dict[tuple, int] = {}
         # (beat, priority, sequence, data, send): `send` is None for the main output
         self._queue: list[tuple[Fraction, int, int, tuple, Callable | None]] = []
         self._sequence = count()
@@ -185,9 +193,23 @@ class Scheduler:
                 return
             self.wait_until(deadline)
             _, _, _, data, send = heapq.heappop(queue)
-            if data[0] & 0xF0 == NOTE_ON and data[2] and deadline < self.clock() - STALE:
-                self.dropped += 1  # its note-off still goes out: harmless, and nothing can hang
-                continue
+            kind = data[0] & 0xF0
+            if kind == NOTE_ON and data[2]:
+                if deadline < self.clock() - STALE:
+                    self.dropped += 1
+                    key = (send, data[0] & 0x0F, data[1])
+                    self._unplayed[key] = self._unplayed.get(key, 0) + 1
+                    continue
+            elif (kind == NOTE_OFF or kind == NOTE_ON) and self._unplayed:
+                key = (send, data[0] & 0x0F, data[1])
+                skipped = self._unplayed.get(key)
+                if skipped:  # the note-off of a skipped note (or of an earlier one of the same pitch,
+                    # which then ends at the skipped note's end: later, never hanging)
+                    if skipped == 1:
+                        del self._unplayed[key]
+                    else:
+                        self._unplayed[key] = skipped - 1
+                    continue
             (self.send if send is None else send)(data)
             self.sent += 1
 

@@ -15,7 +15,7 @@ from typing import TextIO
 
 from composer.live import safety
 from composer.live.named_outputs import NamedOutputs
-from composer.live.output import PortOutput, open_followed_output
+from composer.live.output import PortOutput
 
 DRAIN_SECONDS = 0.05  # lets the last messages leave the port before it closes
 STOP_CHECK_SECONDS = 0.05
@@ -38,19 +38,21 @@ class Stage:
     def open_output(self, api: int, *, virtual: str | None, names: list[str], index: int | None,
                     port_map: dict[str, str] | None = None) -> None:
         """Open the output (a virtual port, output `index` of `names`, or the first one) and
-        put the note guard in front of it (a port that returns resets its channels itself). The
+        put the note guard in front of it; a port that returns gets its channels reset. The
         outputs `port_map` maps a piece's port names to are opened too (NamedOutputs)."""
+        from composer.live.output import open_followed_output
         from composer.midi.ports import open_output
 
         if virtual:
             port = PortOutput(open_output(virtual=virtual, api=api), None, api, self._warn)
-        elif not names:
-            port = PortOutput(open_output(api=api), None, api, self._warn)  # says there is no output
+        elif index is None and not names:
+            port = PortOutput(open_output(api=api), None, api, self._warn)  # a one-line error: no outputs
         else:
-            port = open_followed_output(names[0 if index is None else index], api, self._warn)
+            port = open_followed_output(names[index or 0], api, self._warn)
         self.port = port
         self.guard = safety.NoteGuard(port.send)
         port.on_lost = self.guard.forget
+        port.on_return = self._after_port_return
         main = None if port.port_name is None else (port.port_name, self.guard.send)
         self.named = NamedOutputs(api, port_map or {}, self._warn, main)
         self.named.open(names)
@@ -111,6 +113,10 @@ class Stage:
             self.runtime.stop_loop(name)
 
     # ----- output -----------------------------------------------------------------------------
+
+    def _after_port_return(self) -> None:
+        for channel in sorted(self.guard.channels):
+            safety.reset_channel(self.port.send, channel)
 
     def _warn(self, message: str) -> None:
         self.err.write(f"composer: {message}\n")

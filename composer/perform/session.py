@@ -117,6 +117,7 @@ class Performance(Stage):
                                        route=self.named.route)
             if self.recorder is not None:
                 self.scheduler.expander = self.recorder.tee(self.scheduler.expander)
+            runtime.budget.live(self._warn)  # a body that runs away is abandoned, the performance goes on
             self.scheduler.every(ACTION_SECONDS, self._apply_actions)
             self.watch_for_stop()
             from composer.perform.controller_input import ControllerInput
