@@ -120,3 +120,36 @@ def test_perform_sends_a_pieces_port_to_the_mapped_output(tmp_path, jack):
         controller.close()
         main.close()
         drums.close()
+
+
+@pytest.mark.jack
+def test_a_synth_that_comes_back_gets_its_program_again(tmp_path, jack):
+    import io
+    import threading
+
+    from composer.live.session import PlayOptions, Session
+    from ports import wait_until
+
+    piece = tmp_path / "piece.py"
+    piece.write_text('use_bpm(600)\n@live_loop\ndef p():\n    use_synth("pluck")\n    play(60, duration=0.5)\n'
+                     '    sleep(1)\n')
+    receiver = Receiver()
+    err = io.StringIO()
+    session = Session(PlayOptions(piece=piece, port=receiver.port), out=io.StringIO(), err=err).open()
+    thread = threading.Thread(target=session.run, daemon=True)
+    thread.start()
+    try:
+        assert receiver.wait_for(lambda: (0xC0, 24) in receiver.data() and (0x90, 60, 100) in receiver.data())
+        assert receiver.data().count((0xC0, 24)) == 1  # once, however many notes
+        receiver.close()
+        assert wait_until(lambda: "went away" in err.getvalue(), 3), err.getvalue()
+        receiver.reopen()  # a restarted synth: back on its default program
+        # from the first note computed after the return (one may be within the look-ahead already)
+        assert receiver.wait_for(lambda: receiver.data().count((0x90, 60, 100)) >= 3, timeout=3), err.getvalue()
+        data = receiver.data()
+        assert data.count((0xC0, 24)) == 1 and data.index((0xC0, 24)) < len(data) - data[::-1].index((0x90, 60, 100))
+    finally:
+        session.stop()
+        thread.join(timeout=5)
+        session.close()
+        receiver.close()

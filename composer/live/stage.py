@@ -117,6 +117,8 @@ class Stage:
     def _after_port_return(self) -> None:
         for channel in sorted(self.guard.channels):
             safety.reset_channel(self.port.send, channel)
+        if self.scheduler is not None:
+            self.scheduler.expander.forget_settings()  # a restarted synth plays its default program
 
     def _warn(self, message: str) -> None:
         self.err.write(f"composer: {message}\n")

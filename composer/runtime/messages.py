@@ -126,6 +126,11 @@ class Expander:
             self.held.clear()
         return out
 
+    def forget_settings(self) -> None:
+        """The receiving synth lost its state (it went away and came back): each program and
+        controller setting is sent again the next time a note asks for it."""
+        self.settings.clear()
+
     def sounding_notes(self) -> list[tuple[int, int]]:
         """(channel, note) pairs sounding now, on any port: what a stop must silence at once."""
         return sorted({key[:2] for key in self.sounding})
