@@ -28,7 +28,7 @@ from composer.runtime.events import PORT_MARK, PROGRAM, Control, Event, Midi, No
 class Message(NamedTuple):
     beat: Fraction
     track: str
-    data: tuple[int, ...] | Event  # raw channel-message bytes, or a Tempo/TimeSignature event
+    data: tuple[int, ...] | Event  # a whole MIDI message's bytes, or a Tempo/TimeSignature event
 
 
 class Expander:
@@ -82,13 +82,13 @@ class Expander:
                     out.append(Message(beat, event.track, (CONTROL_CHANGE | event.channel, event.control, event.value)))
         elif kind is Midi:
             data = event.data
-            kind = kind_of(data[0])
-            if kind == CONTROL_CHANGE or kind == PROGRAM_CHANGE:  # later Settings compare with it
-                control = data[1] if kind == CONTROL_CHANGE else PROGRAM
+            message_kind = kind_of(data[0])
+            if message_kind == CONTROL_CHANGE or message_kind == PROGRAM_CHANGE:  # later Settings compare with it
+                control = data[1] if message_kind == CONTROL_CHANGE else PROGRAM
                 self.settings[(port_of(event.track), channel_of(data[0]), control)] = data[-1]
-            elif kind == NOTE_ON or kind == NOTE_OFF:
+            elif message_kind == NOTE_ON or message_kind == NOTE_OFF:
                 key = (port_of(event.track) or "", channel_of(data[0]), data[1])
-                if kind == NOTE_ON and data[2]:
+                if message_kind == NOTE_ON and data[2]:
                     self.held[key] = (beat, event.track)
                 else:
                     self.held.pop(key, None)
