@@ -16,7 +16,7 @@ from __future__ import annotations
 import queue
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
@@ -63,6 +63,7 @@ class PerformOptions:
     seed: int = 0
     thru_other: bool = False
     latency_ms: float = LOOKAHEAD * 1000
+    port_map: dict[str, str] = field(default_factory=dict)  # a piece's port= name -> an output
 
 
 class Performance(Stage):
@@ -168,7 +169,7 @@ class Performance(Stage):
 
         options = self.options
         if options.virtual:
-            self.open_output(api, virtual=options.virtual, names=names, index=None)
+            self.open_output(api, virtual=options.virtual, names=names, index=None, port_map=options.port_map)
             return
         if options.port_out is not None:
             index = find_port(names, options.port_out, "output")
@@ -180,7 +181,7 @@ class Performance(Stage):
 
                 raise PortError("no MIDI output to play to; use --out PORT or --virtual NAME")
             index = candidates[0]
-        self.open_output(api, virtual=None, names=names, index=index)
+        self.open_output(api, virtual=None, names=names, index=index, port_map=options.port_map)
 
     # ----- the fast path (rtmidi's thread) ----------------------------------------------------
 

@@ -73,6 +73,7 @@ class PieceAPI:
                 sync=None if sync is None else str(sync).lstrip(":"),
                 delay=start_delay,
                 paused=bool(paused),
+                settings=dict(self.definition.settings),
             )
             return function
 

@@ -158,7 +158,7 @@ class Runtime:
             # outside the piece gets the base stream)
             random = definition.random.copy() if definition.random is not None else RandomState(offset=self.seed)
             state = LoopState(name, random)
-            state.settings = dict(piece.settings)
+            state.settings = dict(piece.settings if definition.settings is None else definition.settings)
             state.time = start + definition.delay
             loop = RunningLoop(definition, state, next(self._orders))
             self.loops[name] = loop

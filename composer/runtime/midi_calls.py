@@ -44,9 +44,18 @@ def _byte(value, what: str) -> int:
     """A note name or number as 0..127: rounded (half up) and clamped, as Sonic Pi."""
     if isinstance(value, str):
         value = _pitch(value)
-    if isinstance(value, bool) or not isinstance(value, (int, float, Fraction)):
+    return min(max(_rounded(value, what), 0), 127)
+
+
+def _rounded(value, what: str) -> int:
+    """A finite number rounded half up, as Sonic Pi's Ruby rounds."""
+    return math.floor(_finite(value, what) + 0.5)
+
+
+def _finite(value, what: str):
+    if isinstance(value, bool) or not isinstance(value, (int, float, Fraction)) or not math.isfinite(value):
         raise ComposerError(f"{what} must be a number, got {value!r}")
-    return min(max(math.floor(value + 0.5), 0), 127)
+    return value
 
 
 def _velocity(velocity, options: dict) -> int:
@@ -187,11 +196,11 @@ class MidiCalls:
         if options is None:
             return
         if options.get("delta_midi") is not None:
-            value = min(max(math.floor(options["delta_midi"] + 0.5), 0), midi.PITCH_BEND_MAX)
+            value = min(max(_rounded(options["delta_midi"], "delta_midi"), 0), midi.PITCH_BEND_MAX)
         else:
             given = options.get("delta", options.get("val_f", delta))
-            value = midi.PITCH_BEND_CENTRE if given is None else math.floor(
-                min(max(given, 0), 1) * midi.PITCH_BEND_MAX + 0.5)
+            value = midi.PITCH_BEND_CENTRE if given is None else _rounded(
+                min(max(_finite(given, "delta"), 0), 1) * midi.PITCH_BEND_MAX, "delta")
         self._channel_message("midi_pitch_bend", options, lambda c: midi.pitch_bend(c, value))
 
     def _mode_control(self, function: str, options: dict, control: int, value: int) -> None:
@@ -299,9 +308,7 @@ class MidiCalls:
 
 
 def _raw_byte(value) -> int:
-    if isinstance(value, bool) or not isinstance(value, (int, float, Fraction)):
-        raise ComposerError(f"MIDI bytes are numbers, got {value!r}")
-    return math.floor(value + 0.5)
+    return _rounded(value, "a MIDI byte")
 
 
 NAMES = [name for name in vars(MidiCalls) if name.startswith(("midi", "use_", "with_", "current_"))]

@@ -29,6 +29,7 @@ class LoopDefinition:
     delay: Fraction = Fraction(0)
     paused: bool = False  # waits for a launch (a pad in `composer perform`) instead of starting
     random: RandomState | None = None  # its thread's random stream, as the top level started it
+    settings: dict | None = None  # its thread's use_* settings, as the top level had them then
 
 
 @dataclass
