@@ -16,6 +16,7 @@ from composer import __version__
 #: command name -> "module:attribute" (relative to composer.cli), in the order --help lists them.
 COMMANDS = {
     "render": "render_cmd:render",
+    "show": "show_cmd:show",
     "play": "play_cmd:play",
     "live": "play_cmd:live",
     "ports": "ports_cmd:ports",
@@ -27,7 +28,9 @@ COMMANDS = {
     "patch": "patch_cmd:patch",
     "pattern": "pattern_cmd:pattern",
     "scale": "theory_cmd:scale",
-    "chord": "theory_cmd:chord",
+    "chord": "harmony_cmd:chord",
+    "progression": "harmony_cmd:progression",
+    "accompany": "accompany_cmd:accompany",
     "arp": "theory_cmd:arp",
 }
 

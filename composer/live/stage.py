@@ -14,7 +14,7 @@ import time
 from typing import TextIO
 
 from composer.live import safety
-from composer.live.output import PortOutput
+from composer.live.output import PortOutput, open_followed_output
 
 DRAIN_SECONDS = 0.05  # lets the last messages leave the port before it closes
 STOP_CHECK_SECONDS = 0.05
@@ -35,20 +35,18 @@ class Stage:
 
     def open_output(self, api: int, *, virtual: str | None, names: list[str], index: int | None) -> None:
         """Open the output (a virtual port, output `index` of `names`, or the first one) and
-        put the note guard in front of it; a port that returns gets its channels reset."""
-        from composer.live.output import open_followed_output
+        put the note guard in front of it (a port that returns resets its channels itself)."""
         from composer.midi.ports import open_output
 
         if virtual:
             port = PortOutput(open_output(virtual=virtual, api=api), None, api, self._warn)
-        elif index is None and not names:
-            port = PortOutput(open_output(api=api), None, api, self._warn)  # a one-line error: no outputs
+        elif not names:
+            port = PortOutput(open_output(api=api), None, api, self._warn)  # says there is no output
         else:
-            port = open_followed_output(names[index or 0], api, self._warn)
+            port = open_followed_output(names[0 if index is None else index], api, self._warn)
         self.port = port
         self.guard = safety.NoteGuard(port.send)
         port.on_lost = self.guard.forget
-        port.on_return = self._after_port_return
 
     def watch_for_stop(self) -> None:
         """Let `stop()` reach the scheduler (call once the scheduler exists)."""
@@ -93,10 +91,6 @@ class Stage:
     def settle(self) -> None:
         """The natural end: every note has ended; only controllers left off rest are reset."""
         self.guard.settle()
-
-    def _after_port_return(self) -> None:
-        for channel in sorted(self.guard.channels):
-            safety.reset_channel(self.port.send, channel)
 
     # ----- loops ------------------------------------------------------------------------------
 

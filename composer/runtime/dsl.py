@@ -6,6 +6,7 @@ live_loop's body, they act on the running `Runtime` at the loop's virtual time.
 
 from __future__ import annotations
 
+import functools
 from fractions import Fraction
 
 from composer.errors import ComposerError
@@ -201,9 +202,40 @@ class PieceAPI:
             load_kit(name, self.definition.path)  # fail now, at the line that names it
             self.definition.kit = name
 
+    def use_key(self, tonic, mode="major") -> None:
+        """The key a score is written in (its signature and spelling): any scale name is a mode."""
+        from composer.theory import scale
+        from composer.theory.spelling import key_of_scale
+
+        self.definition.key = key_of_scale(list(scale(tonic, mode)))
+
+    def _implying_key(self, function, tonic_at: int):
+        """`function` (scale, degree, chord_degree), noting the first scale used as the piece's key
+        when it has none, so a score of it gets a key signature that fits."""
+
+        def call(*args, **options):
+            result = function(*args, **options)
+            if self.definition.key is None and len(args) > tonic_at + 1:
+                self.use_key(args[tonic_at], args[tonic_at + 1])
+            return result
+
+        call.__name__, call.__doc__ = function.__name__, function.__doc__
+        return call
+
+    def progression(self, chart, key=None, **options):
+        """harmony.progression; its key ("a:minor") is the piece's key when it has none yet."""
+        from composer import harmony
+
+        chords = harmony.progression(chart, key, **options)
+        if self.definition.key is None and key:
+            tonic, _, mode = str(key).partition(":")
+            self.use_key(tonic, mode or "major")
+        return chords
+
     def namespace(self) -> dict:
         """The dict a piece's code runs in."""
-        from composer import theory
+        from composer import harmony, theory
+        from composer.accompany.piece import play_accompaniment
 
         return {
             "live_loop": self.live_loop,
@@ -248,6 +280,7 @@ class PieceAPI:
             "tick_set": context.tick_set,
             "tick_reset": context.tick_reset,
             "tick_reset_all": context.tick_reset_all,
+            "use_key": self.use_key,
             "ring": ring,
             "ramp": ramp,
             "knit": sequences.knit,
@@ -275,12 +308,14 @@ class PieceAPI:
             "scale_names": theory.scale_names,
             "note": theory.note,
             "note_name": theory.note_name,
-            "scale": theory.scale,
-            "chord": theory.chord,
+            "scale": self._implying_key(theory.scale, 0),
+            "chord": harmony.chord,
+            "progression": self.progression,
+            "accompany": functools.partial(play_accompaniment, self),
             "chord_invert": theory.chord_invert,
             "invert_chord": theory.chord_invert,
-            "chord_degree": theory.chord_degree,
-            "degree": theory.degree,
+            "chord_degree": self._implying_key(theory.chord_degree, 1),
+            "degree": self._implying_key(theory.degree, 1),
             "arp": arp,
             "mini": mini,
             "Ring": Ring,
@@ -321,7 +356,7 @@ def load(path, seed: int = 0, bpm=None, until=None) -> Runtime:
 
     api = PieceAPI(PieceDefinition(path=path))
     context.new_top_level(seed)
-    definition = load_piece(path, lambda d: _bind(api, d))
+    definition = _definition(api, path) if _is_chart(path) else load_piece(path, lambda d: _bind(api, d))
     runtime = Runtime(definition, seed=seed, bpm=bpm, until=until)
     api.runtime = runtime
     return runtime
@@ -333,8 +368,21 @@ def reload(runtime: Runtime, path, now) -> None:
 
     api = PieceAPI(PieceDefinition(path=path), runtime)
     context.new_top_level(runtime.seed)
-    definition = load_piece(path, lambda d: _bind(api, d))
+    definition = _definition(api, path) if _is_chart(path) else load_piece(path, lambda d: _bind(api, d))
     runtime.reload(definition, now)
+
+
+def _is_chart(path) -> bool:
+    """A ChordPro chart (.cho, .chopro ...) runs as a piece of its own: the band plays it."""
+    from composer.accompany.chart_piece import is_chart
+
+    return is_chart(path)
+
+
+def _definition(api: PieceAPI, path) -> PieceDefinition:
+    from composer.accompany.chart_piece import load_chart_piece
+
+    return load_chart_piece(path, api)
 
 
 def _bind(api: PieceAPI, definition: PieceDefinition) -> dict:

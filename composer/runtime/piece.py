@@ -39,6 +39,7 @@ class PieceDefinition:
     time_signature: tuple[int, int] | None = None
     kit: str | None = None
     settings: dict = field(default_factory=dict)  # the top level's use_* settings, which loops start with
+    key: tuple[int, bool] | None = None  # (sharps, minor) for scores: use_key, else the first scale used
 
 
 def located(error: BaseException, path: Path, namespace: dict | None = None) -> PieceError:
@@ -91,8 +92,13 @@ def load_piece(path: str | Path, make_namespace: Callable[[PieceDefinition], dic
     namespace = make_namespace(definition)
     namespace.update(__name__="__piece__", __file__=str(path))
     try:
-        code = compile(source, str(path), "exec")
-        exec(code, namespace)
+        if path.suffix.lower() == ".rb":  # a Sonic Pi buffer: the Ruby front end, same namespace
+            from composer.ruby import run_buffer
+
+            run_buffer(source, path, namespace)
+        else:
+            code = compile(source, str(path), "exec")
+            exec(code, namespace)
     except BaseException as error:  # noqa: BLE001 - a piece may raise anything; we report it
         if not isinstance(error, (Exception, SystemExit)):
             raise  # Ctrl-C, a stop signal, an abandoned load: not the piece's error
