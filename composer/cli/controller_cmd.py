@@ -30,7 +30,7 @@ def controller() -> None:
     \b
     Example:
       composer controller simulate --script gestures.toml
-      composer controller monitor --patch patches/live-set.toml
+      composer controller monitor --patch live-set
     """
 
 
@@ -166,7 +166,7 @@ def monitor(port: str | None, curve: str | None, patch_file: str | None, count: 
     \b
     Example:
       composer controller monitor --curve soft
-      composer controller monitor --in "V49" --patch patches/live-set.toml
+      composer controller monitor --in "V49" --patch live-set
     """
     from composer.controller.monitor import run
     from composer.errors import ComposerError
