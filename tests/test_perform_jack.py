@@ -304,7 +304,7 @@ def test_a_controller_plugged_in_after_the_start_is_waited_for(tmp_path, receive
 def test_cli_stop_signal_ends_the_notes_and_writes_the_recording(tmp_path, controller, receiver, signum, code):
     out = tmp_path / "take.mid"
     process = composer_process(
-        "perform", "--patch", ROOT / "patches" / "default.toml",
+        "perform", "--patch", "default",  # a name, as `composer patch list` prints it
         "--in", controller.port_name, "--out", receiver.port, "--record", out, "--bpm", "200")
     try:
         deadline = time.monotonic() + 20  # a start-up: imports and a few JACK clients

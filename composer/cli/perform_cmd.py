@@ -49,8 +49,8 @@ def perform(piece, patch, port_in, port_out, virtual, ports, synth, soundfont, m
 
     \b
     Examples:
-      composer perform samples/pieces/live_set.py --patch patches/live-set.toml --virtual composer
-      composer perform --patch patches/default.toml --out synth --record take1.mid
+      composer perform samples/pieces/live_set.py --patch live-set --virtual composer
+      composer perform --patch default --out synth --record take1.mid
       composer controller simulate &   # no V49 at hand: a software one
     """
     from pathlib import Path
