@@ -16,6 +16,7 @@ from composer.ruby import samples
 from composer.runtime import dsl
 from composer.library import SHIPPED
 from pieces import notes, run_piece, write_piece
+from sonic_pi_support import TOP_LEVEL, waits_for
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -234,3 +235,12 @@ def test_sonic_pi_sample_options_are_accepted_and_misspelt_ones_named(tmp_path):
     assert [(b, n) for b, n, *_ in played] == [(0, 36), (1, 36)]
     with pytest.raises(Exception, match=r"piece.rb:2: sample: unknown option 'rat'; did you mean 'rate'"):
         run_piece(tmp_path, "live_loop :d do\n  sample :bd_haus, rat: 1\n  sleep 1\nend\n", beats=2, name="piece.rb")
+
+
+@waits_for(TOP_LEVEL)
+def test_a_buffer_that_only_prints_renders_an_empty_file(tmp_path, capsys):
+    piece = write_piece(tmp_path, "puts 1 + 1\nputs :done, [1, 2]\n", "quiet.rb")
+    code, _, err = run(["render", str(piece), "-o", str(tmp_path / "quiet.mid")], capsys)
+    assert code == 0, err
+    assert [line.split("} ", 1)[-1] for line in err.strip().splitlines()][:2] == ["2", ":done [1, 2]"]
+    assert not [m for m in mido.MidiFile(tmp_path / "quiet.mid") if m.type == "note_on"]

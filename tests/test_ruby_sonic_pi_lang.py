@@ -14,8 +14,7 @@ from pathlib import Path
 import pytest
 
 from composer.cli import main
-from composer.runtime import dsl
-from composer.runtime.piece import PieceDefinition
+from sonic_pi_support import lacks, waits_for
 
 BUFFERS = Path(__file__).parent / "data" / "sonic_pi_lang"
 
@@ -50,18 +49,10 @@ def expected_values(path: Path) -> list[str]:
     return [line.split("#=>", 1)[1].strip() for line in path.read_text().splitlines() if "#=>" in line]
 
 
-def lacking(names) -> list[str]:
-    namespace = dsl.PieceAPI(PieceDefinition(path=Path("x.rb"))).namespace()
-    return [name for name in names if name not in namespace]
-
-
 def cases():
     for name, needs in NEEDS.items():
-        missing = lacking(needs)
         known, why = KNOWN.get(name, (False, ""))
-        reasons = ([f"the piece namespace lacks {', '.join(missing)} (issue 8)"] if missing else []) + ([why] if known else [])
-        marks = [pytest.mark.xfail(reason="; ".join(reasons), strict=True)] if reasons else []
-        yield pytest.param(name, marks=marks, id=name)
+        yield pytest.param(name, marks=waits_for(lacks(*needs), why if known else ""), id=name)
 
 
 def test_every_buffer_has_its_needs_listed():
