@@ -244,3 +244,14 @@ def test_a_buffer_that_only_prints_renders_an_empty_file(tmp_path, capsys):
     assert code == 0, err
     assert [line.split("} ", 1)[-1] for line in err.strip().splitlines()][:2] == ["2", ":done [1, 2]"]
     assert not [m for m in mido.MidiFile(tmp_path / "quiet.mid") if m.type == "note_on"]
+
+
+def test_a_live_loop_block_gets_its_last_iteration_s_value_from_init(tmp_path):
+    played = notes(run_piece(tmp_path, """
+        live_loop :climb, init: 60 do |n|
+          play n
+          sleep 1
+          n + 2
+        end
+        """, beats=3, name="piece.rb"))
+    assert [(b, n) for b, n, *_ in played] == [(0, 60), (1, 62), (2, 64)]
