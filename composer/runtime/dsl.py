@@ -38,7 +38,9 @@ class PieceAPI:
     # ----- where a call goes ------------------------------------------------------------------
 
     def _in_loop(self) -> bool:
-        return self.runtime is not None and bool(self.runtime._active)
+        # this thread's: an edit's top level may load while another thread runs a loop
+        return self.runtime is not None and bool(self.runtime._active) and \
+            context.current is self.runtime._active[-1].state
 
     def _running(self, what: str) -> Runtime:
         if not self._in_loop():
@@ -234,8 +236,8 @@ class PieceAPI:
 
         chords = harmony.progression(chart, key, **options)
         if self.definition.key is None and key:
-            tonic, _, mode = str(key).partition(":")
-            self.use_key(tonic, mode or "major")
+            parsed = harmony.parse_key(key)  # "a:minor", "E minor", "Em", "Bb"
+            self.use_key(parsed.tonic.name, parsed.mode)
         return chords
 
     def namespace(self) -> dict:
@@ -350,10 +352,10 @@ def mini(text: str, seed: int = 0):
 
 
 def sound_names(api: PieceAPI) -> dict:
-    """Sonic Pi's sound and MIDI vocabulary (composer.runtime.sound, midi_calls, audio_only)."""
-    from composer.runtime import audio_only, midi_calls
+    """Sonic Pi's sound and MIDI vocabulary (composer.runtime.sound, effects, midi_calls, audio_only)."""
+    from composer.runtime import audio_only, effects, midi_calls
 
-    return {**sound.names(api), **midi_calls.names(api), **audio_only.names()}
+    return {**sound.names(api), **effects.names(api), **midi_calls.names(api), **audio_only.names()}
 
 
 def load(path, seed: int = 0, bpm=None, until=None) -> Runtime:
@@ -370,12 +372,19 @@ def load(path, seed: int = 0, bpm=None, until=None) -> Runtime:
 
 def reload(runtime: Runtime, path, now) -> None:
     """Re-read a piece into a running runtime; on any error the runtime is left as it was."""
+    prepare(path, runtime)(now)
+
+
+def prepare(path, runtime: Runtime):
+    """Run an edited piece's top level and return `adopt(now)`, which hands what it defined to
+    the runtime. The top level only reads the runtime, so it may run on another thread than the
+    music (a live session gives a slow one a deadline, see composer.live.reload)."""
     from composer.runtime.piece import load_piece
 
     api = PieceAPI(PieceDefinition(path=path), runtime)
     context.new_top_level(runtime.seed)
     definition = _definition(api, path) if _is_chart(path) else load_piece(path, lambda d: _bind(api, d))
-    runtime.reload(definition, now)
+    return lambda now: runtime.reload(definition, now)
 
 
 def _is_chart(path) -> bool:
