@@ -226,3 +226,20 @@ def test_names_that_python_spells_with_an_underscore_and_get_brackets():
     values = evaluate("set :foo, 3\nout get[:foo], get(:foo)\n",
                       set_=lambda k, v: state.__setitem__(str(k), v), get=lambda k: state[str(k)])
     assert values == [3, 3]
+
+
+def test_more_of_ruby_s_everyday_methods():
+    values = evaluate('''
+        x = y = 3
+        i = 0
+        i += 1 while i < 10
+        a, b = [1, 2]
+        out x + y, i, a + b, "%.2f" % 3.14159, "%d-%s" % [3, "a"]
+        out [1, 2, 3].each_with_index.map { |v, k| v * k }, [1, 2, 3].map.with_index { |v, k| v + k }
+        out [1, 2, 3].each_slice(2).to_a, [[1, 2], [3, 4]].map { |p, q| p * q }, 3.times.map { |k| k * 2 }
+        out 3.14159.round(2), 7.5.round, -2.5.round, 10.fdiv(4), 10.downto(8).to_a
+        out "hello".upcase, "hello"[0], :sym.to_s, [1, nil, 2].compact, [1, [2, [3]]].flatten
+        out (1..3).inject(:+), [1, 2, 3].sum { |v| v * 2 }, [1, 2, 3].count(&:odd?), 5.clamp(1, 3)
+        ''')
+    assert values == [6, 10, 3, "3.14", "3-a", [0, 2, 6], [1, 3, 5], [[1, 2], [3]], [2, 12], [0, 2, 4],
+                      3.14, 8, -3, 2.5, [10, 9, 8], "HELLO", "h", "sym", [1, 2], [1, 2, 3], 6, 12, 2, 3]

@@ -139,14 +139,26 @@ def _each(items, args, kwargs, block):
 
 @_yielding
 def _each_with_index(items, args, kwargs, block):
+    if block is None:  # an enumerator of [item, index] pairs: `.each_with_index.map { |v, i| }`
+        return [[item, index] for index, item in enumerate(items)]
     for index, item in enumerate(items):
         block(item, index)
     return items
 
 
 @_yielding
+def _with_index(items, args, kwargs, block):
+    """`.map.with_index(offset) { |v, i| }`: the items with their index, through the block."""
+    offset = args[0] if args else 0
+    pairs = [[item, index + offset] for index, item in enumerate(items)]
+    return pairs if block is None else _like(items, [block(item, index) for item, index in pairs])
+
+
+@_yielding
 def _map(items, args, kwargs, block):
-    return _like(items, [_need_block(block, "map")(item) for item in items])
+    if block is None:  # an enumerator: `.map.with_index { |v, i| }`
+        return list(items)
+    return _like(items, [block(item) for item in items])
 
 
 @_yielding
@@ -257,7 +269,7 @@ def _rotate(items, args, kwargs, block):
 
 SEQUENCE = {
     "each": _each, "each_with_index": _each_with_index, "map": _map, "collect": _map,
-    "map_with_index": _map_with_index, "each_slice": _each_slice,
+    "map_with_index": _map_with_index, "each_slice": _each_slice, "with_index": _with_index,
     "select": _select, "filter": _select, "reject": _reject, "find": _find, "detect": _find,
     "inject": _inject, "reduce": _inject, "sum": _sum, "count": _count,
     "include?": lambda s, a, k, b: a[0] in s, "member?": lambda s, a, k, b: a[0] in s,
