@@ -30,7 +30,6 @@ class Compiler(Literals, ControlFlow, Calls):
     def __init__(self, path: Path, bridge):
         self.path = path
         self.bridge = bridge
-        self.Symbol = bridge.symbol  # the namespace's Symbol type when it has one
         self.dispatch = {
             "program": self.statements, "body_statement": self.statements, "block_body": self.statements,
             "then": self.statements, "else": self.statements, "do": self.statements,
@@ -85,9 +84,6 @@ class Compiler(Literals, ControlFlow, Calls):
         """Statements in order; the value is the last one's. An error names its statement's line."""
         pairs = [(self.compile(child), _line(child)) for child in node.named_children
                  if child.type not in ("comment", "empty_statement", "heredoc_body")]
-        for child in node.named_children:
-            if child.type in ("rescue", "ensure"):
-                raise self.unsupported(child)
         located = self.located
         if not pairs:
             return _constant(None)
@@ -104,6 +100,7 @@ class Compiler(Literals, ControlFlow, Calls):
             return value
 
         return run
+
     # ----- names ------------------------------------------------------------------------------
 
     def identifier(self, node):
