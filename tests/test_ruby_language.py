@@ -243,3 +243,9 @@ def test_more_of_ruby_s_everyday_methods():
         ''')
     assert values == [6, 10, 3, "3.14", "3-a", [0, 2, 6], [1, 3, 5], [[1, 2], [3]], [2, 12], [0, 2, 4],
                       3.14, 8, -3, 2.5, [10, 9, 8], "HELLO", "h", "sym", [1, 2], [1, 2, 3], 6, 12, 2, 3]
+
+
+def test_define_without_a_name_is_one_located_line():
+    with pytest.raises(PieceError) as caught:
+        evaluate("out 1\ndefine do\n  out 2\nend\n")
+    assert str(caught.value) == "buffer.rb:2: define takes a name and a block: define :name do |a| ... end"

@@ -120,7 +120,7 @@ class Bridge:
             return None
         if name == "define":
             if len(positional) != 1 or keywords:
-                raise ComposerError(f"{self.path}:{line}: define takes a name and a block: define :name do |a| ... end")
+                raise PieceError(f"{self.path}:{line}: define takes a name and a block: define :name do |a| ... end")
             (name_of,) = positional
             return lambda scope: self.define(name_of(scope), block(scope))
         if name == "loop" and not positional and not keywords:

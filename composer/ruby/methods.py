@@ -107,7 +107,7 @@ NUMBER = {
 
 STRING = {
     "to_s": lambda s, a, k, b: str.__str__(s), "to_str": lambda s, a, k, b: str.__str__(s),
-    "to_sym": lambda s, a, k, b: s if type(s) is not str else Symbol(s), "inspect": lambda s, a, k, b: inspect(s),
+    "to_sym": lambda s, a, k, b: Symbol(s), "inspect": lambda s, a, k, b: inspect(s),
     "to_i": lambda s, a, k, b: _leading_number(s, int), "to_f": lambda s, a, k, b: _leading_number(s, float),
     "length": lambda s, a, k, b: len(s), "size": lambda s, a, k, b: len(s),
     "upcase": lambda s, a, k, b: type(s)(s.upper()), "downcase": lambda s, a, k, b: type(s)(s.lower()),
