@@ -249,3 +249,20 @@ def test_define_without_a_name_is_one_located_line():
     with pytest.raises(PieceError) as caught:
         evaluate("out 1\ndefine do\n  out 2\nend\n")
     assert str(caught.value) == "buffer.rb:2: define takes a name and a block: define :name do |a| ... end"
+
+
+def test_without_tree_sitter_a_buffer_says_what_to_install(monkeypatch, tmp_path):
+    import sys
+
+    from composer.ruby import parse
+    from composer.runtime import dsl
+
+    path = tmp_path / "buffer.rb"
+    path.write_text("play 60\n")
+    parse._parser.cache_clear()
+    monkeypatch.setitem(sys.modules, "tree_sitter_ruby", None)  # as if it were not installed
+    try:
+        with pytest.raises(PieceError, match="pip install tree-sitter tree-sitter-ruby"):
+            dsl.load(path)
+    finally:
+        parse._parser.cache_clear()

@@ -9,14 +9,18 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from composer.errors import ComposerError
 from composer.runtime.piece import PieceError
 
 
 @lru_cache(maxsize=1)
 def _parser():
-    import tree_sitter_ruby
-    from tree_sitter import Language, Parser
-
+    try:
+        import tree_sitter_ruby
+        from tree_sitter import Language, Parser
+    except ImportError:
+        raise ComposerError("Sonic Pi buffers (.rb) need tree-sitter and its Ruby grammar: "
+                            "pip install tree-sitter tree-sitter-ruby") from None
     return Parser(Language(tree_sitter_ruby.language()))
 
 
