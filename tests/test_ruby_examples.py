@@ -155,3 +155,33 @@ def test_example_renders_to_a_midi_file(name, tmp_path, capsys):
     assert done.value.code == 0, err.strip().splitlines()[-1:]
     notes_on = [m for m in mido.MidiFile(out) if m.type == "note_on" and m.velocity]
     assert notes_on or name == "jungle"  # jungle plays only :loop_amen, which MIDI skips
+
+
+TUTORIAL = Path(__file__).parent / "data" / "sonic_pi_tutorial" / "blocks.txt"
+#: Tutorial blocks that are not Ruby: a folder name, log output, a diagram, Clojure...
+NOT_RUBY = {"03.7-Sample-Packs.md 1", "05.4-Threads.md 8", "05.4-Threads.md 11", "06-FX.md 1",
+            "11.1-MIDI-In.md 1", "12.1-Receiving-OSC.md 3"}
+
+
+def tutorial_blocks() -> dict[str, str]:
+    blocks, name = {}, None
+    for line in TUTORIAL.read_text(encoding="utf-8").splitlines(keepends=True):
+        if line.startswith("#### block "):
+            name = line[len("#### block "):].strip()
+            blocks[name] = ""
+        else:
+            blocks[name] += line
+    return blocks
+
+
+def test_every_ruby_block_of_sonic_pi_s_tutorial_parses_and_compiles():
+    failed = set()
+    blocks = tutorial_blocks()
+    for name, source in blocks.items():
+        path = Path(name.split()[0])
+        try:
+            Compiler(path, Bridge(path, namespace())).compile(parse(source, path))
+        except Exception:  # noqa: BLE001 - collected and compared below
+            failed.add(name)
+    assert len(blocks) == 367
+    assert failed == NOT_RUBY
