@@ -266,3 +266,10 @@ def test_without_tree_sitter_a_buffer_says_what_to_install(monkeypatch, tmp_path
             dsl.load(path)
     finally:
         parse._parser.cache_clear()
+
+
+def test_sonic_pi_s_number_and_string_extensions():
+    assert evaluate("out 7.max(5), 3.max(5), 0.min(1), 9.clamp(4), -9.clamp(4), 5.clamp(1, 3)") == [5, 3, 1, 4, -4, 3]
+    shuffled, symbol, picked = evaluate('out "abcd".shuffle, :abcd.shuffle, [1, 2, 3].sample')
+    assert sorted(shuffled) == list("abcd") and isinstance(shuffled, str) and not isinstance(shuffled, Symbol)
+    assert sorted(symbol) == list("abcd") and isinstance(symbol, Symbol) and picked in (1, 2, 3)

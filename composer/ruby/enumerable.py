@@ -207,6 +207,7 @@ ARRAY.update({
     "take": lambda s, a, k, b: list(s)[: a[0]], "drop": lambda s, a, k, b: list(s)[a[0]:],
     "reverse": lambda s, a, k, b: list(reversed(s)), "rotate": _rotate,
     "sort": lambda s, a, k, b: sorted(s),
+    "sample": lambda s, a, k, b: Ring(s).choose(),  # Sonic Pi's: from its random stream
 })
 
 RANGE = dict(SEQUENCE)

@@ -85,6 +85,12 @@ def _round(x, args, kwargs, block):
     return (-whole if x < 0 else whole) if digits == 0 else int(round(x, digits))
 
 
+def _clamp(x, args, kwargs, block):
+    """Ruby's `x.clamp(low, high)`, and Sonic Pi's `x.clamp(bound)`: within -bound..bound."""
+    low, high = args if len(args) == 2 else (-args[0], args[0])
+    return min(max(x, low), high)
+
+
 NUMBER = {
     "times": _times, "upto": _upto, "downto": _downto, "step": _number_step,
     "to_f": lambda x, a, k, b: float(x), "to_i": lambda x, a, k, b: int(x),
@@ -95,7 +101,9 @@ NUMBER = {
     "odd?": lambda x, a, k, b: x % 2 == 1, "zero?": lambda x, a, k, b: x == 0,
     "positive?": lambda x, a, k, b: x > 0, "negative?": lambda x, a, k, b: x < 0,
     "succ": lambda x, a, k, b: x + 1, "pred": lambda x, a, k, b: x - 1,
-    "between?": lambda x, a, k, b: a[0] <= x <= a[1], "clamp": lambda x, a, k, b: min(max(x, a[0]), a[1]),
+    "between?": lambda x, a, k, b: a[0] <= x <= a[1], "clamp": _clamp,
+    # Sonic Pi's own: `x.max(5)` bounds x above by 5, `x.min(1)` below by 1
+    "max": lambda x, a, k, b: x if x <= a[0] else a[0], "min": lambda x, a, k, b: x if x >= a[0] else a[0],
     "divmod": lambda x, a, k, b: [x // a[0], x % a[0]], "fdiv": lambda x, a, k, b: x / a[0],
     "div": lambda x, a, k, b: int(x // a[0]), "modulo": lambda x, a, k, b: x % a[0],
     "chr": lambda x, a, k, b: chr(x),
@@ -117,6 +125,7 @@ STRING = {
     "end_with?": lambda s, a, k, b: s.endswith(tuple(a)), "empty?": lambda s, a, k, b: not s,
     "strip": lambda s, a, k, b: s.strip(), "[]": lambda s, a, k, b: at(list(s), a, k, b),
     "ring": lambda s, a, k, b: Ring(s), "to_a": lambda s, a, k, b: list(s),
+    "shuffle": lambda s, a, k, b: type(s)("".join(Ring(s).shuffle())),  # Sonic Pi's: a shuffled string
     "*": lambda s, a, k, b: s * a[0], "+": lambda s, a, k, b: s + a[0],
     "freeze": lambda s, a, k, b: s, "dup": lambda s, a, k, b: s,
 }
