@@ -273,3 +273,8 @@ def test_sonic_pi_s_number_and_string_extensions():
     shuffled, symbol, picked = evaluate('out "abcd".shuffle, :abcd.shuffle, [1, 2, 3].sample')
     assert sorted(shuffled) == list("abcd") and isinstance(shuffled, str) and not isinstance(shuffled, Symbol)
     assert sorted(symbol) == list("abcd") and isinstance(symbol, Symbol) and picked in (1, 2, 3)
+
+
+def test_syntax_error_columns_count_characters_not_bytes():
+    with pytest.raises(PieceError, match=r"^buffer.rb:1:9: syntax error"):  # the + (byte 10)
+        evaluate('x = "é" + [1, )\n')

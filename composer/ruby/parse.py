@@ -51,7 +51,10 @@ def _first_error(node):
 
 def _syntax_error(root, source: str, path: Path) -> PieceError:
     node = _first_error(root) or root
-    line, column = node.start_point.row + 1, node.start_point.column + 1
+    row, byte_column = node.start_point
+    lines = source.encode("utf-8").split(b"\n")
+    prefix = lines[row][:byte_column] if row < len(lines) else b""
+    line, column = row + 1, len(prefix.decode("utf-8", "replace")) + 1  # tree-sitter counts bytes
     text = node.text.decode("utf-8", "replace").strip().splitlines()
     snippet = text[0][:40] if text else ""
     runs_to_end = not source.encode("utf-8")[node.end_byte:].strip()
