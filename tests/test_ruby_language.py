@@ -202,6 +202,7 @@ def test_unknown_constant_names_its_line_once():
     with pytest.raises(PieceError) as caught:
         evaluate("out 1\nx = Foo\n")
     assert str(caught.value) == "buffer.rb:2: unknown constant Foo"
+    assert evaluate("ROOT = 40\ndefine :up do |n|\n  ROOT + n\nend\nout up(2)") == [42]
     assert evaluate("out Math::PI.round(2), Math.sqrt(16)") == [3.14, 4.0]
 
 

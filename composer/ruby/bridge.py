@@ -20,7 +20,7 @@ from composer.errors import ComposerError, UnknownNameError, did_you_mean
 from composer.ring import Ring
 from composer.runtime.piece import PieceError
 from composer.ruby import methods, samples
-from composer.ruby.scope import BreakJump, ReturnJump
+from composer.ruby.scope import MISSING, BreakJump, ReturnJump
 from composer.ruby.values import RubyRange, Symbol
 
 MATH = types.SimpleNamespace(
@@ -99,11 +99,14 @@ class Bridge:
                 return function(value)
         raise ComposerError(f"{name} does not take a block")
 
-    def constant(self, name: str, line: int):
+    def constant(self, name: str, line: int, required: bool = True):
+        """Ruby's constants composer knows (`Math`, `Integer`...) and the namespace's (`Ring`)."""
         if name in CONSTANTS:
             return CONSTANTS[name]
         if name in self.names:
             return self.names[name]
+        if not required:
+            return MISSING
         raise PieceError(f"{self.path}:{line}: unknown constant {name}")
 
     # ----- forms the evaluator runs itself ----------------------------------------------------

@@ -117,8 +117,18 @@ class Compiler(Literals, ControlFlow, Calls):
         return lookup
 
     def constant(self, node):
-        value = self.bridge.constant(_text(node), _line(node))
-        return _constant(value)
+        """`Math`, `Integer`... or a constant the buffer assigns (`ROOT = :e3`)."""
+        name, line = _text(node), _line(node)
+        known = self.bridge.constant(name, line, required=False)
+        if known is not MISSING:
+            return _constant(known)
+        constant = self.bridge.constant
+
+        def lookup(scope):
+            value = scope.get(name)
+            return constant(name, line) if value is MISSING else value
+
+        return lookup
 
     def scope_resolution(self, node):
         scope_node = node.child_by_field_name("scope")
@@ -158,7 +168,7 @@ class Compiler(Literals, ControlFlow, Calls):
 
     def target(self, left, value):
         """A closure assigning `value(scope)` to the target node `left`."""
-        if left.type in ("identifier", "instance_variable", "global_variable"):
+        if left.type in ("identifier", "instance_variable", "global_variable", "constant"):
             name = _text(left)
 
             def assign(scope):
