@@ -23,7 +23,7 @@ NEEDS = {
                "with_random_source", "current_random_source"),
     "chance": ("puts", "rand_reset", "pick"),
     "tick": ("puts", "tick_set", "tick_reset", "tick_reset_all"),
-    "ring": ("puts", "stretch", "bools"),
+    "ring": ("puts", "stretch", "bools", "ramp", "tick_reset_all"),
     "quantise": ("puts", "quantise"),
     "note": ("puts", "note_info", "note_range"),
     "chord_invert": ("puts",),
