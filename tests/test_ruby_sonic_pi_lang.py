@@ -2,9 +2,10 @@
 
 Each `puts` line of a buffer carries, in a `#=>` comment, the value as Sonic Pi's log shows it
 (from Sonic Pi's app/server/ruby/test: test_random, test_chance, test_tick, test_ring,
-test_quantise, test_note (both), test_note_info, test_note_range, test_invert_chord, test_chord). The buffer is
-rendered by the CLI; every line it prints must end with that value, in order. A buffer whose
-names the piece namespace has not got yet (issue 8) is an expected failure that turns itself on.
+test_quantise, both test_note, test_note_info, test_note_range, test_invert_chord, test_chord).
+The buffer is rendered by the CLI; every line it prints must end with that value, in order. A
+buffer whose names the piece namespace has not got yet (issue 8) is an expected failure that
+turns itself on.
 """
 
 from __future__ import annotations
