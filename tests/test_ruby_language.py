@@ -209,7 +209,8 @@ def test_unknown_constant_names_its_line_once():
 def test_a_missing_end_names_the_block_it_leaves_open():
     with pytest.raises(PieceError) as caught:
         evaluate("play 1\nlive_loop :a do\n  play 60\n  sleep 1\n", play=print)
-    assert str(caught.value) == "buffer.rb:2:14: syntax error: the 'do' here has no matching 'end' (the buffer ends first)"
+    assert str(caught.value) == (
+        "buffer.rb:2:14: syntax error: the 'do' here has no matching 'end' (the buffer ends first)")
 
 
 def test_comment_skips_its_block_and_uncomment_runs_it():

@@ -98,7 +98,8 @@ def test_samples_without_drum_meaning_are_skipped_with_one_warning_each(tmp_path
 
 
 def test_a_misspelt_sample_is_an_error_naming_the_line(tmp_path):
-    with pytest.raises(Exception, match=r"piece.rb:3: unknown drum in kit 'sonic_pi' 'bd_hause'; did you mean 'bd_haus'"):
+    misspelt = r"piece.rb:3: unknown drum in kit 'sonic_pi' 'bd_hause'; did you mean 'bd_haus'"
+    with pytest.raises(Exception, match=misspelt):
         run_piece(tmp_path, "live_loop :d do\n  sleep 1\n  sample :bd_hause\nend\n", beats=4, name="piece.rb")
 
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 from composer.ruby.nodes import constant as _constant, node_text as _text
 from composer.ruby.values import RubyRange, Symbol, to_s
 
-_ESCAPES = {"n": "\n", "t": "\t", "s": " ", "r": "\r", "e": "\x1b", "0": "\0", "a": "\a", "b": "\b", "f": "\f", "v": "\v"}
+_ESCAPES = {"n": "\n", "t": "\t", "s": " ", "r": "\r", "e": "\x1b", "0": "\0", "a": "\a", "b": "\b",
+            "f": "\f", "v": "\v"}
 
 
 class Literals:
