@@ -22,7 +22,7 @@ from composer.runtime import sound
 from composer.runtime.sound import channel_number as _channel, note_numbers as _note_numbers
 from composer.runtime.sound import duration_beats as _duration, velocity_number as _velocity
 
-SAMPLE_BEATS = Fraction(1, 4)  # how long a drum hit's note lasts before its note-off
+from composer.runtime.cycles import SAMPLE_BEATS  # how long a drum hit's note lasts
 #: Sonic Pi's sample options (synthinfo.rb's sample args): a drum hit has no MIDI use for them.
 SAMPLE_OPTIONS = sound.SYNTH_ONLY_OPTIONS | frozenset(
     "beat_stretch pitch_stretch rpitch onset slice num_slices path pan cutoff attack decay sustain release".split())
@@ -121,46 +121,15 @@ class PieceAPI:
         self.play_pattern_timed(notes, [1], **options)
 
     def play_cycle(self, pattern, beats=None, velocity=100, channel=1, duration=None, scale=None, wait=True):
-        """Play the next cycle of a mini-notation pattern, stretched over `beats` (default a bar).
-
-        Words that name a drum of the kit are hits; note names and numbers are notes; with
-        `scale=`, numbers are degrees into it (0 is its first note). Then sleep `beats`,
-        unless `wait=False`.
-        """
-        from composer.pattern import Pattern, mini
+        """Play the next cycle of a pattern (mini-notation, or a control pattern such as
+        `strudel.note("c3 e3").velocity("0.5 1")`), stretched over `beats` (default a bar);
+        then sleep `beats`, unless `wait=False`. See composer.runtime.cycles."""
+        from composer.runtime import cycles
 
         runtime = self._running("play_cycle")
-        loop = runtime.current_loop("play_cycle")
-        if isinstance(pattern, str):
-            compiled = _MINI_CACHE.get((pattern, runtime.seed))
-            if compiled is None:
-                compiled = _MINI_CACHE[(pattern, runtime.seed)] = mini(pattern, seed=runtime.seed)
-            key = pattern
-        elif isinstance(pattern, Pattern):
-            compiled, key = pattern, id(pattern)
-        else:
-            raise ComposerError(f"play_cycle takes mini-notation or a pattern, not {type(pattern).__name__}")
-        cycle = loop.state.tick(f"play_cycle:{key}")
         length = runtime.bar_beats() if beats is None else _duration(beats, "play_cycle beats")
-        velocity = _velocity(velocity)
-        wire_channel = _channel(channel)
-        if duration is not None:
-            duration = _duration(duration)
-        for hap in compiled.onsets_in(Fraction(cycle), Fraction(cycle + 1)):
-            offset = (hap.whole.begin - cycle) * length
-            span = (hap.whole.end - hap.whole.begin) * length if duration is None else to_beats(duration)
-            value = hap.value[0] if isinstance(hap.value, list) else hap.value
-            if value is None or value in ("~", "-"):
-                continue
-            kit = runtime.current_kit()
-            if isinstance(value, str) and value.lower() in kit.drums:
-                drum_span = SAMPLE_BEATS if duration is None else span
-                runtime.note(kit.note(value), velocity, drum_span, kit.channel - 1, offset)
-                continue
-            if scale is not None and isinstance(value, (int, float)):
-                value = ring(scale)[int(value)]
-            for number in _note_numbers(value):
-                runtime.note(number, velocity, span, wire_channel, offset)
+        cycles.play_cycle(self, pattern, length, _velocity(velocity), _channel(channel),
+                          None if duration is None else _duration(duration), scale)
         if wait:
             self.sleep(length)
 
@@ -326,13 +295,11 @@ class PieceAPI:
             "degree": self._implying_key(theory.degree, 1),
             "arp": arp,
             "mini": mini,
+            "strudel": _strudel(),
             "Ring": Ring,
             "Fraction": Fraction,
             **sound_names(self),
         }
-
-
-_MINI_CACHE: dict = {}
 
 
 
@@ -342,6 +309,13 @@ def arp(notes, mode: str = "up", octaves: int = 1) -> Ring:
     from composer.theory import arp as arpeggio
 
     return Ring(arpeggio(_note_numbers(notes), mode, octaves))
+
+
+def _strudel():
+    """Strudel's functions under `strudel.` (Sonic Pi's note, rand, choose... keep their names)."""
+    from composer.pattern.strudel import namespace
+
+    return namespace
 
 
 def mini(text: str, seed: int = 0):
