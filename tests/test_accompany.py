@@ -376,3 +376,31 @@ def test_outputs_are_checked_before_any_work(tmp_path):
     result = accompany(chart, "-o", tmp_path / "song.png")
     assert result.returncode == 1 and "not .png" in result.stderr
     assert accompany(chart, "-o", tmp_path / "new" / "song.mid").returncode == 0  # a missing folder is made
+
+
+def test_a_grouping_the_chart_writes_leads_the_groove():
+    chart = parse_chart("{time: 7/8 3+2+2}\n| Em . . . . . . |\n| Em . . . . . . |", "g")
+    band = arrange(chart, style="rock", humanise=False)
+    first_bar = [h for h in band.hits["drums"] if h.beat < Fraction(7, 2)]
+    assert sorted(h.beat for h in first_bar if h.note == SNARE) == [Fraction(3, 2), Fraction(5, 2)]  # 3+2+2
+    strums = sorted({h.gesture for h in band.hits["guitar"] if h.beat < Fraction(7, 2)})
+    assert {Fraction(0), Fraction(3, 2), Fraction(5, 2)} <= set(strums)  # each group starts with a stroke
+
+
+def test_an_unknown_style_in_a_chart_names_its_line(tmp_path):
+    chart = tmp_path / "song.cho"
+    chart.write_text("| Em . . . |\n{start_of_bridge}\n{x_style: polka}\n| C . . . |\n{end_of_bridge}\n")
+    result = accompany(chart, "-o", tmp_path / "x.mid")
+    assert result.returncode == 1 and f"{chart}:4: unknown style 'polka'" in result.stderr
+
+
+def test_lyrics_with_inline_chords_give_a_bar_per_chord():
+    chart = parse_chart("{key: Em}\n[Em]Night falls [C]over the [G]road\nDown Every Avenue\n", "g")
+    assert [[c.symbol for c, _ in bar.chords] for bar in chart.bars] == [["Em"], ["C"], ["G"]]
+
+
+def test_guitar_shapes_are_led_by_their_top_voices():
+    chords = [c for bar in read_chart(str(SAMPLE))[0].bars for c, _ in bar.chords]
+    led = lead_shapes(chords)
+    easiest = [shapes(c)[0] for c in chords]
+    assert mean_movement([s.notes[-4:] for s in led]) < mean_movement([s.notes[-4:] for s in easiest])

@@ -16,6 +16,7 @@ from composer.accompany.instruments import INSTRUMENTS, program_event
 from composer.accompany.parts import Hit, PartContext, bass, drums, fingerpicking, keys, stable_seed, strumming
 from composer.accompany.plan import BarPlan, plan_bars
 from composer.beats import to_bpm
+from composer.errors import ComposerError
 from composer.harmony.chart import Chart
 from composer.runtime.events import Note, Tempo, TimeSignature
 
@@ -47,7 +48,10 @@ def arrange(chart: Chart, style: str | None = None, seed: int = 0, bpm=None, tun
         bars = _retimed(bars, bpm)
     plans = plan_bars(bars, styles.check_style(style or styles.DEFAULT_STYLE))
     for plan in plans:
-        styles.check_style(plan.style)
+        try:
+            styles.check_style(plan.style)
+        except ComposerError as error:
+            raise ComposerError(f"{chart.source}:{plan.bar.line}: {error}") from None
     hits = _played(plans, seed, tuning, capo, chart.key)
     events = _meter_and_tempo(plans)
     events += [e for e in (program_event(part) for part in hits) if e is not None]

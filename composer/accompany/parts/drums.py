@@ -14,6 +14,7 @@ from fractions import Fraction
 from pathlib import Path
 
 from composer.accompany.parts import Hit
+from composer.accompany.plan import default_groups
 from composer.errors import ComposerError
 from composer.runtime.kits import load_kit
 
@@ -72,7 +73,8 @@ def _groove(plan, feel: str):
     """(offset, drum, velocity) of the bar's groove."""
     meter = f"{plan.bar.numerator}/{plan.bar.denominator}"
     pattern = grooves()[feel].get(meter)
-    if pattern is None:
+    regrouped = plan.bar.groups is not None and plan.bar.groups != default_groups(plan.bar.numerator, plan.bar.denominator)
+    if pattern is None or regrouped:  # the written grooves follow the meter's usual grouping
         yield from _built(plan, feel)
         return
     for drum, line in pattern.items():
