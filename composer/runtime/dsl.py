@@ -23,6 +23,9 @@ from composer.runtime.sound import channel_number as _channel, note_numbers as _
 from composer.runtime.sound import duration_beats as _duration, velocity_number as _velocity
 
 SAMPLE_BEATS = Fraction(1, 4)  # how long a drum hit's note lasts before its note-off
+#: Sonic Pi's sample options (synthinfo.rb's sample args): a drum hit has no MIDI use for them.
+SAMPLE_OPTIONS = sound.SYNTH_ONLY_OPTIONS | frozenset(
+    "beat_stretch pitch_stretch rpitch onset slice num_slices path pan cutoff attack decay sustain release".split())
 
 
 class PieceAPI:
@@ -35,7 +38,9 @@ class PieceAPI:
     # ----- where a call goes ------------------------------------------------------------------
 
     def _in_loop(self) -> bool:
-        return self.runtime is not None and bool(self.runtime._active)
+        # this thread's: an edit's top level may load while another thread runs a loop
+        return self.runtime is not None and bool(self.runtime._active) and \
+            context.current is self.runtime._active[-1].state
 
     def _running(self, what: str) -> Runtime:
         if not self._in_loop():
@@ -86,8 +91,11 @@ class PieceAPI:
         composer's velocity, duration, channel and port: see composer.runtime.sound."""
         sound.play(self, notes, options)
 
-    def sample(self, name: str, velocity=100, duration=SAMPLE_BEATS, amp=None) -> None:
-        """Hit a named drum of the current kit, on the kit's channel (GM: 10)."""
+    def sample(self, name: str, velocity=100, duration=SAMPLE_BEATS, amp=None, **options) -> None:
+        """Hit a named drum of the current kit, on the kit's channel (GM: 10). Sonic Pi's sample
+        options (rate:, beat_stretch:, attack:, lpf: ...) are accepted and change nothing."""
+        if options:
+            sound.check_options("sample", options, allowed=frozenset(), ignored=SAMPLE_OPTIONS)
         runtime = self._running("sample")
         if amp is not None:
             velocity = min(max(amp, 0), 1) * 127
@@ -344,10 +352,10 @@ def mini(text: str, seed: int = 0):
 
 
 def sound_names(api: PieceAPI) -> dict:
-    """Sonic Pi's sound and MIDI vocabulary (composer.runtime.sound, midi_calls, audio_only)."""
-    from composer.runtime import audio_only, midi_calls
+    """Sonic Pi's sound and MIDI vocabulary (composer.runtime.sound, effects, midi_calls, audio_only)."""
+    from composer.runtime import audio_only, effects, midi_calls
 
-    return {**sound.names(api), **midi_calls.names(api), **audio_only.names()}
+    return {**sound.names(api), **effects.names(api), **midi_calls.names(api), **audio_only.names()}
 
 
 def load(path, seed: int = 0, bpm=None, until=None) -> Runtime:
@@ -364,12 +372,19 @@ def load(path, seed: int = 0, bpm=None, until=None) -> Runtime:
 
 def reload(runtime: Runtime, path, now) -> None:
     """Re-read a piece into a running runtime; on any error the runtime is left as it was."""
+    prepare(path, runtime)(now)
+
+
+def prepare(path, runtime: Runtime):
+    """Run an edited piece's top level and return `adopt(now)`, which hands what it defined to
+    the runtime. The top level only reads the runtime, so it may run on another thread than the
+    music (a live session gives a slow one a deadline, see composer.live.reload)."""
     from composer.runtime.piece import load_piece
 
     api = PieceAPI(PieceDefinition(path=path), runtime)
     context.new_top_level(runtime.seed)
     definition = _definition(api, path) if _is_chart(path) else load_piece(path, lambda d: _bind(api, d))
-    runtime.reload(definition, now)
+    return lambda now: runtime.reload(definition, now)
 
 
 def _is_chart(path) -> bool:

@@ -24,6 +24,7 @@ from composer.errors import ComposerError
 from composer import context
 from composer.context import LoopState
 from composer.randomness.state import RandomState
+from composer.runtime.budget import IterationBudget
 from composer.runtime.events import Control, Event, Note, Release, Tempo, TimeSignature
 from composer.runtime.kits import DEFAULT_KIT, Kit, load_kit
 from composer.runtime.piece import LoopDefinition, PieceDefinition, PieceError, located
@@ -84,6 +85,8 @@ class Runtime:
         self._active: list[RunningLoop] = []  # loops whose body is running (nested under sync)
         self._kits: dict[str, Kit] = {}
         self._external: set[str] = set()  # loops added from outside the piece; reloads keep them
+        self._tempo_loop: str | None = None  # the loop whose use_bpm set the tempo now in force
+        self.budget = IterationBudget(self)  # no body may run away with the time or the memory
         self.piece = piece
         self.bpm = self.bpm_override or piece.bpm or DEFAULT_BPM
         self.time_signature = piece.time_signature or DEFAULT_TIME_SIGNATURE
@@ -120,7 +123,7 @@ class Runtime:
             loop = self.loops.get(name)
             if loop is None or loop.removed:
                 continue
-            self._run_iteration(loop)
+            self.budget.run(loop)
             self._iterations += 1
             if self._iterations & 1023 == 0:
                 self._forget_old_cues()
@@ -178,7 +181,9 @@ class Runtime:
         heapq.heapify(self._queue)
         self.kit = kit
         new_bpm = self.bpm_override or piece.bpm or DEFAULT_BPM
-        if new_bpm != (self.bpm_override or self.piece.bpm or DEFAULT_BPM):
+        set_by_removed_loop = self._tempo_loop is not None and self._tempo_loop not in self.loops
+        if set_by_removed_loop or new_bpm != (self.bpm_override or self.piece.bpm or DEFAULT_BPM):
+            self._tempo_loop = None
             self.bpm = new_bpm
             self._emit(Tempo(start, new_bpm))
         self.path = piece.path
@@ -345,7 +350,9 @@ class Runtime:
     def set_bpm(self, bpm) -> None:
         bpm = to_bpm(bpm)
         self.bpm = bpm
-        self._emit(Tempo(self.current_loop("use_bpm").state.time, bpm))
+        loop = self.current_loop("use_bpm")
+        self._tempo_loop = loop.definition.name
+        self._emit(Tempo(loop.state.time, bpm))
 
     def set_time_signature(self, numerator: int, denominator: int) -> None:
         self.time_signature = (numerator, denominator)
