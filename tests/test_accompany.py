@@ -404,3 +404,52 @@ def test_guitar_shapes_are_led_by_their_top_voices():
     led = lead_shapes(chords)
     easiest = [shapes(c)[0] for c in chords]
     assert mean_movement([s.notes[-4:] for s in led]) < mean_movement([s.notes[-4:] for s in easiest])
+
+
+MY_STYLES = """
+[mine]
+description = "a written strum and a written groove"
+guitar = { play = "strumming", pattern = "D.DU", strum_ms = 9.5 }
+drums = { groove = { bd = "x . . . x . .", sn = ". . X . . . X", hh = "x x x x x x x" } }
+
+[picked]
+guitar = { play = "fingerpicking", pattern = ["p", "t a", "i", "m"], step = 0.25 }
+"""
+
+
+def test_styles_of_ones_own_beside_the_chart(tmp_path):
+    (tmp_path / "styles").mkdir()
+    (tmp_path / "styles" / "mine.toml").write_text(MY_STYLES)
+    chart = tmp_path / "song.cho"
+    chart.write_text("{time: 7/8}\n| Em . . . . . . |\n| Em . . . . . . |\n| Em . . . . . . |\n"
+                     "{start_of_verse}\n{time: 4/4}\n{x_style: picked}\n| G . . . |\n| G . . . |\n{end_of_verse}\n")
+    out = tmp_path / "song.mid"
+    result = accompany(chart, "-o", out, "--style", "mine")
+    assert result.returncode == 0, result.stderr
+    _, tracks = read(out)
+    assert set(tracks) == {"song", "guitar", "drums"}  # the styles name no bass or keys
+    drums = tracks["drums"][1]
+    snares = sorted(round(float(b) * 2) / 2 for b, n, _ in drums if n == SNARE and b < Fraction(7, 2) - EARLY)
+    assert snares == [1.0, 3.0]  # the written groove spread over the 7/8 bar
+    strokes = sorted({round(float(b) * 4) / 4 for b, _, _ in tracks["guitar"][1] if b < Fraction(7, 2) - EARLY})
+    assert strokes == [0, 1.0, 2.0, 3.0]  # "D.DU" read from its top in each group: "D.", "D.", "D.D"
+    picked = [b for b, _, _ in tracks["guitar"][1] if 21 / 2 - EARLY <= b < 29 / 2 - EARLY]
+    assert len(picked) == 16 + 4  # sixteenths, a pinch each beat
+    listed = accompany("--list", chart)
+    assert "mine" in listed.stdout and "fingerpicking" in listed.stdout
+
+
+@pytest.mark.parametrize("text, message", [
+    ("[mine\n", "mine.toml: not a styles file"),
+    ("[mine]\nguitar = { play = 'strumming', strum_ms = 'slow' }\n", "guitar.strum_ms must be a number"),
+    ("[mine]\nguitar = { play = 'strumming', pattern = 'DXU' }\n", "unknown strumming pattern 'DXU'"),
+    ("[mine]\ndrums = { groove = { bd = 'x?x' } }\n", "groove line bd = 'x?x'"),
+    ("[mine]\nflute = { pattern = 'pad' }\n", "'flute' is not a part of the band"),
+])
+def test_a_broken_style_is_one_line(tmp_path, text, message):
+    (tmp_path / "styles").mkdir()
+    (tmp_path / "styles" / "mine.toml").write_text(text)
+    chart = tmp_path / "song.cho"
+    chart.write_text("| Em . . . | C . . . |\n")
+    result = accompany(chart, "-o", tmp_path / "x.mid", "--style", "mine")
+    assert result.returncode == 1 and message in result.stderr and result.stderr.count("\n") == 1, result.stderr

@@ -41,18 +41,22 @@ class Arrangement:
 
 
 def arrange(chart: Chart, style: str | None = None, seed: int = 0, bpm=None, tuning: str = "standard",
-            capo: int = 0, humanise: bool = True) -> Arrangement:
-    """The chart played by the band; sections with their own {x_style} keep it."""
+            capo: int = 0, humanise: bool = True, style_table: dict | None = None) -> Arrangement:
+    """The chart played by the band; sections with their own {x_style} keep it.
+
+    `style_table` is every style there is (default: the shipped and the user's).
+    """
+    table = styles.load_styles() if style_table is None else style_table
     bars = chart.bars
     if bpm is not None:
         bars = _retimed(bars, bpm)
-    plans = plan_bars(bars, styles.check_style(style or styles.DEFAULT_STYLE))
+    plans = plan_bars(bars, styles.check_style(style or styles.DEFAULT_STYLE, table))
     for plan in plans:
         try:
-            styles.check_style(plan.style)
+            styles.check_style(plan.style, table)
         except ComposerError as error:
             raise ComposerError(f"{chart.source}:{plan.bar.line}: {error}") from None
-    hits = _played(plans, seed, tuning, capo, chart.key)
+    hits = _played(plans, seed, tuning, capo, chart.key, table)
     events = _meter_and_tempo(plans)
     events += [e for e in (program_event(part) for part in hits) if e is not None]
     for part, part_hits in hits.items():
@@ -63,16 +67,16 @@ def arrange(chart: Chart, style: str | None = None, seed: int = 0, bpm=None, tun
     return Arrangement(plans, events, list(hits), hits)
 
 
-def _played(plans, seed: int, tuning: str, capo: int, key) -> dict[str, list[Hit]]:
+def _played(plans, seed: int, tuning: str, capo: int, key, table: dict) -> dict[str, list[Hit]]:
     """Each part's hits, from its module(s); parts that rest throughout are left out."""
     hits: dict[str, list[Hit]] = {}
     for part in styles.PARTS:
         context = PartContext(random.Random(stable_seed("accompany", seed, part)), tuning, capo, key)
         if part == "guitar":
             played = [hit for name, module in GUITAR_MODULES.items()
-                      for hit in module.play(plans, _options(part, name), context)]
+                      for hit in module.play(plans, _options(table, part, name), context)]
         else:
-            played = OTHER_MODULES[part].play(plans, _options(part, None), context)
+            played = OTHER_MODULES[part].play(plans, _options(table, part, None), context)
         if played:
             hits[part] = played
     return hits
@@ -100,9 +104,9 @@ def _notes(part: str, hits: list[Hit], plans, seed: int | None) -> list[Note]:
     return notes
 
 
-def _options(part: str, module: str | None):
+def _options(table: dict, part: str, module: str | None):
     def options(plan: BarPlan):
-        settings = styles.part_options(plan.style, part)
+        settings = styles.part_options(plan.style, part, table)
         if settings is None or (module is not None and settings.get("play") != module):
             return None
         return settings

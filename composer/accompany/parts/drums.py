@@ -48,8 +48,9 @@ def play(plans, options, context) -> list[Hit]:
             crash_next = False
             continue
         feel = settings.get("groove", "rock")
-        if feel not in grooves():
-            raise ComposerError(f"unknown groove {feel!r}; use one of {', '.join(grooves())}")
+        if not isinstance(feel, dict) and feel not in grooves():
+            raise ComposerError(f"unknown groove {feel!r}; use one of {', '.join(grooves())}, "
+                                "or write one: {{ bd = 'x...x...', sn = '..x...x.', hh = 'xxxxxxxx' }}")
         if plan.final:  # the band ends together on the last bar's downbeat
             hits += [Hit(plan.start, Fraction(2), kit.note("cr"), 116), Hit(plan.start, HIT, kit.note("bd"), 110)]
             continue
@@ -69,16 +70,18 @@ def play(plans, options, context) -> list[Hit]:
     return hits
 
 
-def _groove(plan, feel: str):
-    """(offset, drum, velocity) of the bar's groove."""
+def _groove(plan, feel):
+    """(offset, drum, velocity) of the bar's groove; a groove written in a style spans any bar."""
     meter = f"{plan.bar.numerator}/{plan.bar.denominator}"
-    pattern = grooves()[feel].get(meter)
+    pattern = feel if isinstance(feel, dict) else grooves()[feel].get(meter)
     regrouped = plan.bar.groups is not None and plan.bar.groups != default_groups(plan.bar.numerator, plan.bar.denominator)
-    if pattern is None or regrouped:  # the written grooves follow the meter's usual grouping
+    if pattern is None or (regrouped and not isinstance(feel, dict)):  # grooves.toml follows usual groupings
         yield from _built(plan, feel)
         return
     for drum, line in pattern.items():
-        cells = [c for c in line if c not in " |"]
+        cells = [c for c in str(line) if c not in " |"]
+        if not cells or set(cells) - set(STRENGTH) - {"."}:
+            raise ComposerError(f"groove line {drum} = {line!r}: use X x o and . (one a cell)")
         cell = plan.beats / len(cells)
         for index, mark in enumerate(cells):
             if mark != ".":
