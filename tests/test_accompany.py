@@ -453,3 +453,12 @@ def test_a_broken_style_is_one_line(tmp_path, text, message):
     chart.write_text("| Em . . . | C . . . |\n")
     result = accompany(chart, "-o", tmp_path / "x.mid", "--style", "mine")
     assert result.returncode == 1 and message in result.stderr and result.stderr.count("\n") == 1, result.stderr
+
+
+def test_rock_bass_drives_eighths_and_a_drone_holds_the_tonic():
+    chart = parse_chart("{key: Em}\n| Em . . . | C . G . | D . . . |", "g")
+    rock = sorted((h.beat, h.note) for h in arrange(chart, "rock", humanise=False).hits["bass"])
+    assert [b for b, _ in rock[:16]] == [Fraction(i, 2) for i in range(16)]
+    assert [n % 12 for _, n in rock[:16]] == [4] * 8 + [0] * 4 + [7] * 4  # each chord's root
+    drone = arrange(chart, "drone", humanise=False).hits["bass"]
+    assert {h.note for h in drone} == {28}  # E1 under every chord
