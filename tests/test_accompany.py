@@ -97,22 +97,22 @@ def test_pitched_parts_play_the_chord_tones_in_every_bar(sample):
 def test_drum_fills_where_the_chart_and_style_ask(sample):
     _, plans, (_, tracks) = sample
     drums = tracks["drums"][1]
-    filled = []
-    for plan in plans:
-        hits = in_bar(drums, plan)
-        last_group = plan.start + plan.beats - min(plan.groups[-1], 2) - EARLY
-        fill = [n for b, n, _ in hits if b >= last_group and n in TOMS | {SNARE}]
-        if len([n for n in fill]) >= 4:
-            filled.append(plan.index)
+
+    def fill_notes(plan, beats):
+        start = plan.start + plan.beats - min(plan.groups[-1], beats) - EARLY
+        return [n for b, n, _ in in_bar(drums, plan) if b >= start and n in TOMS | {SNARE}]
+
+    big = [p.index for p in plans if len(fill_notes(p, 2)) >= 6]
+    small = [p.index for p in plans if 3 <= len(fill_notes(p, 1)) and p.index not in big]
     section_ends = [p.index for p in plans if p.section_end and not p.final]
     chart_fills = [p.index for p in plans if p.bar.fill]
-    assert set(section_ends) | set(chart_fills) <= set(filled)
+    assert set(section_ends) | set(chart_fills) <= set(big)
     chorus = [p for p in plans if p.bar.section == "Chorus"][:8]
-    assert {chorus[3].index, chorus[7].index} <= set(filled)  # the strum style fills every fourth bar
-    assert plans[1].index not in filled
-    for index in filled[:-1]:  # each fill lands on a crash
-        start = plans[index + 1].start
-        assert any(abs(b - start) <= EARLY and n == CRASH for b, n, _ in drums)
+    assert chorus[3].index in small  # the strum style fills every fourth bar, a beat long
+    assert plans[1].index not in big + small
+    crashes = {p.index for p in plans if any(abs(b - p.start) <= EARLY and n == CRASH for b, n, _ in drums)}
+    assert {index + 1 for index in big} <= crashes  # each section starts on a crash
+    assert chorus[4].index not in crashes  # a small fill runs on without one
 
 
 def test_the_band_ends_together_on_the_last_downbeat(sample):
