@@ -462,3 +462,20 @@ def test_rock_bass_drives_eighths_and_a_drone_holds_the_tonic():
     assert [n % 12 for _, n in rock[:16]] == [4] * 8 + [0] * 4 + [7] * 4  # each chord's root
     drone = arrange(chart, "drone", humanise=False).hits["bass"]
     assert {h.note for h in drone} == {28}  # E1 under every chord
+
+
+def test_the_odd_meter_sample_chart(tmp_path):
+    chart_path = ROOT / "samples" / "charts" / "seven_eight.cho"
+    out = tmp_path / "seven.mid"
+    result = accompany(chart_path, "-o", out)
+    assert result.returncode == 0, result.stderr
+    meta, tracks = read(out)
+    assert [(m[1], m[2]) for m in meta] == [("tempo", 150), ("time", (7, 8)), ("tempo", 120), ("time", (7, 4)),
+                                           ("tempo", 150), ("time", (7, 8))]
+    plans = plan_bars(read_chart(str(chart_path))[0].bars, "odd")
+    for part in ("guitar", "bass", "keys"):
+        for plan in plans:
+            played = in_bar(tracks[part][1], plan)
+            assert played
+            for beat, note, _ in played:
+                assert note % 12 in plan.chord_at(max(beat - plan.start + EARLY, Fraction(0))).chord.pitch_classes
