@@ -12,7 +12,7 @@ from pathlib import Path
 
 from composer.accompany.instruments import program_event
 from composer.accompany.render import CHART_SUFFIXES
-from composer.accompany.styles import PARTS
+from composer.accompany.styles import PARTS, load_styles
 from composer.errors import ComposerError
 from composer.runtime.events import Note
 from composer.runtime.piece import LoopDefinition, PieceDefinition, PieceError, read_source
@@ -43,7 +43,7 @@ def load_chart_piece(path, api) -> PieceDefinition:
 
     def arranged():
         if not band:
-            band["plan"] = arrange(chart, seed=api.runtime.seed)
+            band["plan"] = arrange(chart, seed=api.runtime.seed, style_table=load_styles(path))
             band["bars"] = _notes_by_bar(band["plan"])
         return band
 
