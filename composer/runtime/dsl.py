@@ -1,19 +1,21 @@
 """The names a piece sees without importing anything: Sonic Pi's vocabulary, in Python.
 
-While the piece's top level runs (loading), calls such as `use_bpm` set up the piece; inside a
-live_loop's body, they act on the running `Runtime` at the loop's virtual time.
+The piece's top level is a thread of the `Runtime`, as in Sonic Pi: there `use_bpm` sets the
+piece's tempo and `play`/`sleep` make a score; inside a live_loop's body (or any thread), calls
+act on that thread at its virtual time. Threads, time and the time state: `dsl_threads`.
 """
 
 from __future__ import annotations
 
 from fractions import Fraction
+from pathlib import Path
 
 from composer.errors import ComposerError
 from composer.ring import Ring, knit, line, ring, ring_range
 from composer import context
 from composer.context import derive_seed
 from composer.runtime.engine import Runtime, StopLoop, to_beats
-from composer.runtime.piece import LoopDefinition, PieceDefinition
+from composer.runtime.piece import LoopDefinition, PieceDefinition, compile_piece
 
 SAMPLE_BEATS = Fraction(1, 4)  # how long a drum hit's note lasts before its note-off
 
@@ -45,29 +47,36 @@ class PieceAPI:
 
     def _running(self, what: str) -> Runtime:
         if not self._in_loop():
-            raise ComposerError(f"{what}() only works inside a live_loop (a piece's top level sets things up)")
+            raise ComposerError(f"{what}() only works while a piece runs")
         return self.runtime
 
     # ----- loops ------------------------------------------------------------------------------
 
-    def live_loop(self, body=None, *, sync: str | None = None, delay=0, name: str | None = None, paused=False):
+    def live_loop(self, body=None, *, sync: str | None = None, delay=0, name: str | None = None, paused=False,
+                  init=None, seed=None, auto_cue=True, sync_bpm: str | None = None):
         """Decorator: `@live_loop` or `@live_loop(sync="drums", delay=0.5)`. The name is the function's.
 
         `paused=True` defines a loop that waits to be launched (by a pad when performing).
+        As Sonic Pi's options: `init=` is what a body taking one argument gets first (then what
+        it returned), `seed=` its random seed, `auto_cue=False` stops its cue each iteration,
+        `sync_bpm="name"` syncs like `sync=` and takes the cueing thread's tempo.
         """
 
         def register(function):
-            loop_name = name or function.__name__
-            if loop_name in self.definition.loops:
-                raise ComposerError(f"two live_loops are named {loop_name!r}")
-            self.definition.loops[loop_name] = LoopDefinition(
-                name=loop_name,
+            definition = LoopDefinition(
+                name=name or function.__name__,
                 body=function,
                 line=function.__code__.co_firstlineno,
-                sync=None if sync is None else str(sync).lstrip(":"),
+                sync=None if (sync_bpm or sync) is None else str(sync_bpm or sync),
                 delay=to_beats(delay),
                 paused=bool(paused),
+                init=init,
+                takes_value=function.__code__.co_argcount > 0,
+                seed=seed,
+                auto_cue=bool(auto_cue),
+                sync_bpm=sync_bpm is not None,
             )
+            self._running("live_loop").define_loop(definition)
             return function
 
         return register(body) if callable(body) else register
@@ -171,13 +180,8 @@ class PieceAPI:
         self._running("sleep").sleep(beats)
 
     def use_bpm(self, bpm) -> None:
-        if self._in_loop():
-            self.runtime.set_bpm(bpm)
-        else:
-            bpm = to_beats(bpm)
-            if bpm <= 0:
-                raise ComposerError(f"bpm must be positive, got {bpm}")
-            self.definition.bpm = bpm
+        """The thread's tempo, as in Sonic Pi; at the top level, the piece's (the file's tempo map)."""
+        self._running("use_bpm").set_thread_bpm(bpm)
 
     def use_time_signature(self, numerator: int, denominator: int = 4) -> None:
         if not isinstance(numerator, int) or numerator < 1 or denominator not in (1, 2, 4, 8, 16, 32):
@@ -188,14 +192,25 @@ class PieceAPI:
             self.definition.time_signature = (numerator, denominator)
 
     def beat(self) -> Fraction:
-        """The running loop's position in beats."""
-        return self._running("beat").current_loop("beat").state.time
+        """The running thread's position in its own beats (the file's, unless it has its own tempo)."""
+        loop = self._running("beat").current_loop("beat")
+        return loop.state.time if loop.bpm is None else loop.beat
 
-    def sync(self, name) -> None:
-        self._running("sync").sync(name)
+    def sync(self, *names, bpm_sync=False):
+        """Wait for the next cue of one of `names` (as Sonic Pi's); returns the cue's values."""
+        if not names:
+            raise ComposerError("sync() needs the name of a cue")
+        return self._running("sync").sync(names, bool(bpm_sync))
 
-    def cue(self, name) -> None:
-        self._running("cue").cue(name)
+    def sync_bpm(self, *names):
+        """sync, and take the tempo of the thread that cued."""
+        return self.sync(*names, bpm_sync=True)
+
+    def cue(self, name, *values, **keyword_values) -> None:
+        """Cue `name`, carrying values: `cue("x", 1, 2)` syncs to [1, 2], `cue("x", n=64)` to {"n": 64}."""
+        if values and keyword_values:
+            raise ComposerError("cue() takes values or keyword values, not both")
+        self._running("cue").cue(name, dict(keyword_values) if keyword_values else list(values))
 
     def param(self, name: str, default=0):
         """A live parameter (a knob in `composer perform`), or `default` when nothing sets it."""
@@ -218,14 +233,16 @@ class PieceAPI:
         """As in Sonic Pi: the same seed gives the same choices, whichever loop asks."""
         if self._in_loop():
             context.current.rng.seed(derive_seed("use_random_seed", seed))
-        else:
+        if self.runtime is None or self.runtime.at_top_level():
             self.definition.random_seed = seed
 
     def namespace(self) -> dict:
         """The dict a piece's code runs in."""
         from composer import theory
+        from composer.runtime.dsl_threads import threads_namespace
 
         return {
+            **threads_namespace(self),
             "live_loop": self.live_loop,
             "stop": self.stop,
             "play": self.play,
@@ -239,6 +256,7 @@ class PieceAPI:
             "use_time_signature": self.use_time_signature,
             "beat": self.beat,
             "sync": self.sync,
+            "sync_bpm": self.sync_bpm,
             "cue": self.cue,
             "param": self.param,
             "use_kit": self.use_kit,
@@ -388,25 +406,27 @@ def mini(text: str, seed: int = 0):
 
 
 def load(path, seed: int = 0, bpm=None, until=None) -> Runtime:
-    """Load a piece file and return a Runtime ready to produce its events."""
-    from composer.runtime.piece import load_piece
-
-    api = PieceAPI(PieceDefinition(path=path))
-    definition = load_piece(path, lambda d: _bind(api, d))
+    """Load a piece file: run its top level as the runtime's first thread, and return the
+    runtime, ready to produce its events."""
+    path = Path(path)
+    code = compile_piece(path)
+    definition = PieceDefinition(path=path)
     runtime = Runtime(definition, seed=seed, bpm=bpm, until=until)
-    api.runtime = runtime
+    runtime.run_top_level(code, PieceAPI(definition, runtime).namespace())
     return runtime
 
 
 def reload(runtime: Runtime, path, now) -> None:
-    """Re-read a piece into a running runtime; on any error the runtime is left as it was."""
-    from composer.runtime.piece import load_piece
+    """Re-read a piece into a running runtime; on any error the runtime is left as it was.
 
-    api = PieceAPI(PieceDefinition(path=path), runtime)
-    definition = load_piece(path, lambda d: _bind(api, d))
+    The new top level runs in a scratch runtime first (so a broken edit changes nothing); its
+    loops and settings are then adopted, and its functions rebound to the running runtime.
+    """
+    path = Path(path)
+    code = compile_piece(path)
+    definition = PieceDefinition(path=path)
+    scratch = Runtime(definition, seed=runtime.seed, bpm=runtime.bpm_override)
+    api = PieceAPI(definition, scratch)
+    scratch.run_top_level(code, api.namespace())
     runtime.reload(definition, now)
-
-
-def _bind(api: PieceAPI, definition: PieceDefinition) -> dict:
-    api.definition = definition
-    return api.namespace()
+    api.runtime = runtime

@@ -1,7 +1,8 @@
-"""Loading a piece: run its top level once, in a fresh namespace, and collect its live_loops.
+"""What a piece defines (its live_loops and settings), and reading and compiling its file.
 
-Loading never touches a running runtime: it returns a `PieceDefinition`, which the runtime
-adopts whole. A broken edit therefore changes nothing that plays.
+A piece's top level runs as a thread of the runtime (see `composer.runtime.dsl.load`), so a
+score of `play` and `sleep` plays, and a `sleep` there delays the loops defined after it. A
+reload runs the new top level in a scratch runtime first: a broken edit changes nothing.
 """
 
 from __future__ import annotations
@@ -21,12 +22,18 @@ class PieceError(ComposerError):
 
 @dataclass
 class LoopDefinition:
-    name: str
+    name: str | None  # None: an unnamed in_thread
     body: Callable[[], None]
     line: int
     sync: str | None = None
     delay: Fraction = Fraction(0)
     paused: bool = False  # waits for a launch (a pad in `composer perform`) instead of starting
+    offset: Fraction = Fraction(0)  # the top level's time when it defined the loop
+    init: object = None  # live_loop(init=): the value its body gets first
+    takes_value: bool = False  # the body takes the last iteration's value (init=, as Sonic Pi's |x|)
+    seed: int | None = None  # live_loop(seed=): its random seed
+    auto_cue: bool = True  # each iteration cues /live_loop/NAME
+    sync_bpm: bool = False  # the first sync also takes the cueing thread's tempo
 
 
 @dataclass
@@ -70,20 +77,10 @@ def read_source(path: Path) -> str:
         raise PieceError(f"{path}: cannot read: {error}") from None
 
 
-def load_piece(path: str | Path, make_namespace: Callable[[PieceDefinition], dict]) -> PieceDefinition:
-    """Run the piece's top level and return what it defined; errors come out as PieceError."""
-    path = Path(path)
-    definition = PieceDefinition(path=path)
+def compile_piece(path: Path):
+    """The piece's code, ready to run; a syntax error comes out as a PieceError."""
     source = read_source(path)
-    namespace = make_namespace(definition)
-    namespace.update(__name__="__piece__", __file__=str(path))
     try:
-        code = compile(source, str(path), "exec")
-        exec(code, namespace)
-    except BaseException as error:  # noqa: BLE001 - a piece may raise anything; we report it
-        if isinstance(error, (KeyboardInterrupt, SystemExit)):
-            raise
-        raise located(error, path, namespace) from None
-    if not definition.loops:
-        raise PieceError(f"{path}: the piece defines no live_loop")
-    return definition
+        return compile(source, str(path), "exec")
+    except SyntaxError as error:
+        raise located(error, path) from None
