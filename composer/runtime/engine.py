@@ -185,7 +185,7 @@ class Runtime:
         for name, definition in piece.loops.items():
             running = self.loops.get(name)
             if running is not None and not running.removed:
-                running.definition = definition  # its next iteration runs the new body
+                running.redefine(definition)  # its next iteration runs the new body
                 running.kit = running.bpm = None  # ... with what the new code says, no more
                 continue
             if definition.paused and not launching:
@@ -206,7 +206,7 @@ class Runtime:
             self.piece.loops[definition.name] = definition
         running = self.loops.get(definition.name)
         if running is not None and not running.removed:
-            running.definition = definition
+            running.redefine(definition)
         elif not definition.paused:
             at = parent.state.time + self._file_beats(parent, definition.delay)
             self.loops[definition.name] = self._new_thread(definition, at, parent)
@@ -323,8 +323,10 @@ class Runtime:
                 if definition.sync:
                     self.sync((definition.sync,), definition.sync_bpm)
                 loop.started = True
-            if definition.auto_cue:
-                self._log(event_path(definition.name, "live_loop"), state.time, loop.order, [], loop.bpm)
+            if loop.cue_path is not None:
+                event = self.time_state.add(loop.cue_path, state.time, loop.order, [], loop.bpm)
+                if self._parked:
+                    self._wake(event)
             if definition.takes_value:
                 loop.value = definition.body(loop.value)
             else:
@@ -565,14 +567,18 @@ class Runtime:
     def _log(self, path: str, time: Fraction, order: int, values, bpm) -> None:
         event = self.time_state.add(path, time, order, values, bpm)
         if self._parked:
-            for loop in [lp for lp in self._parked
-                         if self.time_state.matches(lp.waiting, path) and event[:3] > lp.last_sync]:
-                self._parked.remove(loop)
-                loop.waiting = None
-                loop.state.time = time
-                loop.last_sync = (time, event.order, event.sequence - 1)  # its sync takes this very event
-                if not loop.removed:
-                    self._enqueue(loop)
+            self._wake(event)
+
+    def _wake(self, event) -> None:
+        """Threads parked in a sync that `event` answers go back in the queue at its time."""
+        for loop in [lp for lp in self._parked
+                     if self.time_state.matches(lp.waiting, event.path) and event[:3] > lp.last_sync]:
+            self._parked.remove(loop)
+            loop.waiting = None
+            loop.state.time = event.time
+            loop.last_sync = (event.time, event.order, event.sequence - 1)  # its sync takes this very event
+            if not loop.removed:
+                self._enqueue(loop)
 
     def sync(self, names: tuple, bpm_sync: bool = False):
         """Wait for the next cue matching any of `names` after this thread's position (its last

@@ -15,12 +15,13 @@ from fractions import Fraction
 from composer.context import LoopState, derive_seed
 from composer.runtime.kits import Kit
 from composer.runtime.piece import LoopDefinition
+from composer.runtime.timestate import event_path
 
 
 class RunningLoop:
     __slots__ = ("definition", "state", "order", "name", "track", "one_shot", "started", "removed", "stopped",
                  "iteration_start", "sleep_limit", "kit", "cut_at", "bpm", "beat", "last_sync", "waited",
-                 "waiting", "warps", "value", "children")
+                 "waiting", "warps", "value", "children", "cue_path")
 
     def __init__(self, definition: LoopDefinition, state: LoopState, order: int, track: str | None = None,
                  one_shot: bool = False):
@@ -45,6 +46,12 @@ class RunningLoop:
         self.warps = 0  # how deep in time_warp blocks it is
         self.value = definition.init  # live_loop(init=): what the body returned last
         self.children = 0  # threads it has started (each one's random seed differs)
+        self.cue_path = event_path(definition.name, "live_loop") if definition.auto_cue else None
+
+    def redefine(self, definition: LoopDefinition) -> None:
+        """A new body (a reload, or the live_loop defined again) from the next iteration on."""
+        self.definition = definition
+        self.cue_path = event_path(definition.name, "live_loop") if definition.auto_cue else None
 
     def inherit(self, parent: RunningLoop) -> None:
         """What a new thread takes from the thread that starts it, as Sonic Pi's in_thread."""

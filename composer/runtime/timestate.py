@@ -85,23 +85,32 @@ def _pattern(path: str) -> re.Pattern:
 
 
 class TimeState:
-    """The log of cue/set events, by path, each list kept in (time, sequence) order on demand."""
+    """The log of cue/set events, by path, each list put in position order when it is read.
+
+    `add` runs once per loop iteration (each loop cues itself), so it only appends: a float of
+    each path's latest time tells whether the list is still in order.
+    """
 
     def __init__(self) -> None:
         self._events: dict[str, list[CueEvent]] = {}
+        self._latest: dict[str, float] = {}
         self._unsorted: set[str] = set()
         self.sequence = 0  # the next event's sequence number
 
     def add(self, path: str, time: Fraction, order: int, values, bpm: Fraction | None) -> CueEvent:
-        event = CueEvent(time, order, self.sequence, path, values, bpm)
+        event = _new_event(CueEvent, (time, order, self.sequence, path, values, bpm))
         self.sequence += 1
-        events = self._events.get(path)
-        if events is None:
+        key = time.numerator / time.denominator
+        latest = self._latest.get(path)
+        if latest is None:
             self._events[path] = [event]
+            self._latest[path] = key
         else:
-            if events[-1][:3] > event[:3]:
+            self._events[path].append(event)
+            if key > latest:
+                self._latest[path] = key
+            else:  # same time (an order to check) or earlier: sort before the next read
                 self._unsorted.add(path)
-            events.append(event)
         return event
 
     @staticmethod
@@ -152,6 +161,9 @@ class TimeState:
             keep = bisect.bisect_left(events, floor, key=lambda e: e.time) - 1
             if keep > 0:
                 del events[:keep]
+
+
+_new_event = tuple.__new__  # a CueEvent without NamedTuple's Python-level constructor
 
 
 def _position(event: CueEvent) -> tuple:
