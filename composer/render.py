@@ -1,21 +1,29 @@
-"""Render a piece offline: runtime -> events -> messages -> a MIDI file (or a score)."""
+"""Render a piece offline: runtime -> events -> messages -> a MIDI file (or a score).
+
+`--bars` follows the piece's time signatures. They are known only as the piece runs, so when a
+`use_time_signature` inside a loop moves the end, the render starts again with the end that
+meter gives (the piece is deterministic, so the second pass repeats the first up to there).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
 
+from composer.beats import to_beats
 from composer.errors import ComposerError
+from composer.meters import MeterMap
+from composer.outputs import check_output, make_folder, output_kind
 from composer.runtime import dsl
-from composer.runtime.engine import to_beats
-from composer.runtime.events import Tempo
+from composer.runtime.events import Tempo, TimeSignature
 from composer.runtime.messages import expand
 from composer.sinks.smf import MidiFileWriter
 
-SCORE_SUFFIXES = (".musicxml", ".xml", ".mxl")
 DEFAULT_BARS = 16
+#: Tempo changes the summary names one by one; more are summed up.
+NAMED_TEMPO_CHANGES = 3
 
 
 @dataclass(frozen=True)
@@ -27,26 +35,42 @@ class RenderSummary:
     beats: Fraction
     bpm: Fraction
     seconds: float
+    tempo_changes: tuple = field(default=())  # (bar, bpm) after the first tempo
 
     def line(self) -> str:
         bars = f"{float(self.bars):g}"
         return (
             f"wrote {self.path}: {self.notes} notes on {self.tracks} tracks, {bars} bars "
-            f"({float(self.beats):g} beats) at {float(self.bpm):g} bpm, {self.seconds:.1f} s"
+            f"({float(self.beats):g} beats) at {float(self.bpm):g} bpm{self._changes()}, {self.seconds:.1f} s"
         )
 
+    def _changes(self) -> str:
+        changes = self.tempo_changes
+        if not changes:
+            return ""
+        if len(changes) <= NAMED_TEMPO_CHANGES:
+            return "".join(f", then {float(bpm):g} at bar {float(bar):g}" for bar, bpm in changes)
+        tempos = [float(bpm) for _, bpm in changes] + [float(self.bpm)]
+        return f" with {len(changes)} tempo changes ({min(tempos):g}-{max(tempos):g} bpm)"
 
-def render_length(runtime, bars=None, beats=None) -> Fraction:
-    """The number of beats to render: --beats, else --bars in the piece's time signature."""
+
+def render_length(runtime, bars=None, beats=None, meters: MeterMap | None = None) -> Fraction:
+    """The number of beats to render: --beats, else --bars through the piece's time signatures
+    (those in `meters`, else the piece's opening one)."""
     if bars is not None and beats is not None:
         raise ComposerError("give --bars or --beats, not both")
     if beats is not None:
-        length = to_beats(beats)
+        length = to_beats(beats, "beats")
     else:
-        length = to_beats(DEFAULT_BARS if bars is None else bars) * runtime.bar_beats()
+        meters = meters or MeterMap(*runtime.time_signature)
+        length = meters.beats(to_beats(DEFAULT_BARS if bars is None else bars, "bars"))
     if length <= 0:
         raise ComposerError("the length to render must be positive")
     return length
+
+
+class _Remeasure(Exception):
+    """A time signature met while rendering moves the end: render again to the new end."""
 
 
 def render_file(
@@ -59,50 +83,82 @@ def render_file(
     progress: Callable[[Fraction, Fraction], None] | None = None,
 ) -> RenderSummary:
     """Render `piece` to `out` (.mid, or a MusicXML score) atomically and summarise it."""
-    out = Path(out)
-    _require_directory(out)  # before the work, not after it
-    runtime = dsl.load(Path(piece), seed=seed, bpm=bpm)
-    length = render_length(runtime, bars, beats)
+    out = check_output(out, inputs=[piece])  # before the work, not after it
+    meters = None
+    while True:
+        runtime = dsl.load(Path(piece), seed=seed, bpm=bpm)
+        meters = meters or MeterMap(*runtime.time_signature)
+        length = render_length(runtime, bars, beats, meters)
+        try:
+            measured_bars = None if beats is not None else to_beats(DEFAULT_BARS if bars is None else bars, "bars")
+            return _render_once(runtime, Path(piece), out, length, meters, measured_bars, progress)
+        except _Remeasure:
+            continue
+
+
+def _render_once(runtime, piece: Path, out: Path, length: Fraction, meters: MeterMap, bars, progress):
     runtime.until = length
-    events = runtime.events()
+    tempo_changes: list[Tempo] = []
+    events = _watched(runtime.events(), meters, tempo_changes, length, bars)
     if progress is not None:
         events = _reporting(events, length, progress)
-    if out.suffix.lower() in SCORE_SUFFIXES:
+    if output_kind(out) == "score":
         from composer.sinks.score import write_score
 
-        notes, tempo_changes = write_score(events, out, runtime.track_order, runtime.time_signature)
+        make_folder(out)
+        notes, _ = write_score(events, out, runtime.track_order, runtime.time_signature)
     else:
-        writer = MidiFileWriter(title=Path(piece).stem)
-        tempo_changes = []
-        writer.consume(_watch_tempo(expand(events), tempo_changes))
+        writer = MidiFileWriter(title=piece.stem)
+        writer.consume(expand(events))
+        make_folder(out)
         writer.write(out, runtime.track_order)
         notes = writer.notes
+    first_bpm, changes = _tempo_story(tempo_changes)
     return RenderSummary(
         path=out,
         tracks=len(runtime.track_order) + 1,
         notes=notes,
-        bars=length / runtime.bar_beats(),
+        bars=meters.bars(length),
         beats=length,
-        bpm=tempo_changes[0].bpm if tempo_changes else runtime.bpm,
+        bpm=runtime.bpm if first_bpm is None else first_bpm,
         seconds=_seconds(tempo_changes, length),
+        tempo_changes=tuple((meters.bar_at(beat), bpm) for beat, bpm in changes),
     )
 
 
-def _require_directory(out: Path) -> None:
-    if not out.parent.exists():
-        raise ComposerError(f"{out}: directory {out.parent} does not exist")
+def _watched(events, meters: MeterMap, tempo_changes: list, length: Fraction, bars):
+    """The events, noting tempo changes; a time signature that moves the end of --bars stops the pass."""
+    for event in events:
+        kind = type(event)
+        if kind is Tempo:
+            tempo_changes.append(event)
+        elif kind is TimeSignature and meters.add(event.beat, event.numerator, event.denominator):
+            if bars is not None and meters.beats(bars) != length:
+                raise _Remeasure
+        yield event
 
 
-def _watch_tempo(messages, tempo_changes: list):
-    for message in messages:
-        if type(message.data) is Tempo:
-            tempo_changes.append(message.data)
-        yield message
+def _tempo_story(tempo_changes: list) -> tuple:
+    """The opening tempo and the (beat, bpm) changes after it; of changes at one beat the last counts."""
+    by_beat: dict[Fraction, Fraction] = {}
+    for change in tempo_changes:
+        by_beat[change.beat] = change.bpm
+    if not by_beat:
+        return None, []
+    (_, first), *rest = by_beat.items()
+    changes, current = [], first
+    for beat, bpm in rest:
+        if bpm != current:
+            changes.append((beat, bpm))
+            current = bpm
+    return first, changes
 
 
 def _reporting(events, length: Fraction, progress):
+    """Calls `progress(beat, length)` at the start, every 1 % of the way and at the end."""
     step = max(length / 100, Fraction(1))
     next_report = step
+    progress(Fraction(0), length)
     for event in events:
         if event.beat >= next_report:
             progress(event.beat, length)

@@ -5,7 +5,7 @@ from fractions import Fraction
 import pytest
 
 from composer.errors import UnknownNameError
-from composer.patch.schema import ArpeggiatorSettings
+from composer.patch.model import ArpeggiatorSettings
 from composer.perform.arpeggiator import MODES, Arpeggiator, resolve_mode, run
 from composer.theory.arp import ARP_MODES, arp
 

@@ -193,7 +193,7 @@ def test_simulator_waits_for_an_input_that_opens_later(jack, script):
     receiver = None
     try:
         first_line = sim.stderr.readline()
-        assert first_line.startswith("waiting for the port: no MIDI output matches 'latecomer'"), first_line
+        assert first_line.startswith("waiting for the port: no MIDI input matches 'latecomer'"), first_line
         receiver = Receiver("latecomer")
         _, err = sim.communicate(timeout=30)
         assert sim.returncode == 0, err
@@ -203,3 +203,25 @@ def test_simulator_waits_for_an_input_that_opens_later(jack, script):
         if receiver is not None:
             receiver.close()
     assert receiver.data() == [(0x90, 62, 70), (0x80, 62, 0)]
+
+
+def test_monitor_waits_for_a_controller_that_is_plugged_in_later(jack, tmp_path):
+    name = f"V49 later{os.getpid()}"
+    patch = tmp_path / "p.toml"
+    patch.write_text(f'[controller]\nport = "{name}"\n')
+    process = composer("controller", "monitor", "--patch", patch, "--count", "1", "--timeout", "20")
+    sim = None
+    try:
+        first_line = process.stderr.readline()
+        assert first_line.startswith(f"waiting for the port: no MIDI input named like '{name}'"), first_line
+        sim = V49Simulator.open(virtual=name)
+        assert "listening on" in process.stderr.readline()
+        time.sleep(0.2)
+        sim.knob(1, 64)
+        out, err = process.communicate(timeout=20)
+    finally:
+        reap(process)
+        if sim is not None:
+            sim.close()
+    assert process.returncode == 0, err
+    assert out.startswith("knob 1")

@@ -26,3 +26,11 @@ def test_stamps_never_run_ahead_of_reading_and_keep_their_order():
     got = [stamps.arrival(d, r) for d, r in zip(deltas, reads)]
     assert all(g <= r + 1e-12 for g, r in zip(got, reads))
     assert got == sorted(got)
+
+
+def test_split_messages_takes_apart_what_a_sysex_left_open_swallowed():
+    from composer.midi.listener import split_messages
+
+    assert split_messages([0xF0, 1, 2, 0x90, 60, 100, 0xC0, 5, 0xF8, 0xF0, 0x41, 0xF7]) == [
+        [0xF0, 1, 2], [0x90, 60, 100], [0xC0, 5], [0xF8], [0xF0, 0x41, 0xF7]]
+    assert split_messages([0xF0, 0x7E, 0x01, 0xF7]) == [[0xF0, 0x7E, 0x01, 0xF7]]

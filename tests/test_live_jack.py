@@ -64,6 +64,7 @@ use_bpm(600)
 
 @live_loop
 def pad():
+    cc(64, 127, channel=5)  # the sustain pedal down: a stop must let it go
     play([48, 55, 64], duration=32, channel=5)
     sleep(1)
 
@@ -97,7 +98,8 @@ def test_play_sends_what_render_writes(tmp_path, receiver):
 
 
 @pytest.mark.jack
-@pytest.mark.parametrize("signum, code", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+@pytest.mark.parametrize("signum, code", [(signal.SIGINT, 130), (signal.SIGTERM, 143), (signal.SIGHUP, 129),
+                                          (signal.SIGQUIT, 131)])
 def test_a_signal_stops_cleanly(tmp_path, receiver, signum, code):
     piece = tmp_path / "long.py"
     piece.write_text(LONG_NOTES)
@@ -116,7 +118,10 @@ def test_a_signal_stops_cleanly(tmp_path, receiver, signum, code):
     assert hanging(messages) == set()
     channels_used = {d[0] & 0x0F for d in messages if d[0] & 0xF0 == 0x90}
     assert channels_used == {0, 4}
-    assert {d[0] & 0x0F for d in messages if d[0] & 0xF0 == 0xB0 and d[1] == 123} == channels_used
+    for channel in channels_used:  # every channel used is reset, the pedal before All Notes Off
+        tail = [d for d in messages if d[0] & 0x0F == channel][-4:]
+        assert tail == [(0xB0 | channel, 64, 0), (0xB0 | channel, 1, 0), (0xE0 | channel, 0, 64),
+                        (0xB0 | channel, 123, 0)], tail
     assert "Traceback" not in err
 
 
@@ -310,14 +315,18 @@ def test_panic_silences_every_channel(receiver):
     process = composer("panic", "--port", receiver.port)
     _, err = process.communicate(timeout=10)
     assert process.returncode == 0, err
-    assert receiver.wait_for(lambda: len(receiver.channel_data()) >= 16 * 130, timeout=3), len(receiver.channel_data())
+    per_channel = 128 + 5  # note-offs, All Sound Off, pedal up, modulation 0, bend centred, All Notes Off
+    assert receiver.wait_for(lambda: len(receiver.channel_data()) >= 16 * per_channel, timeout=3), len(receiver.channel_data())
     messages = receiver.channel_data()
-    assert len(messages) == 16 * 130
-    expected = {(0x80 | c, n, 0) for c in range(16) for n in range(128)} | {(0xB0 | c, k, 0) for c in range(16) for k in (120, 123)}
+    assert len(messages) == 16 * per_channel
+    expected = ({(0x80 | c, n, 0) for c in range(16) for n in range(128)}
+                | {(0xB0 | c, k, 0) for c in range(16) for k in (1, 64, 120, 123)}
+                | {(0xE0 | c, 0, 64) for c in range(16)})
     assert set(messages) == expected, (sorted(set(messages) - expected)[:5], sorted(expected - set(messages))[:5])
     for channel in range(16):
-        assert (0xB0 | channel, 120, 0) in messages and (0xB0 | channel, 123, 0) in messages
         assert sum(1 for d in messages if d[0] == 0x80 | channel) == 128
+        ours = [d for d in messages if d[0] & 0x0F == channel]
+        assert ours.index((0xB0 | channel, 64, 0)) < ours.index((0xB0 | channel, 123, 0))  # the pedal lets go first
 
 
 @pytest.mark.jack

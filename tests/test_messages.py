@@ -75,3 +75,28 @@ def test_a_release_does_not_end_notes_the_track_strikes_after_it():
     expander.feed(Release(F(4), "loop"))
     expander.feed(Note(F(4), F(1), 60, 90, 0, "loop"))  # launched again on the same bar
     assert [(m.beat, m.data) for m in expander.flush_all()] == [(F(5), off(0, 60))]
+
+
+def test_a_setting_is_sent_only_when_it_changes_on_its_port_and_channel():
+    from composer.runtime.events import PROGRAM, Midi, Setting
+
+    events = [
+        Setting(F(0), PROGRAM, 24, 0, "a"),
+        Setting(F(0), PROGRAM, 24, 0, "b"),  # same channel, same program: nothing new
+        Setting(F(0), PROGRAM, 24, 1, "a"),  # another channel
+        Setting(F(0), PROGRAM, 24, 0, "a @ synth"),  # another port
+        Setting(F(1), 10, 64, 0, "a"),
+        Control(F(1), 10, 0, 0, "a"),  # a cc() moves it...
+        Setting(F(2), 10, 64, 0, "a"),  # ...so the setting goes out again
+        Midi(F(3), (0xC0, 5), "a"),  # and a raw program change is remembered too
+        Setting(F(3), PROGRAM, 24, 0, "a"),
+    ]
+    assert [(m.beat, m.track, m.data) for m in expand(events)] == [
+        (0, "a", (0xC0, 24)), (0, "a", (0xC1, 24)), (0, "a @ synth", (0xC0, 24)), (1, "a", (0xB0, 10, 64)),
+        (1, "a", (0xB0, 10, 0)), (2, "a", (0xB0, 10, 64)), (3, "a", (0xC0, 5)), (3, "a", (0xC0, 24))]
+
+
+def test_a_release_ends_the_loops_notes_on_other_ports_too():
+    events = [Note(F(0), F(4), 60, 100, 0, "a @ synth"), Note(F(0), F(4), 62, 100, 0, "ab"), Release(F(1), "a")]
+    assert [(m.beat, m.track, m.data) for m in expand(events)] == [
+        (0, "a @ synth", on(0, 60, 100)), (0, "ab", on(0, 62, 100)), (1, "a @ synth", off(0, 60)), (4, "ab", off(0, 62))]

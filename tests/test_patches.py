@@ -7,9 +7,10 @@ import pytest
 
 from composer.controller.curves import parse_curve
 from composer.patch.loader import PatchError, list_patches, load_patch, parse_patch, write_calibration
-from composer.patch.schema import ThruSettings
+from composer.library import SHIPPED as SHIPPED_DIR
+from composer.patch.model import ThruSettings
 
-PATCH_DIR = os.path.join(os.path.dirname(__file__), "..", "patches")
+PATCH_DIR = str(SHIPPED_DIR / "patches")
 SHIPPED = ["default.toml", "guitar-accompaniment.toml", "live-set.toml"]
 
 
@@ -184,7 +185,7 @@ def test_shipped_patches_name_only_loops_their_piece_defines():
 def test_shipped_gesture_scripts_load():
     from pathlib import Path
 
-    from composer.controller.simulator import load_script
+    from composer.controller.gestures import load_script
 
     root = Path(__file__).resolve().parents[1]
     scripts = sorted((root / "samples" / "gestures").glob("*.toml"))

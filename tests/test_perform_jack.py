@@ -224,6 +224,36 @@ latch = true
     assert not [d for d in receiver.data() if d[0] & 0x0F == 0 and d[0] & 0xF0 == 0x90]  # nothing on the play zone
 
 
+def test_arpeggiator_plays_and_records_beside_a_piece_that_waits_in_sync(tmp_path, controller, receiver):
+    """The guitar piece's crash loop waits four bars for its cue; the held chord must still be
+    arpeggiated at once, heard and recorded (it once was run ahead by that wait, silently)."""
+    import mido
+
+    out = tmp_path / "take.mid"
+    running = perform(ROOT / "patches" / "guitar-accompaniment.toml", controller, receiver,
+                      piece=ROOT / "samples" / "pieces" / "guitar_accompaniment.py", bpm=240, record=out)
+    chord = {"f3": 53, "g#3": 56, "b3": 59}  # lower zone; none of them is a note of the piece's bass
+    try:
+        for key in chord:
+            controller.key_down(key, velocity=90)
+        pressed = time.monotonic()
+        assert receiver.wait_for(
+            lambda: len([d for d in receiver.notes_on(channel=1) if d[1] in (53, 56, 59, 65, 68, 71)]) >= 12,
+            timeout=3)
+        heard = [(t, d[1]) for t, d in receiver.messages if d[0] == 0x91 and d[2] and d[1] in (53, 59, 65, 71)]
+        assert heard[0][0] - pressed < 0.5
+        for key in chord:
+            controller.key_up(key)
+    finally:
+        running.finish()
+    tracks = {t.name: t for t in mido.MidiFile(out).tracks}
+    assert {"arpeggio", "bass", "drums", "arpeggiator"} <= set(tracks)
+    played = [m.note for m in tracks["arpeggiator"] if m.type == "note_on" and m.velocity > 0]
+    updown = [53, 56, 59, 65, 68, 71, 68, 65, 59, 56]  # Tidal's updown over two octaves
+    start = played.index(53)
+    assert played[start:start + 12] == (updown * 2)[:12]
+
+
 def key_reaches_output(sim, receiver, key: str, note: int, velocity: int) -> bool:
     """Press and release `key` on a (re)connected controller; True once its note-on comes out."""
     time.sleep(0.1)  # the reopened input's callback is in place

@@ -288,7 +288,7 @@ def test_paused_loop_waits_for_a_launch_and_stops_after_its_iteration(tmp_path):
 
 
 def test_spread_rotate_moves_to_the_next_hit_as_in_sonic_pi():
-    from composer.runtime.dsl import spread
+    from composer.sequences import spread
 
     T, F_ = True, False
     assert list(spread(3, 8, rotate=1)) == [T, F_, F_, T, F_, T, F_, F_]

@@ -5,6 +5,7 @@ from fractions import Fraction as F
 import mido
 import pytest
 
+from composer.errors import ComposerError
 from composer.runtime.events import Note, Tempo, TimeSignature
 from composer.runtime.messages import expand
 from composer.sinks.smf import MidiFileWriter, beat_to_tick
@@ -59,7 +60,7 @@ def test_failed_write_leaves_no_file(tmp_path, monkeypatch):
         raise OSError("disk full")
 
     monkeypatch.setattr("os.fsync", broken)
-    with pytest.raises(OSError):
+    with pytest.raises(ComposerError, match="out.mid: cannot write: disk full"):
         writer.write(path, ["a"])
     assert list(tmp_path.iterdir()) == []
 

@@ -2,12 +2,12 @@
 
 import pytest
 
+from composer.controller.gestures import schedule
 from composer.controller.simulator import (
     PAD_RESPONSE,
     V49Simulator,
     key_velocity,
     pad_velocity,
-    schedule,
 )
 from composer.controller.v49 import (
     DEFAULT_LAYOUT,
@@ -168,7 +168,7 @@ def test_interactive_mode_plays_from_a_terminal_and_releases_on_exit():
     import termios
     import time
 
-    from composer.controller.simulator import run_interactive
+    from composer.controller.keyboard import run_interactive
 
     import threading
 

@@ -75,7 +75,9 @@ def simulate(virtual: str, to: str | None, script: str | None, wait: float, jitt
     import sys
     import time
 
-    from composer.controller.simulator import V49Simulator, load_script, play, run_interactive
+    from composer.controller.gestures import load_script, play
+    from composer.controller.keyboard import run_interactive
+    from composer.controller.simulator import V49Simulator
     from composer.errors import ComposerError
 
     steps = load_script(script) if script else None
@@ -112,19 +114,33 @@ def _velocity_map(curve: str | None, patch_file: str | None):
     from composer.controller.v49 import DEFAULT_LAYOUT
 
     if patch_file:
+        from composer.library import find_patch
         from composer.patch.loader import load_patch
 
-        loaded = load_patch(patch_file)
+        loaded = load_patch(str(find_patch(patch_file)))
         return loaded, loaded.controller.layout, VelocityMap(
             loaded.keys.curve, lambda pad: (lambda raw: loaded.pad_velocity(pad, raw)))
     return None, DEFAULT_LAYOUT, VelocityMap(parse_curve(curve or "linear"))
 
 
-def _open_controller(port: str, virtual: str | None, midi_api: str | None):
-    """The controller's input: the port matching `port`, or a new virtual input named `virtual`."""
-    from composer.midi.ports import open_input
+def _open_controller(port: str | None, match: str, virtual: str | None, midi_api: str | None):
+    """The controller's input: the port matching --in `port`, a new virtual input named `virtual`,
+    or the first input named like `match`, waited for until it is plugged in (as perform does)."""
+    from composer.midi.ports import open_input, when_present
 
-    return open_input(port, virtual=virtual, api=_api(midi_api))
+    api = _api(midi_api)
+    if virtual or port:
+        return open_input(port, virtual=virtual, api=api)
+
+    def open_matching():
+        from composer.midi.ports import PortError, list_ports
+
+        names = [p.name for p in list_ports(api) if p.direction == "input"]
+        if not any(match.lower() in name.lower() for name in names):
+            raise PortError(f"no MIDI input named like {match!r} (plug the controller in, or use --in)")
+        return open_input(match, api=api)
+
+    return when_present(open_matching, on_wait=lambda text: click.echo(text, err=True))
 
 
 def _virtual_in_option(function):
@@ -135,8 +151,8 @@ def _virtual_in_option(function):
 @controller.command()
 @click.option("--in", "port", default=None, help="Input port: name fragment or index (default: the patch's, else 'V49').")
 @click.option("--curve", default=None, help="Show velocities mapped through this curve (see `composer curve list`).")
-@click.option("--patch", "patch_file", type=click.Path(dir_okay=False), default=None,
-              help="Map velocities, and read the layout, from this patch (calibration included).")
+@click.option("--patch", "patch_file", default=None,
+              help="Map velocities, and read the layout, from this patch (a file or a name; calibration included).")
 @click.option("--count", type=click.IntRange(1), default=None, help="Stop after this many messages.")
 @click.option("--timeout", type=float, default=None, help="Stop after this many seconds without a message.")
 @_virtual_in_option
@@ -144,6 +160,8 @@ def _virtual_in_option(function):
 def monitor(port: str | None, curve: str | None, patch_file: str | None, count: int | None, timeout: float | None,
             virtual: str | None, midi_api: str | None) -> None:
     """Print one line per message from the controller: key, pad, knob bar, raw and mapped velocity.
+
+    Without --in or --virtual, a controller that is not plugged in yet is waited for.
 
     \b
     Example:
@@ -158,7 +176,7 @@ def monitor(port: str | None, curve: str | None, patch_file: str | None, count: 
     if port and virtual:
         raise ComposerError("give --in or --virtual, not both")
     loaded, layout, mapping = _velocity_map(curve, patch_file)
-    inp = _open_controller(port or layout.port_match, virtual, midi_api)
+    inp = _open_controller(port, layout.port_match, virtual, midi_api)
     try:
         where = f"virtual input {virtual!r}" if virtual else repr(port or layout.port_match)
         click.echo(f"listening on {where}; Ctrl-C stops", err=True)
@@ -225,7 +243,7 @@ def calibrate(pads: bool, port: str | None, patch_file: str | None, hits: int, t
     if port and virtual:
         raise ComposerError("give --in or --virtual, not both")
     layout = load_patch(patch_file).controller.layout if patch_file and os.path.exists(patch_file) else DEFAULT_LAYOUT
-    inp = _open_controller(port or layout.port_match, virtual, midi_api)
+    inp = _open_controller(port, layout.port_match, virtual, midi_api)
     recorded = {}
     try:
         for pad in range(1, len(layout.pad_notes) + 1):

@@ -1,6 +1,8 @@
-"""`composer patch`: list, show and check controller patches (TOML files in patches/)."""
+"""`composer patch`: list, show and check controller patches (TOML files; see composer.library)."""
 
 from __future__ import annotations
+
+import os
 
 import click
 
@@ -12,60 +14,82 @@ def patch() -> None:
     \b
     Example:
       composer patch list
-      composer patch check patches/live-set.toml
+      composer patch check live-set
     """
 
 
 @patch.command("list")
-@click.argument("directory", default="patches", required=False)
-def list_cmd(directory: str) -> None:
-    """List the patches in DIRECTORY (default patches/), marking any that do not load.
+@click.argument("directory", required=False)
+def list_cmd(directory: str | None) -> None:
+    """List patches by name, marking any that do not load.
+
+    Without DIRECTORY: your own (in $XDG_CONFIG_HOME/composer/patches, default
+    ~/.config/composer/patches), then the shipped ones; a name of yours hides a shipped one.
 
     \b
     Example:
       composer patch list
       composer patch list ~/my-patches
     """
-    from composer.patch.loader import PatchError, list_patches
+    from composer import library
+    from composer.patch.loader import PatchError, list_patches, load_patch
 
-    found = list_patches(directory)
+    if directory is not None:
+        found = list_patches(directory)
+    else:
+        found = []
+        for path in library.available("patches").values():
+            try:
+                found.append((str(path), load_patch(str(path))))
+            except PatchError as error:
+                found.append((str(path), error))
     if not found:
-        click.echo(f"no patches in {directory}")
+        click.echo(f"no patches in {directory or library.user_dir('patches')}")
     for path, loaded in found:
-        if isinstance(loaded, PatchError):
-            click.echo(f"{path:<40} ERROR {loaded}")
-        else:
-            click.echo(f"{path:<40} {loaded.description or loaded.name}")
+        name = os.path.splitext(os.path.basename(path))[0]
+        what = f"ERROR {loaded}" if isinstance(loaded, PatchError) else (loaded.description or loaded.name)
+        click.echo(f"{name:<24} {what}")
+        click.echo(f"{'':<24} {path}")
 
 
 @patch.command("show")
-@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("file")
 def show(file: str) -> None:
-    """Show what patch FILE does, control by control.
+    """Show what patch FILE (a path, or a name from `composer patch list`) does, control by control.
 
     \b
     Example:
-      composer patch show patches/guitar-accompaniment.toml
+      composer patch show guitar-accompaniment
+      composer patch show my-patches/drums.toml
     """
+    from composer.library import find_patch
     from composer.patch.loader import load_patch
 
-    for line in describe(load_patch(file)):
+    for line in describe(load_patch(str(find_patch(file)))):
         click.echo(line)
 
 
 @patch.command("check")
-@click.argument("file", type=click.Path(dir_okay=False))
-def check(file: str) -> None:
-    """Check patch FILE: exit 0 if it loads, else print one line naming file:line and field, exit 1.
+@click.argument("file")
+@click.option("--piece", type=click.Path(dir_okay=False),
+              help="Check the pads and buttons against this piece's loops (default: the patch's piece).")
+def check(file: str, piece: str | None) -> None:
+    """Check patch FILE (a path or a name): exit 0 if it loads, else print one line naming file:line and field, exit 1.
+
+    With a piece (--piece, or the patch's `piece`), every loop a pad or button launches, stops
+    or fills must be one of the piece's live_loops.
 
     \b
     Example:
-      composer patch check patches/live-set.toml
+      composer patch check live-set
+      composer patch check default --piece samples/pieces/live_set.py
     """
-    from composer.patch.loader import load_patch
+    from composer.library import find_patch
+    from composer.patch.loader import check_against_piece, load_patch
 
-    loaded = load_patch(file)
-    click.echo(f"{file}: ok ({loaded.name})")
+    loaded = load_patch(str(find_patch(file)))
+    against = check_against_piece(loaded, piece)
+    click.echo(f"{file}: ok ({loaded.name}" + (f", loops of {against})" if against else ")"))
 
 
 def describe(p) -> list[str]:

@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import click
 
+from composer.cli.options import MILLISECONDS, PORT_NAME
+
 API_CHOICES = ("auto", "jack", "alsa", "macos", "windows")
 
 
 @click.command()
 @click.argument("piece", required=False, type=click.Path(dir_okay=False))
-@click.option("--patch", "patch", required=True, type=click.Path(dir_okay=False),
-              help="The patch (TOML) mapping keys, pads, knobs and buttons, e.g. patches/live-set.toml.")
-@click.option("--in", "port_in", metavar="PORT",
+@click.option("--patch", "patch", required=True,
+              help="The patch (TOML) mapping keys, pads, knobs and buttons: a file, or a name from "
+                   "`composer patch list`, e.g. live-set.")
+@click.option("--in", "port_in", type=PORT_NAME, metavar="PORT",
               help="Controller input: an index or part of a name (default: the patch's controller port, "
                    "a name containing 'V49').")
-@click.option("--out", "port_out", metavar="PORT",
+@click.option("--out", "port_out", type=PORT_NAME, metavar="PORT",
               help="Output port: an index or part of a name (default: the first that is not the controller).")
-@click.option("--virtual", metavar="NAME", help="Open a virtual output port named NAME instead of --out.")
+@click.option("--virtual", type=PORT_NAME, metavar="NAME", help="Open a virtual output port named NAME instead of --out.")
 @click.option("--midi-api", type=click.Choice(API_CHOICES), help="MIDI API (default: $COMPOSER_MIDI_API, else auto).")
 @click.option("--record", type=click.Path(dir_okay=False), metavar="OUT.mid",
               help="Write the whole performance (piece, played notes, controller input) here on exit.")
@@ -26,7 +29,7 @@ API_CHOICES = ("auto", "jack", "alsa", "macos", "windows")
 @click.option("--thru-other", is_flag=True,
               help="Pass channel messages the patch does not map (other channels, unassigned knobs) to the output, "
                    "as the patch's [thru] unmapped = true does.")
-@click.option("--latency", type=float, default=100, show_default=True, metavar="MS",
+@click.option("--latency", type=MILLISECONDS, default=100, show_default=True, metavar="MS",
               help="How far ahead the piece and arpeggiator are computed; played keys do not wait for it.")
 def perform(piece, patch, port_in, port_out, virtual, midi_api, record, bpm, seed, thru_other, latency):
     """Perform PIECE (optional) from the controller, mapped by --patch, until Ctrl-C.
@@ -46,13 +49,14 @@ def perform(piece, patch, port_in, port_out, virtual, midi_api, record, bpm, see
     """
     from pathlib import Path
 
+    from composer.library import find_patch
     from composer.perform.session import PerformOptions
     from composer.perform.session import perform as run
 
     if port_out is not None and virtual is not None:
         raise click.UsageError("give --out or --virtual, not both")
     run(PerformOptions(
-        patch=Path(patch), piece=Path(piece) if piece else None, port_in=port_in, port_out=port_out,
+        patch=find_patch(patch, piece), piece=Path(piece) if piece else None, port_in=port_in, port_out=port_out,
         virtual=virtual, midi_api=midi_api, record=Path(record) if record else None, bpm=bpm, seed=seed,
         thru_other=thru_other, latency_ms=latency,
     ))

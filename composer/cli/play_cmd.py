@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from composer.cli.options import MILLISECONDS, PORT_NAME
 from composer.live.link import JOIN_WAIT
 
 API_CHOICES = ("auto", "jack", "alsa", "macos", "windows")
@@ -13,16 +14,16 @@ def _playback_options(command):
     """The options play and live share, in the order --help shows them."""
     options = [
         click.argument("piece", type=click.Path(dir_okay=False)),
-        click.option("--port", help="Output port: an index or part of a name (see `composer ports`)."),
-        click.option("--virtual", metavar="NAME", help="Open a virtual output port named NAME instead."),
+        click.option("--port", type=PORT_NAME, help="Output port: an index or part of a name (see `composer ports`)."),
+        click.option("--virtual", type=PORT_NAME, metavar="NAME", help="Open a virtual output port named NAME instead."),
         click.option("--midi-api", type=click.Choice(API_CHOICES), help="MIDI API (default: $COMPOSER_MIDI_API, else auto)."),
         click.option("--bars", type=float, help="Stop after N bars (default: play until Ctrl-C)."),
         click.option("--bpm", type=float, help="Tempo, overriding the piece's use_bpm."),
         click.option("--seed", type=int, default=0, show_default=True, help="Seed for the piece's randomness."),
-        click.option("--latency", "latency", type=float, default=100, show_default=True, metavar="MS",
+        click.option("--latency", "latency", type=MILLISECONDS, default=100, show_default=True, metavar="MS",
                      help="How far ahead events are computed; raise it if a heavy piece stutters."),
         click.option("--clock-out", is_flag=True, help="Send MIDI clock (24 ppq), Start/Stop and Song Position."),
-        click.option("--clock-in", metavar="PORT", help="Follow the MIDI clock (tempo, Start/Stop) arriving on PORT."),
+        click.option("--clock-in", type=PORT_NAME, metavar="PORT", help="Follow the MIDI clock (tempo, Start/Stop) arriving on PORT."),
         click.option("--link", is_flag=True, help="Follow an Ableton Link session (needs composer[link])."),
         click.option("--link-wait", type=click.FloatRange(0), default=JOIN_WAIT, show_default=True, metavar="SECONDS",
                      help="How long --link looks for peers before starting alone (a busy network may need more)."),

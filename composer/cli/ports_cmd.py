@@ -76,8 +76,10 @@ def panic(port, midi_api):
 
 
 @click.command()
-def doctor():
-    """Check MIDI set-up: which APIs this build has, which work, and what to fix."""
+@_api_option
+def doctor(midi_api):
+    """Check MIDI set-up: which APIs this build has, which work, the one composer would use
+    (--midi-api, else $COMPOSER_MIDI_API, else the first that works), and what to fix."""
     import os
     import shutil
 
@@ -117,7 +119,17 @@ def doctor():
         click.echo(f"{name} outputs: {', '.join(outs) or 'none'}")
         click.echo(f"{name} inputs: {', '.join(ins) or 'none'}")
     if working:
-        click.echo(f"ok: MIDI works through {working[0]}")
+        try:
+            with quiet_stderr():
+                chosen = _api_label(resolve_api(midi_api))  # what every other command will use
+        except PortError as error:
+            from_env = env and not midi_api
+            click.echo(f"not ok: {error}" + (" (from COMPOSER_MIDI_API; unset it or fix it)" if from_env else ""))
+            raise SystemExit(2) from None
+        if not [p for p in list_ports(resolve_api(chosen)) if p.direction == "output"]:
+            click.echo(f"hint: no {chosen} output to play to; start a synth or a DAW (e.g. fluidsynth or "
+                       "qsynth), or give play/live/perform --virtual NAME and connect one to that port")
+        click.echo(f"ok: MIDI works through {chosen}")
         return
     click.echo("no working MIDI API. Fixes to try:")
     if "alsa" in compiled and not seq:

@@ -37,16 +37,34 @@ def render(piece, out, bars, beats, seed, bpm, quiet):
         click.echo(summary.line())
 
 
+#: A render longer than this (about 40 minutes at 120 bpm) says so before it starts.
+LONG_RENDER_BEATS = 5000
+
+
 def _progress_bar(quiet: bool):
-    """A progress bar on stderr when it is a terminal and the render takes a while."""
-    if quiet or not sys.stderr.isatty():
+    """Progress on stderr for a long render: a bar on a terminal, else a line every 10 %."""
+    if quiet:
         return None, lambda: None
     import time
 
     started = time.monotonic()
-    state = {"bar": None, "shown": 0}
+    terminal = sys.stderr.isatty()
+    state = {"bar": None, "shown": 0, "tenth": 0, "announced": False}
 
     def progress(beat, length):
+        if beat == 0:  # a start, or a restart when a time signature moved the end
+            state["tenth"] = 0
+            if length > LONG_RENDER_BEATS and not state["announced"]:
+                state["announced"] = True
+                click.echo(f"composer: rendering {float(length):,.0f} beats; this may take a while "
+                           "(Ctrl-C stops it and leaves no file)", err=True)
+            return
+        if not terminal:
+            tenth = int(10 * beat / length)
+            if length > LONG_RENDER_BEATS and tenth > state["tenth"] and beat < length:
+                state["tenth"] = tenth
+                click.echo(f"composer: {tenth * 10} % ({float(beat):,.0f} of {float(length):,.0f} beats)", err=True)
+            return
         if state["bar"] is None:
             if time.monotonic() - started < 0.5:
                 return

@@ -13,6 +13,9 @@ import re
 import click
 
 _NUMBER_RE = re.compile(r"[0-9]+(\.[0-9]+)?")
+#: MIDI's 128 notes span under eleven octaves: more could only print notes no synth plays.
+MAX_OCTAVES = 11
+MAX_INVERSIONS = 127
 
 
 def _tonic(text: str):
@@ -48,6 +51,12 @@ def _echo_notes(notes, as_json: bool) -> None:
     from composer.theory.notes import note_name
 
     notes = list(notes)
+    outside = [n for n in notes if not 0 <= n <= 127]
+    if outside:
+        from composer.errors import ComposerError
+
+        raise ComposerError(f"note {outside[0]} is outside MIDI's 0-127: choose a lower tonic, "
+                            "fewer octaves or fewer inversions")
     if as_json:
         click.echo(json.dumps(notes))
         return
@@ -70,7 +79,7 @@ _json_option = click.option(
 @click.argument("tonic", required=False)
 @click.argument("name", required=False)
 @click.option(
-    "--octaves", "-o", type=click.IntRange(min=1), default=1, show_default=True,
+    "--octaves", "-o", type=click.IntRange(1, MAX_OCTAVES), default=1, show_default=True,
     help="Octaves to climb; the top tonic is included once.",
 )
 @_json_option
@@ -103,11 +112,11 @@ def scale(tonic, name, octaves, as_json, list_names):
 @click.argument("tonic", required=False)
 @click.argument("name", required=False)
 @click.option(
-    "--octaves", "-o", type=click.IntRange(min=1), default=1, show_default=True,
+    "--octaves", "-o", type=click.IntRange(1, MAX_OCTAVES), default=1, show_default=True,
     help="Repeat the chord this many octaves up.",
 )
 @click.option(
-    "--invert", "-i", type=int, default=0, show_default=True,
+    "--invert", "-i", type=click.IntRange(-MAX_INVERSIONS, MAX_INVERSIONS), default=0, show_default=True,
     help="Inversions: 1 moves the lowest note up an octave; negative numbers go down.",
 )
 @_json_option
@@ -147,7 +156,7 @@ def chord(tonic, name, octaves, invert, as_json, list_names):
     "(up_and_down and down_and_up need no shell quotes).",
 )
 @click.option(
-    "--octaves", "-o", type=click.IntRange(min=1), default=1, show_default=True,
+    "--octaves", "-o", type=click.IntRange(1, MAX_OCTAVES), default=1, show_default=True,
     help="Extend the chord with copies this many octaves up before arpeggiating.",
 )
 @_json_option

@@ -11,6 +11,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from composer.errors import ComposerError
+from composer.midi.bytes import (
+    CONTROL_CHANGE,
+    NOTE_OFF,
+    NOTE_ON,
+    PITCH_BEND,
+    PITCH_BEND_CENTRE,
+    channel_of,
+    is_channel_status,
+    kind_of,
+    pitch_bend_value,
+)
 
 NOTE_NAMES = ("C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B")
 _LETTERS = {"c": 0, "d": 2, "e": 4, "f": 5, "g": 7, "a": 9, "b": 11}
@@ -35,7 +46,7 @@ def parse_note(value) -> int:
         note = value
     else:
         text = str(value).strip().lower()
-        if text.lstrip("-").isdigit():
+        if text.lstrip("-").isdecimal():
             note = int(text)
         else:
             if not text or text[0] not in _LETTERS:
@@ -143,17 +154,17 @@ Control = KeyEvent | PadEvent | KnobEvent | ButtonEvent | ModWheel | PitchBend |
 def decode(message, layout: V49Layout = DEFAULT_LAYOUT) -> Control:
     """One MIDI message (bytes or a list of ints) as the control that sent it."""
     data = tuple(int(b) for b in message)
-    if len(data) < 2 or data[0] >= 0xF0:
+    if len(data) < 2 or not is_channel_status(data[0]):
         return Other(data)
-    kind, channel = data[0] & 0xF0, (data[0] & 0x0F) + 1
-    if kind in (0x80, 0x90) and len(data) >= 3:
+    kind, channel = kind_of(data[0]), channel_of(data[0]) + 1
+    if kind in (NOTE_OFF, NOTE_ON) and len(data) >= 3:
         note, velocity = data[1], data[2]
-        on = kind == 0x90 and velocity > 0
+        on = kind == NOTE_ON and velocity > 0
         if channel == layout.pads_channel and note in layout.pad_notes:
             return PadEvent(layout.pad_notes.index(note) + 1, velocity if on else 0, on, note)
         if channel == layout.keys_channel:
             return KeyEvent(note, velocity if on else 0, on, channel)
-    elif kind == 0xB0 and len(data) >= 3:
+    elif kind == CONTROL_CHANGE and len(data) >= 3:
         number, value = data[1], data[2]
         if channel == layout.keys_channel:
             if number == layout.mod_cc:
@@ -164,8 +175,8 @@ def decode(message, layout: V49Layout = DEFAULT_LAYOUT) -> Control:
                 return KnobEvent(layout.knob_ccs.index(number) + 1, value)
             if number in layout.button_ccs:
                 return ButtonEvent(layout.button_ccs.index(number) + 1, value)
-    elif kind == 0xE0 and len(data) >= 3 and channel == layout.keys_channel:
-        return PitchBend((data[1] | (data[2] << 7)) - 8192)
+    elif kind == PITCH_BEND and len(data) >= 3 and channel == layout.keys_channel:
+        return PitchBend(pitch_bend_value(data) - PITCH_BEND_CENTRE)
     return Other(data)
 
 

@@ -15,9 +15,9 @@ from collections import deque
 from fractions import Fraction
 
 from composer.live.tempo import TempoMap
+from composer.midi.bytes import CLOCK, CONTINUE, START, STOP, song_position
 
 PPQ = 24
-CLOCK, START, CONTINUE, STOP, SONG_POSITION = 0xF8, 0xFA, 0xFB, 0xFC, 0xF2
 FIT_TICKS = 48  # two beats of ticks in the tempo fit
 
 
@@ -31,7 +31,7 @@ class ClockOut:
         out = []
         if not self.started:
             sixteenths = int(begin * 4)
-            out.append((begin, (SONG_POSITION, sixteenths & 0x7F, (sixteenths >> 7) & 0x7F)))
+            out.append((begin, song_position(sixteenths)))
             out.append((begin, (START,)))
             self.started = True
         first = -((-begin.numerator * PPQ) // begin.denominator)  # ceil(begin * 24)

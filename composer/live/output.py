@@ -1,33 +1,34 @@
 """An output port that can disappear and come back without stopping the music.
 
 A synth switched off or a cable pulled removes its port. The scheduler keeps time regardless:
-messages meant for a missing port are dropped, a watcher thread notices the port is gone
-(one warning) and reopens it when a port of the same name returns (one more line), sending
-All Notes Off there first, since what it was playing before is unknown.
+messages meant for a missing port are dropped, the watcher (composer.midi.presence) notices the
+port is gone (one warning) and reopens it when a port of the same name returns (one more line),
+sending All Notes Off on every channel there first, since what it was playing before is unknown.
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 
+from composer.midi.ports import open_output, own_port_name
+from composer.midi.presence import FollowedPort
+
 CHECK_SECONDS = 0.5
+ALL_NOTES_OFF = [(0xB0 | channel, 123, 0) for channel in range(16)]
 
 
-class PortOutput:
+class PortOutput(FollowedPort):
     """`send(data)` to an open rtmidi.MidiOut; `watch()` starts the loss/return watcher."""
 
-    def __init__(self, midi_out, port_name: str | None, api: int, warn: Callable[[str], None]):
+    direction = "output"
+    check_seconds = CHECK_SECONDS
+
+    def __init__(self, midi_out, port_name: str | None, api: int, warn: Callable[[str], None],
+                 own_port: str | None = None):
+        super().__init__(api, warn)
         self.midi_out = midi_out
         self.port_name = port_name  # None for a virtual port, which cannot be lost
-        self.api = api
-        self.warn = warn
-        self.lost = False
-        self.on_lost: Callable[[], None] | None = None
-        self.on_return: Callable[[], None] | None = None
-        self._lock = threading.Lock()
-        self._done = threading.Event()
-        self._thread: threading.Thread | None = None
+        self.own_port = own_port
 
     def send(self, data) -> None:
         with self._lock:
@@ -35,57 +36,44 @@ class PortOutput:
                 return
             try:
                 self.midi_out.send_message(data)
+                return
             except Exception as error:  # the API refused: treat as a lost port
-                self._mark_lost(f"cannot send to MIDI output {self.port_name!r} ({error})")
+                first, why = self._set_lost(), error
+        if first:
+            self._announce_lost(f"cannot send to MIDI output {self.port_name!r} ({why})")
 
     def watch(self) -> None:
-        if self.port_name is None or self._thread is not None:
-            return
-        self._thread = threading.Thread(target=self._watch, name="composer-port-watch", daemon=True)
-        self._thread.start()
+        if self.port_name is not None:
+            super().watch()
 
-    def _watch(self) -> None:
-        import rtmidi
+    def _lost_message(self, replaced: bool) -> str:
+        how = "went away and came back as a new port" if replaced else "went away"
+        return f"MIDI output {self.port_name!r} {how}; keeping time, will reconnect when it returns"
 
-        lister = rtmidi.MidiOut(self.api, name="composer-watch")
+    def _reconnect(self, names: list[str]) -> str | None:
+        if self.port_name not in names:
+            return None
+        own = own_port_name("out")
         try:
-            while not self._done.wait(CHECK_SECONDS):
-                names = lister.get_ports()
-                present = self.port_name in names
-                if not present and not self.lost:
-                    with self._lock:
-                        self._mark_lost(f"MIDI output {self.port_name!r} went away; keeping time, "
-                                        "will reconnect when it returns")
-                elif present and self.lost:
-                    self._reopen()
-        finally:
-            lister.delete()
+            self.midi_out.close_port()
+            self.midi_out.open_port(names.index(self.port_name), own)
+            for data in ALL_NOTES_OFF:
+                self.midi_out.send_message(data)
+        except Exception:  # rtmidi's errors: gone again since the listing; try on the next check
+            return None
+        self.own_port = own
+        return f"MIDI output {self.port_name!r} is back"
 
-    def _mark_lost(self, message: str) -> None:
-        self.lost = True
-        self.warn(message)
-        if self.on_lost is not None:
-            self.on_lost()
-
-    def _reopen(self) -> None:
-        with self._lock:
+    def _close(self) -> None:
+        midi_out, self.midi_out = self.midi_out, None
+        if midi_out is not None:
             try:
-                self.midi_out.close_port()
-                names = self.midi_out.get_ports()
-                self.midi_out.open_port(names.index(self.port_name))
-            except (ValueError, Exception):
-                return  # gone again between the listing and the open: try on the next check
-            self.lost = False
-        self.warn(f"MIDI output {self.port_name!r} is back")
-        if self.on_return is not None:
-            self.on_return()
-
-    def close(self) -> None:
-        self._done.set()
-        if self._thread is not None:
-            self._thread.join(timeout=2)
-        with self._lock:
-            try:
-                self.midi_out.close_port()
+                midi_out.close_port()
             finally:
-                self.midi_out.delete()
+                midi_out.delete()
+
+
+def open_followed_output(port_name: str, api: int, warn: Callable[[str], None]) -> PortOutput:
+    """The output port named `port_name`, opened so that the watcher can tell a replaced port."""
+    own = own_port_name("out")
+    return PortOutput(open_output(port=port_name, api=api, own_name=own), port_name, api, warn, own)

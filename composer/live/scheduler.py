@@ -17,6 +17,7 @@ from fractions import Fraction
 from itertools import count
 
 from composer.live.tempo import TempoMap
+from composer.midi.bytes import NOTE_ON
 from composer.runtime.events import Tempo, TimeSignature
 from composer.runtime.messages import Expander, Message
 
@@ -177,7 +178,7 @@ class Scheduler:
                 return
             self.wait_until(deadline)
             data = heapq.heappop(queue)[3]
-            if data[0] & 0xF0 == 0x90 and data[2] and deadline < self.clock() - STALE:
+            if data[0] & 0xF0 == NOTE_ON and data[2] and deadline < self.clock() - STALE:
                 self.dropped += 1  # its note-off still goes out: harmless, and nothing can hang
                 continue
             self.send(data)

@@ -10,24 +10,20 @@ broken edit changes nothing that plays; it prints one line naming the file and l
 from __future__ import annotations
 
 import sys
-import threading
-import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
 from composer.errors import ComposerError
-from composer.live import safety
 from composer.live.clock import ClockFollower, ClockOut, open_clock_in
 from composer.live.link import JOIN_WAIT
-from composer.live.output import PortOutput
 from composer.live.scheduler import LOOKAHEAD, Scheduler
+from composer.live.stage import Stage, run_to_exit
 from composer.live.tempo import TempoMap
 from composer.live.watcher import POLL_SECONDS, FileWatcher
 from composer.runtime import dsl
 
 STATUS_SECONDS = 0.2
-DRAIN_SECONDS = 0.05  # lets the last messages leave the port before it closes
 
 
 @dataclass
@@ -47,19 +43,15 @@ class PlayOptions:
     watch: bool = False  # `composer live`: reload the piece on every save
 
 
-class Session:
+class Session(Stage):
     """One performance of one piece on one output port. `run()` blocks until the end or a stop."""
 
     def __init__(self, options: PlayOptions, out: TextIO | None = None, err: TextIO | None = None):
+        super().__init__(err)
         self.options = options
         self.out = out or sys.stdout
-        self.err = err or sys.stderr
         self.path = Path(options.piece)
         self.show_status = _is_tty(self.out)
-        self.runtime = None
-        self.scheduler: Scheduler | None = None
-        self.port: PortOutput | None = None
-        self.guard: safety.NoteGuard | None = None
         self.clock_out: ClockOut | None = None
         self.follower: ClockFollower | None = None
         self.link = None
@@ -67,8 +59,6 @@ class Session:
         self.errors: list[str] = []
         self._dropped_reported = 0
         self._clock_in_port = None
-        self._external_stop = False
-        self._stop_requested = threading.Event()
 
     # ----- set-up -----------------------------------------------------------------------------
 
@@ -94,10 +84,7 @@ class Session:
         tempo_map = TempoMap(runtime.bpm)
         follows_piece = options.clock_in is None and not options.link
         try:
-            self.port = self._open_output(api)
-            self.guard = safety.NoteGuard(self.port.send)
-            self.port.on_lost = self.guard.forget
-            self.port.on_return = self._after_port_return
+            self._open_output(api)
             if options.clock_in is not None:
                 self.follower = ClockFollower(tempo_map)
                 self._clock_in_port = open_clock_in(options.clock_in, api, self.follower)
@@ -128,74 +115,50 @@ class Session:
             self.scheduler.every(0.02, self._check_external_stop)
         if self.show_status:
             self.scheduler.every(STATUS_SECONDS, self._print_status)
-        self.scheduler.every(0.05, self._check_stop_request)
+        self.watch_for_stop()
         self.scheduler.every(1.0, self._report_dropped)
         return self
 
-    def _open_output(self, api: int) -> PortOutput:
-        from composer.midi.ports import find_port, list_ports, open_output
+    def _open_output(self, api: int) -> None:
+        from composer.midi.ports import find_port, list_ports
 
         options = self.options
-        if options.virtual:
-            return PortOutput(open_output(virtual=options.virtual, api=api), None, api, self._warn)
-        names = [p.name for p in list_ports(api) if p.direction == "output"]
-        if options.port is None:
-            midi_out = open_output(api=api)  # the first output, or a one-line error when none
-            return PortOutput(midi_out, names[0] if names else None, api, self._warn)
-        index = find_port(names, options.port, "output")
-        output = PortOutput(open_output(port=str(index), api=api), names[index], api, self._warn)
-        return output
+        names = [] if options.virtual else [p.name for p in list_ports(api) if p.direction == "output"]
+        # no --port: the first output, or a one-line error when there is none
+        index = None if options.virtual or options.port is None else find_port(names, options.port, "output")
+        self.open_output(api, virtual=options.virtual, names=names, index=index)
 
     # ----- running ----------------------------------------------------------------------------
 
     def run(self) -> None:
-        """Play until the end (--bars), an external Stop, or `stop()`; on Ctrl-C, SIGTERM or an
-        error, silence every sounding note first and then re-raise."""
-        scheduler = self.scheduler
-        with safety.sigterm_stops():
-            try:
-                self.port.watch()
-                if self.follower is not None:
-                    self._wait_for_clock()
-                elif self.link is not None:
-                    self.link.update()
-                else:
-                    scheduler.start()
-                scheduler.run()
-                if self._external_stop or self._stop_requested.is_set():
-                    self._silence()
-                else:
-                    self._end_transport()
-            except BaseException:
-                with safety.shielded():
-                    self._silence()
-                raise
-            finally:
-                if self.show_status:
-                    self.out.write("\n")
-                    self.out.flush()
+        """Play until the end (--bars), an external Stop, or `stop()`; every way out ends the
+        notes (see Stage.run_scheduler), and an error or a signal is re-raised after."""
+        try:
+            self.run_scheduler(self._start)
+        finally:
+            if self.show_status:
+                self.out.write("\n")
+                self.out.flush()
 
-    def stop(self) -> None:
-        """Stop cleanly from another thread (tests, a controller)."""
-        self._stop_requested.set()
+    def _start(self) -> None:
+        if self.follower is not None:
+            self._wait_for_clock()
+        elif self.link is not None:
+            self.link.update()
+        else:
+            self.scheduler.start()
 
-    def _check_stop_request(self) -> None:
-        if self._stop_requested.is_set():
-            self.scheduler.stop()
+    def release(self) -> None:
+        super().release()
+        self._end_transport()
 
-    def _silence(self) -> None:
-        """The clean stop: note-offs for what sounds, CC 123 on the channels used, clock Stop."""
-        if self.guard is not None:
-            self.guard.release()
+    def settle(self) -> None:
+        super().settle()
         self._end_transport()
 
     def _end_transport(self) -> None:
         if self.clock_out is not None and self.clock_out.started:
             self.guard.send(ClockOut.stop_message())
-
-    def _after_port_return(self) -> None:
-        for channel in sorted(self.guard.channels):
-            self.port.send((safety.CONTROL_CHANGE | channel, safety.ALL_NOTES_OFF, 0))
 
     def _wait_for_clock(self) -> None:
         if self.show_status:
@@ -207,7 +170,6 @@ class Session:
 
     def _check_external_stop(self) -> None:
         if self.follower.stopped.is_set():
-            self._external_stop = True
             self.scheduler.stop()
 
     # ----- hot reload -------------------------------------------------------------------------
@@ -233,8 +195,7 @@ class Session:
 
     def _loop_failed(self, error: Exception) -> bool:
         """A loop body raised while live: that loop stops; the others play on."""
-        for name in _dead_loops(self.runtime):
-            self.runtime.stop_loop(name)  # so a fixed edit starts it again as a new loop
+        self.drop_dead_loops()
         self._error(f"{error} (that loop stopped; fix it and save to restart it)")
         return True
 
@@ -267,22 +228,13 @@ class Session:
         self._warn(message)
 
     def close(self) -> None:
-        if self.port is not None:
-            time.sleep(DRAIN_SECONDS)
-            self.port.close()
-            self.port = None
+        super().close()
         if self._clock_in_port is not None:
             self._clock_in_port.close()
             self._clock_in_port = None
         if self.link is not None:
             self.link.close()
             self.link = None
-
-
-def _dead_loops(runtime) -> list[str]:
-    """Loops the runtime still lists but will never run again (their body raised)."""
-    queued = runtime.queued_loops()
-    return [name for name in runtime.loops if name not in queued]
 
 
 def _is_tty(stream) -> bool:
@@ -293,12 +245,7 @@ def _is_tty(stream) -> bool:
 
 
 def play(options: PlayOptions) -> int:
-    """The `play`/`live` commands: 0 at the end; Ctrl-C re-raised (130), SIGTERM exits 143."""
+    """The `play`/`live` commands: 0 at the end; Ctrl-C re-raised (130), a stop signal exits
+    with 128 + its number (SIGTERM 143, SIGHUP 129, SIGQUIT 131)."""
     session = Session(options).open()
-    try:
-        session.run()
-    except safety.Terminated:
-        raise SystemExit(143) from None
-    finally:
-        session.close()
-    return 0
+    return run_to_exit(session, session.run)

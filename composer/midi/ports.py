@@ -7,6 +7,7 @@ Linux machines without an ALSA sequencer still have MIDI when a JACK server runs
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import sys
 import time
@@ -132,6 +133,34 @@ def _no_api_message(tried: list[str]) -> str:
     )
 
 
+def port_names(client) -> list[str]:
+    """The names of the ports an rtmidi client sees, surviving ports that come and go meanwhile.
+
+    rtmidi counts the ports, then names them one by one; a port that leaves in between makes the
+    naming raise (or give nothing). Then the listing is taken again, a few times, and at worst the
+    ports that could be named are returned.
+    """
+    names: list[str] = []
+    for _ in range(5):
+        names, settled = [], True
+        try:
+            count = client.get_port_count()
+        except Exception:  # rtmidi's errors (InvalidPortError, SystemError): try again
+            continue
+        for index in range(count):
+            try:
+                name = client.get_port_name(index)
+            except Exception:  # that port left after the count
+                name = None
+            if name:
+                names.append(name)
+            else:
+                settled = False
+        if settled and client.get_port_count() == count:
+            break
+    return names
+
+
 def list_ports(api: int | None = None) -> list[PortInfo]:
     """Every input and output port the API sees, with its index."""
     rtmidi = _rtmidi()
@@ -141,11 +170,33 @@ def list_ports(api: int | None = None) -> list[PortInfo]:
     for direction, cls in (("input", rtmidi.MidiIn), ("output", rtmidi.MidiOut)):
         client = cls(api, name=f"{CLIENT_NAME}-list")
         try:
-            for index, name in enumerate(client.get_ports()):
+            for index, name in enumerate(port_names(client)):
                 found.append(PortInfo(index, name, direction, api_name))
         finally:
             client.delete()
     return found
+
+
+#: The names of the output ports this process opened; JACK and ALSA list them as inputs too.
+_OUTPUTS_OPENED_HERE: set[str] = set()
+
+
+def _opened_here(name: str) -> bool:
+    """A port this process opened for output: never offered as an input (it would hear itself)."""
+    client, _, port = name.partition(":")
+    client = client.strip().lower()
+    if client != CLIENT_NAME and not (client.startswith(f"{CLIENT_NAME}-") and client[len(CLIENT_NAME) + 1:].isdecimal()):
+        return False
+    return any(port.startswith(opened) for opened in _OUTPUTS_OPENED_HERE)
+
+
+_own_ports = itertools.count(1)
+
+
+def own_port_name(direction: str) -> str:
+    """A name for the port composer opens to reach another, unique on the machine, so that the
+    port watcher can tell whether it is still connected (composer.midi.presence)."""
+    return f"{direction} {os.getpid()}.{next(_own_ports)}"
 
 
 def find_port(names: list[str], wanted: str | int, direction: str) -> int:
@@ -154,7 +205,7 @@ def find_port(names: list[str], wanted: str | int, direction: str) -> int:
     An exact (case-insensitive) name wins over fragments; several fragment matches take the first.
     """
     text = str(wanted).strip()
-    if text.isdigit():
+    if text.isdecimal():
         index = int(text)
         if index < len(names):
             return index
@@ -164,43 +215,50 @@ def find_port(names: list[str], wanted: str | int, direction: str) -> int:
     for index, name in enumerate(lowered):
         if text.lower() in name:
             return index
-    available = ", ".join(f"{i}: {n}" for i, n in enumerate(names)) or "none"
+    offered = [(i, n) for i, n in enumerate(names) if not (direction == "input" and _opened_here(n))]
+    available = ", ".join(f"{i}: {n}" for i, n in offered) or "none"
     raise PortError(f"no MIDI {direction} matches {text!r}; available: {available}")
 
 
-def open_output(port: str | int | None = None, virtual: str | None = None, api: int | None = None):
-    """An open rtmidi.MidiOut: a virtual port named `virtual`, the port matching `port`, or the first."""
+def open_output(port: str | int | None = None, virtual: str | None = None, api: int | None = None,
+                own_name: str | None = None, called: str = "output"):
+    """An open rtmidi.MidiOut: a virtual port named `virtual`, the port matching `port`, or the first;
+    `own_name` names our port that connects to it (default: a fresh own_port_name). `called` is
+    what errors call the port: "input" when the user thinks of it as another program's input."""
     rtmidi = _rtmidi()
     api = resolve_api() if api is None else api
     out = rtmidi.MidiOut(api, name=CLIENT_NAME)
     try:
         if virtual:
             out.open_virtual_port(virtual)
+            _OUTPUTS_OPENED_HERE.add(virtual)
         else:
-            names = out.get_ports()
+            names = port_names(out)
             if port is None:
                 if not names:
                     raise PortError("no MIDI outputs found; use --virtual NAME to open one")
                 index = 0
             else:
-                index = find_port(names, port, "output")
-            out.open_port(index)
+                index = find_port(names, port, called)
+            own_name = own_name or own_port_name("out")
+            _OUTPUTS_OPENED_HERE.add(own_name)
+            out.open_port(index, own_name)
     except BaseException:
         out.delete()
         raise
     return out
 
 
-def open_output_when_present(port: str | int, api: int | None = None,
-                             on_wait: Callable[[str], None] | None = None, poll_seconds: float = 0.2):
-    """`open_output(port)`, waiting for the port to appear if it is not there yet.
+def when_present(open_port: Callable[[], object], on_wait: Callable[[str], None] | None = None,
+                 poll_seconds: float = 0.2):
+    """`open_port()`, again and again while it raises PortError (the port is not there yet).
 
-    A reader started at the same time (a synth, another program's virtual input) may open its port
-    a moment later; connecting first and sending after removes the race. `on_wait` hears once why.
+    A program started at the same time (a synth, a reader's virtual input, a controller being
+    plugged in) may open its port a moment later. `on_wait` hears once why we wait.
     """
     while True:
         try:
-            return open_output(port, api=api)
+            return open_port()
         except PortError as missing:
             if on_wait is not None:
                 on_wait(f"waiting for the port: {missing}")
@@ -208,8 +266,16 @@ def open_output_when_present(port: str | int, api: int | None = None,
             time.sleep(poll_seconds)
 
 
-def open_input(port: str | int | None = None, virtual: str | None = None, api: int | None = None):
-    """An open rtmidi.MidiIn that keeps sysex and clock (the router filters) and drops active sensing.
+def open_output_when_present(port: str | int, api: int | None = None,
+                             on_wait: Callable[[str], None] | None = None, called: str = "output"):
+    """`open_output(port)`, waiting for the port to appear if it is not there yet."""
+    return when_present(lambda: open_output(port, api=api, called=called), on_wait)
+
+
+def open_input(port: str | int | None = None, virtual: str | None = None, api: int | None = None,
+               own_name: str | None = None):
+    """An open rtmidi.MidiIn that keeps sysex and clock (the router filters) and drops active sensing;
+    `own_name` names our port that the other connects to (default: a fresh own_port_name).
 
     Its queue holds a second of a dense stream, should the reading thread be held up.
     """
@@ -221,14 +287,14 @@ def open_input(port: str | int | None = None, virtual: str | None = None, api: i
         if virtual:
             inp.open_virtual_port(virtual)
         else:
-            names = inp.get_ports()
+            names = port_names(inp)
             if port is None:
                 if not names:
                     raise PortError("no MIDI inputs found; use --in PORT to choose one")
                 index = 0
             else:
                 index = find_port(names, port, "input")
-            inp.open_port(index)
+            inp.open_port(index, own_name or own_port_name("in"))
     except BaseException:
         inp.delete()
         raise

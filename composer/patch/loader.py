@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 from composer.atomic import write_atomic
 from composer.controller.curves import Curve
-from composer.errors import ComposerError
+from composer.errors import ComposerError, did_you_mean
 from composer.patch.schema import FieldError, Patch, build_patch, format_path
 
 PATCH_DIR = "patches"
@@ -114,6 +114,8 @@ def parse_patch(text: str, file: str = "<patch>") -> Patch:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise _syntax_error(file, error, text) from None
+    except RecursionError:
+        raise PatchError(file, "nested too deeply to read") from None
     name = os.path.splitext(os.path.basename(file))[0]
     try:
         return build_patch(data, name, file)
@@ -123,14 +125,59 @@ def parse_patch(text: str, file: str = "<patch>") -> Patch:
 
 def load_patch(path: str) -> Patch:
     """Read and check one patch file."""
+    return parse_patch(_read(path), path)
+
+
+def piece_path(patch: Patch) -> str | None:
+    """The patch's `piece`, found from the working directory or beside the patch file."""
+    if not patch.piece:
+        return None
+    if os.path.exists(patch.piece) or os.path.isabs(patch.piece) or patch.path is None:
+        return patch.piece
+    here = os.path.dirname(patch.path)
+    for base in (here, os.path.dirname(here)):
+        if os.path.exists(os.path.join(base, patch.piece)):
+            return os.path.join(base, patch.piece)
+    return patch.piece
+
+
+def check_against_piece(patch: Patch, piece: str | None = None) -> str | None:
+    """Load the piece (`piece`, else the patch's) and check every pad and button names one of its
+    loops; returns the piece's path (None without one). Errors name the patch's file and line."""
+    from composer.runtime import dsl
+    from composer.runtime.piece import PieceError
+
+    file = patch.path or "<patch>"
+    text = _read(file) if patch.path else ""
+    path = piece or piece_path(patch)
+    if path is None:
+        return None
+    if not os.path.exists(path):
+        where = "--piece" if piece else "piece"
+        line = None if piece else locate(text, ("piece",))
+        raise PatchError(file, f"no such piece {path!r}", line, where)
+    try:
+        loops = set(dsl.load(path).piece.loops)
+    except PieceError as error:
+        raise PatchError(file, f"its piece does not load: {error}") from None
+    named = [(("pads", str(pad.pad), "loop"), pad.loop) for pad in patch.pads if pad.loop]
+    named += [(("buttons", str(key), "loop"), button.loop) for key, button in patch.buttons.items() if button.loop]
+    for field_path, loop in named:
+        if loop not in loops:
+            hint = did_you_mean(loop, loops)
+            raise PatchError(file, f"no live_loop {loop!r} in {path}" + (f"; did you mean {hint}?" if hint else ""),
+                             locate(text, field_path), format_path(field_path))
+    return path
+
+
+def _read(path: str) -> str:
     try:
         with open(path, encoding="utf-8") as handle:
-            text = handle.read()
+            return handle.read()
     except FileNotFoundError:
         raise PatchError(path, "no such patch file") from None
     except (OSError, UnicodeDecodeError) as error:
         raise PatchError(path, f"cannot read: {getattr(error, 'strerror', None) or error}") from None
-    return parse_patch(text, path)
 
 
 def list_patches(directory: str = PATCH_DIR) -> list[tuple[str, Patch | PatchError]]:

@@ -1,4 +1,4 @@
-"""What a patch may say, as frozen dataclasses, and the checks that turn TOML tables into them.
+"""The checks that turn a patch's TOML tables into its frozen dataclasses (composer.patch.model).
 
 It reads no patch file (the loader does; drum names are checked against the kit the patch
 names). A bad field raises FieldError with the field's path; the loader adds the file and line.
@@ -6,13 +6,24 @@ names). A bad field raises FieldError with the field's path; the loader adds the
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from composer.controller.curves import LINEAR, Curve, apply, parse_curve
+from composer.controller.curves import LINEAR, Curve, parse_curve
 from composer.controller.v49 import DEFAULT_LAYOUT, MAX_OCTAVE_SHIFT, MAX_TRANSPOSE, V49Layout, parse_note
 from composer.errors import ComposerError, UnknownNameError, did_you_mean
+from composer.patch.model import (
+    ArpeggiatorSettings,
+    ButtonSettings,
+    Calibration,
+    ControllerSettings,
+    KeysSettings,
+    KnobSettings,
+    PadSettings,
+    Patch,
+    ThruSettings,
+    Zone,
+)
+from composer.perform.arpeggiator import MODES as ARPEGGIATOR_MODES
 from composer.runtime.kits import DEFAULT_KIT, Kit, load_kit
 
 PAD_COUNT = 8
@@ -25,10 +36,6 @@ PAD_ACTIONS = ("note", "drum", "launch", "stop", "toggle", "fill")
 LOOP_ACTIONS = ("launch", "stop", "toggle", "fill")
 KNOB_TARGETS = ("bpm", "param", "cc")
 BUTTON_ACTIONS = ("launch", "stop", "toggle", "fill", "cc", "arp_latch", "tap_tempo", "panic")
-#: Tidal's arp modes (composer.theory.arp) plus Ableton's random, random_once, chord and played.
-ARP_MODES = ("up", "down", "updown", "downup", "up&down", "down&up", "up_and_down", "down_and_up", "converge",
-             "diverge", "disconverge", "pinkyup", "pinkyupdown", "thumbup", "thumbupdown",
-             "random", "random_once", "played", "chord")
 
 class FieldError(ComposerError):
     """A field with a bad value; `path` is the tuple of keys (ints index arrays of tables)."""
@@ -48,134 +55,6 @@ def format_path(path: tuple) -> str:
         else:
             text += ("." if text else "") + str(part)
     return text
-
-
-# -- the dataclasses -------------------------------------------------------------------------
-@dataclass(frozen=True)
-class ControllerSettings:
-    model: str = "v49"
-    port: str = DEFAULT_LAYOUT.port_match
-    layout: V49Layout = DEFAULT_LAYOUT
-
-
-@dataclass(frozen=True)
-class Zone:
-    """Half of a split keyboard: where its notes go and what plays them."""
-
-    channel: int = 1
-    curve: Curve = LINEAR
-    transpose: int = 0
-    role: str = "play"
-    output: str | None = None
-
-
-@dataclass(frozen=True)
-class KeysSettings:
-    channel: int = 1
-    output: str | None = None
-    curve: Curve = LINEAR
-    octave: int = 0
-    transpose: int = 0
-    split: int | None = None  # first note of the upper zone
-    lower: Zone | None = None
-    upper: Zone | None = None
-
-    def zone_for(self, note: int) -> Zone:
-        """The zone a note belongs to; without a split, the whole keyboard as one zone."""
-        if self.split is None:
-            return Zone(self.channel, self.curve, self.transpose, "play", self.output)
-        return self.lower if note < self.split else self.upper
-
-
-@dataclass(frozen=True)
-class PadSettings:
-    pad: int
-    action: str = "note"
-    note: int | None = None
-    channel: int = 10
-    drum: str | None = None
-    loop: str | None = None
-    curve: Curve = LINEAR
-    drum_note: int | None = None  # the drum's note in the patch's kit, resolved when loading
-
-
-@dataclass(frozen=True)
-class KnobSettings:
-    knob: int
-    target: str
-    name: str | None = None  # the param's name, for target "param"
-    number: int | None = None  # the CC number, for target "cc"
-    channel: int = 1
-    min: float = 0.0
-    max: float = 127.0
-
-    def scale(self, value: int) -> float:
-        """The target's value for a knob position 0..127 (ints for CCs)."""
-        scaled = self.min + (self.max - self.min) * value / 127
-        return round(scaled) if self.target == "cc" else scaled
-
-
-@dataclass(frozen=True)
-class ButtonSettings:
-    button: int
-    action: str
-    loop: str | None = None
-    number: int | None = None
-    channel: int = 1
-
-
-@dataclass(frozen=True)
-class ArpeggiatorSettings:
-    mode: str = "up"
-    rate: float = 0.25  # beats between notes, in the piece's tempo
-    octaves: int = 1
-    gate: float = 0.5  # fraction of `rate` a note sounds
-    latch: bool = False
-
-
-@dataclass(frozen=True)
-class ThruSettings:
-    """What the patch does not map, passed to the output instead of ignored. Malformed bytes never are."""
-
-    unmapped: bool = False  # channel messages nothing maps: other channels, unassigned knobs and buttons
-    sysex: bool = False  # system exclusive, whole messages only
-    clock: bool = False  # MIDI clock, start, continue, stop and song position
-
-
-@dataclass(frozen=True)
-class Calibration:
-    """Per-pad curves that even out the pads, applied before each pad's own curve."""
-
-    pads: Mapping[int, Curve] = field(default_factory=lambda: MappingProxyType({}))
-
-
-@dataclass(frozen=True)
-class Patch:
-    name: str
-    description: str = ""
-    piece: str | None = None
-    bpm: float | None = None
-    controller: ControllerSettings = ControllerSettings()
-    keys: KeysSettings = KeysSettings()
-    pads: tuple[PadSettings, ...] = ()
-    knobs: Mapping[int, KnobSettings] = field(default_factory=lambda: MappingProxyType({}))
-    buttons: Mapping[int, ButtonSettings] = field(default_factory=lambda: MappingProxyType({}))
-    arpeggiator: ArpeggiatorSettings | None = None
-    calibration: Calibration = Calibration()
-    thru: ThruSettings = ThruSettings()
-    path: str | None = None
-
-    def pad(self, number: int) -> PadSettings:
-        return self.pads[number - 1]
-
-    def pad_velocity(self, number: int, raw: int) -> int:
-        """Raw pad velocity through the pad's calibration, then the pad's own curve."""
-        calibrated = self.calibration.pads.get(number)
-        evened = apply(calibrated, raw) if calibrated is not None else raw
-        return apply(self.pad(number).curve, evened)
-
-    def key_velocity(self, note: int, raw: int) -> int:
-        return apply(self.keys.zone_for(note).curve, raw)
 
 
 # -- checking tables -------------------------------------------------------------------------
@@ -270,7 +149,7 @@ def _numbered(table: dict, path: tuple, count: int, what: str) -> dict[int, tupl
     """[knobs.N]-style tables: N -> (its path, its table), with N checked against 1..count."""
     found = {}
     for key, value in _table(table, path).items():
-        if not str(key).isdigit() or not 1 <= int(key) <= count:
+        if not str(key).isdecimal() or not 1 <= int(key) <= count:
             raise FieldError(path + (key,), f"the V49 has {what}s 1..{count}")
         found[int(key)] = (path + (key,), _table(value, path + (key,)))
     return found
@@ -452,7 +331,7 @@ def _arpeggiator(table: dict) -> ArpeggiatorSettings:
     path = ("arpeggiator",)
     _check_keys(table, ARP_KEYS, path)
     return ArpeggiatorSettings(
-        mode=_choice(table, "mode", path, ARP_MODES, "arpeggiator mode", "up"),
+        mode=_choice(table, "mode", path, ARPEGGIATOR_MODES, "arpeggiator mode", "up"),
         rate=_number(table, "rate", path, 0.25, 0.0, 16.0, low_open=True),
         octaves=_int(table, "octaves", path, 1, 1, 4),
         gate=_number(table, "gate", path, 0.5, 0.0, 1.0, low_open=True),
@@ -466,7 +345,7 @@ def _calibration(table: dict) -> Calibration:
     curves = {}
     for key, value in _table(table.get("pads", {}), path + ("pads",)).items():
         pad_path = path + ("pads", key)
-        if not str(key).isdigit() or not 1 <= int(key) <= PAD_COUNT:
+        if not str(key).isdecimal() or not 1 <= int(key) <= PAD_COUNT:
             raise FieldError(pad_path, f"the V49 has pads 1..{PAD_COUNT}")
         try:
             curves[int(key)] = parse_curve(value)

@@ -9,24 +9,14 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any, Callable, NamedTuple
 
+from composer.beats import to_beats
+
 Time = Fraction
 
 
 def to_time(value: Any) -> Fraction:
-    """An exact Fraction for an int, float, Fraction or numeric string.
-
-    Floats go through their shortest decimal form, so 0.1 becomes 1/10 rather than
-    the binary approximation 3602879701896397/36028797018963968.
-    """
-    if isinstance(value, Fraction):
-        return value
-    if isinstance(value, bool):
-        return Fraction(int(value))
-    if isinstance(value, int):
-        return Fraction(value)
-    if isinstance(value, float):
-        return Fraction(repr(value))
-    return Fraction(value)
+    """An exact Fraction of cycles, by composer's one rule for time (`composer.beats`)."""
+    return to_beats(value, "cycles")
 
 
 def sam(t: Fraction) -> Fraction:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from composer.errors import UnknownNameError
-from composer.runtime.engine import to_beats
+from composer.beats import to_beats
 from composer.theory.arp import ARP_MODES as TIDAL_MODES
 from composer.theory.arp import arp as tidal_arp
 

@@ -5,17 +5,18 @@ a second: when the port is gone it says so once and calls `on_lost` (the session
 the keys were holding); when a port matching the same name returns, it reopens it and says so.
 A controller not plugged in yet at the start is waited for in the same way (unless --in named
 a port, which must then exist).
+The watching itself is composer.midi.presence's, shared with output ports.
 Messages arrive in a listener thread of ours (never JACK's: see composer.midi.listener) through
-`on_message(data)`, stamped on arrival by the caller.
+`on_message(data, arrival)`, `arrival` on time.monotonic() from the MIDI system's own stamps.
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 
-from composer.midi.listener import InputListener
-from composer.midi.ports import PortError, find_port, list_ports, open_input
+from composer.midi.listener import InputListener, SysexProbe
+from composer.midi.ports import PortError, find_port, list_ports, open_input, own_port_name
+from composer.midi.presence import FollowedPort
 
 CHECK_SECONDS = 0.2
 
@@ -33,27 +34,24 @@ def choose_input(names: list[str], wanted: str | None, match: str, exclude: tupl
                     f"plug it in or choose one with --in; available: {available}")
 
 
-class ControllerInput:
+class ControllerInput(FollowedPort):
     """An open input on the controller's port; `watch()` follows it through unplug and replug."""
 
-    def __init__(self, api: int, wanted: str | None, match: str, on_message: Callable[[list], None],
+    direction = "input"
+    check_seconds = CHECK_SECONDS
+
+    def __init__(self, api: int, wanted: str | None, match: str, on_message: Callable[[list, float], None],
                  warn: Callable[[str], None], on_lost: Callable[[], None] | None = None,
                  exclude: tuple[str, ...] = (), names: list[str] | None = None):
-        self.api = api
+        super().__init__(api, warn)
         self.wanted = wanted
         self.match = match
         self.exclude = exclude
         self.on_message = on_message
-        self.warn = warn
         self.on_lost = on_lost
-        self.lost = False
-        self._done = threading.Event()
-        self._thread: threading.Thread | None = None
-        self._lock = threading.Lock()
         if names is None:
             names = [p.name for p in list_ports(api) if p.direction == "input"]
         self.listener: InputListener | None = None
-        self.port_name: str | None = None
         try:
             index = choose_input(names, wanted, match, exclude)
         except PortError:
@@ -62,63 +60,51 @@ class ControllerInput:
             self.lost = True  # not plugged in yet: the watcher opens it when it appears
             warn(f"waiting for the controller (an input named like {match!r}); plug it in, or use --in")
             return
-        self.listener = self._listen(open_input(port=str(index), api=api))
-        self.port_name = names[index]
+        own = own_port_name("in")
+        self.listener = self._listen(open_input(port=names[index], api=api, own_name=own), own)
+        self.port_name, self.own_port = names[index], own
 
     @property
     def description(self) -> str:
         return repr(self.port_name) if self.port_name else "no controller yet"
 
-    def _listen(self, midi_in) -> InputListener:
-        return InputListener(midi_in, lambda data, arrival: self.on_message(data), name="composer-controller-in")
-
-    def watch(self) -> None:
-        if self._thread is None:
-            self._thread = threading.Thread(target=self._watch, name="composer-controller-watch", daemon=True)
-            self._thread.start()
-
-    def _watch(self) -> None:
-        import rtmidi
-
-        lister = rtmidi.MidiIn(self.api, name="composer-watch")
+    def _listen(self, midi_in, own: str) -> InputListener:
+        """Read the controller, ending any sysex it leaves open (composer.midi.listener)."""
         try:
-            while not self._done.wait(CHECK_SECONDS):
-                names = lister.get_ports()
-                if not self.lost and self.port_name not in names:
-                    self.lost = True
-                    self.warn(f"controller {self.port_name!r} went away; all its notes released, "
-                              "will reconnect when it returns")
-                    if self.on_lost is not None:
-                        self.on_lost()
-                elif self.lost:
-                    self._reopen(names)
-        finally:
-            lister.delete()
+            probe = SysexProbe(self.api, own)
+        except Exception:  # rtmidi's errors, or our port not listed: read without the probe
+            probe = None
+        return InputListener(midi_in, self.on_message, name="composer-controller-in", probe=probe,
+                             on_broken=self._broken_sysex)
 
-    def _reopen(self, names: list[str]) -> None:
+    def _broken_sysex(self, fragment: list) -> None:
+        shown = " ".join(f"{byte:02X}" for byte in fragment[:8]) + (" ..." if len(fragment) > 8 else "")
+        self.warn(f"controller {self.port_name!r} sent a sysex it never ended ({shown}); dropped it, "
+                  "and passed on what came after")
+
+    def _lost_message(self, replaced: bool) -> str:
+        how = "went away and came back as a new port" if replaced else "went away"
+        return f"controller {self.port_name!r} {how}; all its notes released, will reconnect when it returns"
+
+    def _reconnect(self, names: list[str]) -> str | None:
         wanted = self.port_name if self.port_name in names else None
         try:
             index = names.index(wanted) if wanted else choose_input(names, self.wanted, self.match, self.exclude)
         except PortError:
-            return  # not back yet
-        with self._lock:
-            try:  # a fresh client: rtmidi's JACK backend cannot reopen a closed one
-                fresh = open_input(port=str(index), api=self.api)
-            except Exception:
-                return  # gone again between the listing and the open: try on the next check
-            old, self.listener = self.listener, self._listen(fresh)
-            first = self.port_name is None
-            self.port_name = names[index]
-            self.lost = False
-            if old is not None:
-                old.close()
-        self.warn(f"controller {self.port_name!r} " + ("connected" if first else "is back"))
+            return None  # not back yet
+        own = own_port_name("in")
+        try:  # a fresh client: rtmidi's JACK backend cannot reopen a closed one
+            fresh = open_input(port=names[index], api=self.api, own_name=own)
+        except Exception:  # rtmidi's errors or PortError: gone again since the listing
+            return None
+        old, self.listener = self.listener, self._listen(fresh, own)
+        first = self.port_name is None
+        self.port_name, self.own_port = names[index], own
+        if old is not None:
+            old.close()
+        return f"controller {self.port_name!r} " + ("connected" if first else "is back")
 
-    def close(self) -> None:
-        self._done.set()
-        if self._thread is not None:
-            self._thread.join(timeout=2)
-        with self._lock:
-            if self.listener is not None:
-                self.listener.close()
-                self.listener = None
+    def _close(self) -> None:
+        if self.listener is not None:
+            self.listener.close()
+            self.listener = None

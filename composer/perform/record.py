@@ -12,7 +12,10 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from composer.runtime.messages import NOTE_OFF, NOTE_ON, Message
+from composer.errors import ComposerError
+from composer.midi.bytes import NOTE_OFF, channel_of, ends_note, is_channel_status, is_note_on
+from composer.outputs import rescue
+from composer.runtime.messages import Message
 from composer.sinks.smf import TICKS_PER_BEAT, MidiFileWriter
 
 INPUT_TRACK = "controller in"
@@ -67,12 +70,12 @@ class Recorder:
 
         System messages passed through (sysex, clock) are not kept: clock has no place in a file.
         """
-        if data and 0x80 <= data[0] <= 0xEF:
+        if data and is_channel_status(data[0]):
             self.messages.append(Message(to_tick_beat(beat), track, tuple(data)))
 
     def incoming(self, beat: float, data: tuple) -> None:
         """A channel message as it came from the controller (system messages are not kept)."""
-        if data and 0x80 <= data[0] <= 0xEF:
+        if data and is_channel_status(data[0]):
             self.messages.append(Message(to_tick_beat(beat), INPUT_TRACK, tuple(data)))
 
     def finished(self, stop_beat: float) -> list[Message]:
@@ -82,12 +85,11 @@ class Recorder:
         sounding: dict[tuple[str, int, int], bool] = {}
         for message in kept:
             data = message.data
-            if type(data) is tuple and data[0] & 0xE0 == NOTE_OFF:
-                key = (message.track, data[0] & 0x0F, data[1])
-                if data[0] & 0xF0 == NOTE_ON and data[2] > 0:
-                    sounding[key] = True
-                else:
-                    sounding.pop(key, None)
+            if type(data) is tuple and is_channel_status(data[0]):
+                if is_note_on(data):
+                    sounding[(message.track, channel_of(data[0]), data[1])] = True
+                elif ends_note(data):
+                    sounding.pop((message.track, channel_of(data[0]), data[1]), None)
         ends = [Message(stop, track, (NOTE_OFF | channel, note, 0)) for track, channel, note in sounding]
         return kept + ends
 
@@ -96,6 +98,10 @@ class Recorder:
         writer = MidiFileWriter(title=self.title)
         writer.consume(self.finished(stop_beat))
         order = [*track_order, "arpeggiator", "keys", "pads", "controls", "thru", INPUT_TRACK]
-        writer.write(path, [name for name in dict.fromkeys(order) if name in writer.tracks])
+        tracks = [name for name in dict.fromkeys(order) if name in writer.tracks]
+        try:
+            writer.write(path, tracks)
+        except ComposerError as error:  # the folder went away, the disk is full: keep the take
+            raise rescue(lambda place: writer.write(place, tracks), "take", error) from None
         return writer.notes
 

@@ -29,15 +29,24 @@ from composer.controller.v49 import (
     Sustain,
     decode,
 )
-from composer.runtime.messages import CONTROL_CHANGE, NOTE_OFF, NOTE_ON, PITCH_BEND
+from composer.midi.bytes import (
+    CONTROL_CHANGE,
+    MOD_WHEEL,
+    NOTE_OFF,
+    NOTE_ON,
+    PITCH_BEND,
+    PITCH_BEND_CENTRE,
+    SUSTAIN,
+    is_channel_status,
+    is_valid,
+    pitch_bend,
+    system_kind,
+)
 
-SUSTAIN_CC, MOD_CC = 64, 1
 KEYS_TRACK, PADS_TRACK, CONTROLS_TRACK, THRU_TRACK = "keys", "pads", "controls", "thru"
 TAP_RESET_SECONDS = 2.0
 TAP_COUNT = 4
 MIN_BPM, MAX_BPM = 20.0, 300.0
-SYSEX, SYSEX_END, SONG_POSITION = 0xF0, 0xF7, 0xF2
-CLOCK_BYTES = frozenset({0xF8, 0xFA, 0xFB, 0xFC})  # clock, start, continue, stop
 
 
 # ----- actions ------------------------------------------------------------------------------
@@ -102,27 +111,6 @@ class Panic:
 Action = Send | ArpPress | ArpRelease | ArpPedal | ArpLatch | LoopAction | SetTempo | SetParam | TapTempo | Panic
 
 
-def system_kind(message) -> str | None:
-    """"sysex" or "clock" for a whole, well-formed system message of that kind; else None."""
-    status = message[0]
-    if status == SYSEX:
-        whole = len(message) >= 2 and message[-1] == SYSEX_END
-        return "sysex" if whole and all(b < 0x80 for b in message[1:-1]) else None
-    if status in CLOCK_BYTES:
-        return "clock" if len(message) == 1 else None
-    if status == SONG_POSITION:
-        return "clock" if len(message) == 3 and all(b < 0x80 for b in message[1:]) else None
-    return None
-
-
-def is_valid(message) -> bool:
-    """A channel message with the right length and data bytes 0..127 (running status or junk: no)."""
-    if not message or not 0x80 <= message[0] <= 0xEF:
-        return False
-    expected = 2 if message[0] & 0xF0 in (0xC0, 0xD0) else 3
-    return len(message) == expected and all(0 <= b <= 127 for b in message[1:])
-
-
 class Router:
     """Routes one patch's controller; remembers held keys and pads so their note-offs match."""
 
@@ -146,7 +134,7 @@ class Router:
             return []
         if not data or not all(type(b) is int for b in data):
             return []
-        if data[0] >= 0xF0:
+        if not is_channel_status(data[0]):
             return [Send(data, THRU_TRACK)] if system_kind(data) in self.thru_system else []
         if not is_valid(data):
             return []
@@ -161,12 +149,12 @@ class Router:
         if kind is ButtonEvent and event.button in self.patch.buttons:
             return self._button(event)
         if kind is Sustain:
-            return self._to_play_channels(CONTROL_CHANGE, SUSTAIN_CC, event.value) + [ArpPedal(event.down)]
+            return self._to_play_channels(CONTROL_CHANGE, SUSTAIN, event.value) + [ArpPedal(event.down)]
         if kind is ModWheel:
-            return self._to_play_channels(CONTROL_CHANGE, MOD_CC, event.value)
+            return self._to_play_channels(CONTROL_CHANGE, MOD_WHEEL, event.value)
         if kind is PitchBend:
-            raw = event.value + 8192
-            return self._to_play_channels(PITCH_BEND, raw & 0x7F, raw >> 7)
+            bend = pitch_bend(0, event.value + PITCH_BEND_CENTRE)
+            return self._to_play_channels(PITCH_BEND, bend[1], bend[2])
         return [Send(data, THRU_TRACK)] if self.thru_unmapped else []  # unmapped: other channels too
 
     # ----- keys -------------------------------------------------------------------------------

@@ -7,26 +7,25 @@ Two paths share one output and one note guard:
   it keeps the piece's time) go through the live scheduler. Everything that changes the runtime
   (arpeggiator keys, loop launches, tempo, params) is queued by the input thread and applied by
   a scheduler hook, so the runtime is only ever touched by the scheduler's thread.
-On any stop (the end, Ctrl-C, SIGTERM, an error) every sounding note is ended, then the
+On any stop (Ctrl-C, a stop signal, an error) every sounding note is ended, then the
 recording (if asked for) is written atomically.
 """
 
 from __future__ import annotations
 
 import queue
-import sys
 import threading
 import time
 from dataclasses import dataclass
-from fractions import Fraction
 from pathlib import Path
 from typing import TextIO
 
 from composer.errors import ComposerError
 from composer.live import safety
-from composer.live.output import PortOutput
 from composer.live.scheduler import LOOKAHEAD, Scheduler
+from composer.live.stage import Stage, run_to_exit
 from composer.live.tempo import TempoMap
+from composer.outputs import check_output
 from composer.perform.arpeggiator import Arpeggiator
 from composer.perform.loops import LoopLauncher
 from composer.perform.record import Recorder
@@ -48,7 +47,6 @@ from composer.runtime.piece import LoopDefinition, PieceDefinition
 
 ACTION_SECONDS = 0.005  # how often queued actions reach the runtime
 ARP_LOOP = "arpeggiator"
-DRAIN_SECONDS = 0.05
 
 
 @dataclass
@@ -66,28 +64,24 @@ class PerformOptions:
     latency_ms: float = LOOKAHEAD * 1000
 
 
-class Performance:
-    """One performance: `open()`, then `run()` until `stop()`, Ctrl-C or SIGTERM, then `close()`."""
+class Performance(Stage):
+    """One performance: `open()`, then `run()` until `stop()`, Ctrl-C or a stop signal, then `close()`."""
 
     def __init__(self, options: PerformOptions, err: TextIO | None = None):
+        super().__init__(err)
         self.options = options
-        self.err = err or sys.stderr
         self.patch = None
-        self.runtime = None
         self.router: Router | None = None
         self.arp: Arpeggiator | None = None
         self.arp_channel = 0
         self.launcher: LoopLauncher | None = None
-        self.scheduler: Scheduler | None = None
-        self.port: PortOutput | None = None
-        self.guard: safety.NoteGuard | None = None
         self.controller = None
         self.recorder: Recorder | None = None
         self.taps = TapTempoMeter()
         self.actions: queue.SimpleQueue = queue.SimpleQueue()
         self.received = 0
         self._send_lock = threading.Lock()
-        self._stop_requested = threading.Event()
+        self._stop_beat: float | None = None  # where the performance stopped, for the recording
         self.started = threading.Event()  # set once beat 0 is placed in time
 
     # ----- set-up -----------------------------------------------------------------------------
@@ -106,6 +100,8 @@ class Performance:
         self.launcher = LoopLauncher(runtime, horizon=lambda: self.scheduler.computed_until)
         self._add_arpeggiator()
         if options.record is not None:
+            check_output(options.record, [options.patch, options.piece, _patch_piece(patch)], kinds=["midi"],
+                         option="--record", create=False)  # before playing, not when the take is lost
             self.recorder = Recorder(title=(options.piece or Path(patch.name)).stem)
         from composer.midi.ports import list_ports
 
@@ -114,15 +110,13 @@ class Performance:
         outputs = [p.name for p in ports if p.direction == "output"]
         inputs = [p.name for p in ports if p.direction == "input"]
         try:
-            self.port = self._open_output(api, outputs)
-            self.guard = safety.NoteGuard(self.port.send)
-            self.port.on_lost = self.guard.forget
+            self._open_output(api, outputs)
             self.scheduler = Scheduler(runtime, self._send_clocked, lookahead=options.latency_ms / 1000,
                                        tempo_map=TempoMap(runtime.bpm), on_error=self._loop_failed)
             if self.recorder is not None:
                 self.scheduler.expander = self.recorder.tee(self.scheduler.expander)
             self.scheduler.every(ACTION_SECONDS, self._apply_actions)
-            self.scheduler.every(0.05, self._check_stop_request)
+            self.watch_for_stop()
             from composer.perform.controller_input import ControllerInput
 
             own = f":{options.virtual}" if options.virtual else None
@@ -166,12 +160,13 @@ class Performance:
 
         runtime.add_loop(LoopDefinition(name=ARP_LOOP, body=arpeggiator, line=0), at=0)
 
-    def _open_output(self, api: int, names: list[str]) -> PortOutput:
-        from composer.midi.ports import find_port, open_output
+    def _open_output(self, api: int, names: list[str]) -> None:
+        from composer.midi.ports import find_port
 
         options = self.options
         if options.virtual:
-            return PortOutput(open_output(virtual=options.virtual, api=api), None, api, self._warn)
+            self.open_output(api, virtual=options.virtual, names=names, index=None)
+            return
         if options.port_out is not None:
             index = find_port(names, options.port_out, "output")
         else:  # the first output that is not the controller itself
@@ -182,7 +177,7 @@ class Performance:
 
                 raise PortError("no MIDI output to play to; use --out PORT or --virtual NAME")
             index = candidates[0]
-        return PortOutput(open_output(port=str(index), api=api), names[index], api, self._warn)
+        self.open_output(api, virtual=None, names=names, index=index)
 
     # ----- the fast path (rtmidi's thread) ----------------------------------------------------
 
@@ -190,46 +185,54 @@ class Performance:
         """The beat heard now; 0 until the performance starts."""
         return self.scheduler.beat_now() if self.started.is_set() else 0.0
 
-    def _on_message(self, data) -> None:
+    def beat_at(self, seconds: float) -> float:
+        """The beat heard at `seconds` on time.monotonic(); 0 until the performance starts."""
+        return max(0.0, self.scheduler.tempo_map.beat(seconds)) if self.started.is_set() else 0.0
+
+    def _on_message(self, data, arrival: float) -> None:
+        """A message from the controller, placed at the beat it arrived (not when it was read)."""
         self.received += 1
+        beat = self.beat_at(arrival)
         recorder = self.recorder
         if recorder is not None:
-            recorder.incoming(self.beat_now(), data)
+            recorder.incoming(beat, data)
         for action in self.router.route(data):
             if type(action) is Send:
-                self._send_now(action)
+                self._send_now(action, beat)
             else:
-                self.actions.put(action)
+                self.actions.put((action, beat))
 
-    def _send_now(self, action: Send) -> None:
+    def _send_now(self, action: Send, beat: float) -> None:
         with self._send_lock:
             self.guard.send(action.data)
         if self.recorder is not None:
-            self.recorder.played(self.beat_now(), action.track, action.data)
+            self.recorder.played(beat, action.track, action.data)
 
     def _send_clocked(self, data) -> None:
         with self._send_lock:
             self.guard.send(data)
 
     def _controller_lost(self) -> None:
+        beat = self.beat_now()
         for action in self.router.release_all():
-            self._send_now(action)
-        self.actions.put(_ClearArp())
+            self._send_now(action, beat)
+        self.actions.put((_ClearArp(), beat))
 
     # ----- the clocked path (the scheduler's thread) ------------------------------------------
 
     def _apply_actions(self) -> None:
         while True:
             try:
-                action = self.actions.get_nowait()
+                action, beat = self.actions.get_nowait()
             except queue.Empty:
                 break
             try:
-                self._apply(action)
+                self._apply(action, beat)
             except ComposerError as error:
                 self._warn(str(error))
 
-    def _apply(self, action) -> None:
+    def _apply(self, action, beat: float) -> None:
+        """Apply a queued action that the controller asked for at `beat`."""
         kind = type(action)
         arp = self.arp
         if kind is ArpPress and arp is not None:
@@ -245,7 +248,7 @@ class Performance:
         elif kind is LoopAction:
             if not self.runtime.piece.loops:
                 raise ComposerError(f"a {action.kind} for loop {action.loop!r}, but no piece is playing")
-            self.launcher.act(action.kind, action.loop, self.beat_now())
+            self.launcher.act(action.kind, action.loop, beat)
         elif kind is SetTempo:
             self.set_tempo(action.bpm)
         elif kind is SetParam:
@@ -264,62 +267,53 @@ class Performance:
 
     def set_tempo(self, bpm: float) -> None:
         """From the scheduler's horizon on: what is already computed keeps its time."""
-        self.runtime.change_tempo(Fraction(bpm).limit_denominator(1000), self.scheduler.computed_until)
+        self.runtime.change_tempo(bpm, self.scheduler.computed_until)
 
     def _loop_failed(self, error: Exception) -> bool:
         """A loop body raised: that loop stops, the performance goes on."""
-        queued = self.runtime.queued_loops()
-        for name in [n for n in self.runtime.loops if n not in queued]:
-            self.runtime.stop_loop(name)
+        self.drop_dead_loops()
         self._warn(f"{error} (that loop stopped)")
         return True
 
     # ----- running ----------------------------------------------------------------------------
 
     def run(self) -> None:
-        """Perform until `stop()`, Ctrl-C or SIGTERM; every way out ends every sounding note."""
-        with safety.sigterm_stops():
-            try:
-                self.port.watch()
-                self.controller.watch()
-                self.scheduler.start()  # beat 0 one look-ahead from now, however long opening took
-                self.started.set()
-                self.scheduler.run()
-            finally:
-                with safety.shielded():
-                    self._finish()
+        """Perform until `stop()`, Ctrl-C or a stop signal; every way out ends every sounding
+        note (see Stage.run_scheduler), then writes the recording."""
+        try:
+            self.run_scheduler(self._start)
+        finally:
+            with safety.shielded():
+                self._save_recording()
 
-    def stop(self) -> None:
-        """Stop cleanly from another thread."""
-        self._stop_requested.set()
+    def _start(self) -> None:
+        self.controller.watch()
+        self.scheduler.start()  # beat 0 one look-ahead from now, however long opening took
+        self.started.set()
 
-    def _check_stop_request(self) -> None:
-        if self._stop_requested.is_set():
-            self.scheduler.stop()
-
-    def _finish(self) -> None:
-        stop_beat = self.beat_now()
+    def release(self) -> None:
+        """The controller is closed first, so no key can start a note after the note-offs."""
+        self._stop_beat = self.beat_now()
         if self.controller is not None:
             self.controller.close()
             self.controller = None
         with self._send_lock:
-            self.guard.release()
+            super().release()
+
+    def settle(self) -> None:
+        self.release()  # a performance has no natural end: every end is a stop
+
+    def _save_recording(self) -> None:
+        stop_beat = self.beat_now() if self._stop_beat is None else self._stop_beat
         if self.recorder is not None and self.options.record is not None:
             notes = self.recorder.write(self.options.record, stop_beat, self.runtime.track_order)
             self._warn(f"recorded {notes} notes to {self.options.record}")
-
-    def _warn(self, message: str) -> None:
-        self.err.write(f"composer: {message}\n")
-        self.err.flush()
 
     def close(self) -> None:
         if self.controller is not None:
             self.controller.close()
             self.controller = None
-        if self.port is not None:
-            time.sleep(DRAIN_SECONDS)
-            self.port.close()
-            self.port = None
+        super().close()
 
 
 class _ClearArp:
@@ -340,16 +334,11 @@ def _patch_piece(patch) -> Path | None:
 
 
 def perform(options: PerformOptions) -> int:
-    """The `perform` command: 0 after a clean stop; Ctrl-C re-raised (130), SIGTERM exits 143."""
+    """The `perform` command: 0 after a clean stop; Ctrl-C re-raised (130), a stop signal exits
+    with 128 + its number (SIGTERM 143)."""
     performance = Performance(options).open()
     performance._warn(_banner(performance))
-    try:
-        performance.run()
-    except safety.Terminated:
-        raise SystemExit(143) from None
-    finally:
-        performance.close()
-    return 0
+    return run_to_exit(performance, performance.run)
 
 
 def _banner(performance: Performance) -> str:

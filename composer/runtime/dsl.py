@@ -11,26 +11,19 @@ from fractions import Fraction
 from pathlib import Path
 
 from composer.errors import ComposerError
-from composer.ring import Ring, knit, line, ring, ring_range
-from composer import context
-from composer.context import derive_seed
-from composer.runtime.engine import Runtime, StopLoop, to_beats
+from composer.ring import Ring, ramp, ring
+from composer import context, numeric, sequences
+from composer.beats import to_beats, to_bpm
+from composer.randomness import functions as chance
+from composer.runtime.log import puts, sonic_print
+from composer.values import Symbol
+from composer.runtime.engine import Runtime, StopLoop
 from composer.runtime.piece import LoopDefinition, PieceDefinition, compile_piece
+from composer.runtime import sound
+from composer.runtime.sound import channel_number as _channel, note_numbers as _note_numbers
+from composer.runtime.sound import duration_beats as _duration, velocity_number as _velocity
 
 SAMPLE_BEATS = Fraction(1, 4)  # how long a drum hit's note lasts before its note-off
-
-
-def _channel(channel) -> int:
-    """Channels 1-16 as musicians count them, 0-15 on the wire."""
-    if not isinstance(channel, int) or not 1 <= channel <= 16:
-        raise ComposerError(f"channel must be 1-16, got {channel!r}")
-    return channel - 1
-
-
-def _velocity(velocity) -> int:
-    if not 0 <= velocity <= 127:
-        raise ComposerError(f"velocity must be 0-127, got {velocity!r}")
-    return int(round(velocity))
 
 
 class PieceAPI:
@@ -39,6 +32,7 @@ class PieceAPI:
     def __init__(self, definition: PieceDefinition, runtime: Runtime | None = None):
         self.definition = definition
         self.runtime = runtime
+        self.replacing: set[str] = set()  # a reload's: the loops running now, which it redefines
 
     # ----- where a call goes ------------------------------------------------------------------
 
@@ -63,20 +57,29 @@ class PieceAPI:
         """
 
         def register(function):
+            loop_name = name or function.__name__
+            start_delay = _duration(delay, f"live_loop {loop_name!r}: delay")  # it cannot start in the past
+            runtime = self._running("live_loop")
+            # Sonic Pi runs each live_loop in a thread started by the thread defining it, which
+            # seeds it (seed= as in_thread's); a loop already running is moved by a second
+            # thread, which takes a seed as well
+            random = context.current.random.spawn(seed)
+            if loop_name in self.replacing:
+                context.current.random.spawn()
             definition = LoopDefinition(
-                name=name or function.__name__,
+                name=loop_name,
+                random=random,
                 body=function,
                 line=function.__code__.co_firstlineno,
                 sync=None if (sync_bpm or sync) is None else str(sync_bpm or sync),
-                delay=to_beats(delay),
+                delay=start_delay,
                 paused=bool(paused),
                 init=init,
                 takes_value=function.__code__.co_argcount > 0,
-                seed=seed,
                 auto_cue=bool(auto_cue),
                 sync_bpm=sync_bpm is not None,
             )
-            self._running("live_loop").define_loop(definition)
+            runtime.define_loop(definition)
             return function
 
         return register(body) if callable(body) else register
@@ -88,23 +91,11 @@ class PieceAPI:
 
     # ----- sound ------------------------------------------------------------------------------
 
-    def play(self, notes, velocity=100, duration=1, channel=1, amp=None, sustain=None) -> None:
-        """Play a note, a chord (list or ring) or nothing (None, "r", "rest") at the loop's time."""
-        runtime = self._running("play")
-        if amp is not None:
-            velocity = min(max(amp, 0), 1) * 127
-        if sustain is not None:
-            duration = sustain
-        velocity = _velocity(velocity)
-        if velocity == 0:
-            return
-        beats = to_beats(duration)
-        wire_channel = _channel(channel)
-        if isinstance(notes, int):
-            runtime.note(_checked(notes), velocity, beats, wire_channel)
-            return
-        for number in _note_numbers(notes):
-            runtime.note(number, velocity, beats, wire_channel)
+    def play(self, notes, **options) -> None:
+        """Play a note, a chord (list or ring) or nothing (None, "r", "rest") at the loop's time,
+        with Sonic Pi's options (amp, attack/decay/sustain/release, pan, cutoff, on...) and
+        composer's velocity, duration, channel and port: see composer.runtime.sound."""
+        sound.play(self, notes, options)
 
     def sample(self, name: str, velocity=100, duration=SAMPLE_BEATS, amp=None) -> None:
         """Hit a named drum of the current kit, on the kit's channel (GM: 10)."""
@@ -114,7 +105,7 @@ class PieceAPI:
         velocity = _velocity(velocity)
         if velocity:
             kit = runtime.current_kit()
-            runtime.note(kit.note(str(name)), velocity, to_beats(duration), kit.channel - 1)
+            runtime.note(kit.note(str(name)), velocity, _duration(duration), kit.channel - 1)
 
     def cc(self, number: int, value: int, channel=1) -> None:
         if not 0 <= number <= 127 or not 0 <= value <= 127:
@@ -153,9 +144,11 @@ class PieceAPI:
         else:
             raise ComposerError(f"play_cycle takes mini-notation or a pattern, not {type(pattern).__name__}")
         cycle = loop.state.tick(f"play_cycle:{key}")
-        length = runtime.bar_beats() if beats is None else to_beats(beats)
+        length = runtime.bar_beats() if beats is None else _duration(beats, "play_cycle beats")
         velocity = _velocity(velocity)
         wire_channel = _channel(channel)
+        if duration is not None:
+            duration = _duration(duration)
         for hap in compiled.onsets_in(Fraction(cycle), Fraction(cycle + 1)):
             offset = (hap.whole.begin - cycle) * length
             span = (hap.whole.end - hap.whole.begin) * length if duration is None else to_beats(duration)
@@ -184,8 +177,8 @@ class PieceAPI:
         self._running("use_bpm").set_thread_bpm(bpm)
 
     def use_time_signature(self, numerator: int, denominator: int = 4) -> None:
-        if not isinstance(numerator, int) or numerator < 1 or denominator not in (1, 2, 4, 8, 16, 32):
-            raise ComposerError(f"not a time signature: {numerator}/{denominator}")
+        if not isinstance(numerator, int) or not 1 <= numerator <= 255 or denominator not in (1, 2, 4, 8, 16, 32):
+            raise ComposerError(f"not a time signature: {numerator}/{denominator} (MIDI's are 1-255 over 1-32)")
         if self._in_loop():
             self.runtime.set_time_signature(numerator, denominator)
         else:
@@ -229,13 +222,6 @@ class PieceAPI:
             load_kit(name, self.definition.path)  # fail now, at the line that names it
             self.definition.kit = name
 
-    def use_random_seed(self, seed: int) -> None:
-        """As in Sonic Pi: the same seed gives the same choices, whichever loop asks."""
-        if self._in_loop():
-            context.current.rng.seed(derive_seed("use_random_seed", seed))
-        if self.runtime is None or self.runtime.at_top_level():
-            self.definition.random_seed = seed
-
     def namespace(self) -> dict:
         """The dict a piece's code runs in."""
         from composer import theory
@@ -260,135 +246,76 @@ class PieceAPI:
             "cue": self.cue,
             "param": self.param,
             "use_kit": self.use_kit,
-            "use_random_seed": self.use_random_seed,
-            "rrand": rrand,
-            "rrand_i": rrand_i,
-            "rand": rand,
-            "rand_i": rand_i,
-            "choose": choose,
-            "shuffle": shuffle,
-            "dice": dice,
-            "one_in": one_in,
-            "tick": tick,
-            "look": look,
+            "use_random_seed": chance.use_random_seed,
+            "with_random_seed": chance.with_random_seed,
+            "use_random_source": chance.use_random_source,
+            "with_random_source": chance.with_random_source,
+            "current_random_seed": chance.current_random_seed,
+            "current_random_source": chance.current_random_source,
+            "rand_reset": chance.rand_reset,
+            "rand_skip": chance.rand_skip,
+            "rand_back": chance.rand_back,
+            "rand_look": chance.rand_look,
+            "rand_i_look": chance.rand_i_look,
+            "rrand": chance.rrand,
+            "rrand_i": chance.rrand_i,
+            "rand": chance.rand,
+            "rand_i": chance.rand_i,
+            "rdist": chance.rdist,
+            "choose": chance.choose,
+            "pick": chance.pick,
+            "shuffle": chance.shuffle,
+            "dice": chance.dice,
+            "one_in": chance.one_in,
+            "tick": context.tick,
+            "look": context.look,
+            "tick_set": context.tick_set,
+            "tick_reset": context.tick_reset,
+            "tick_reset_all": context.tick_reset_all,
             "ring": ring,
-            "knit": knit,
-            "range": sonic_range,
-            "line": line,
-            "spread": spread,
+            "ramp": ramp,
+            "knit": sequences.knit,
+            "stretch": sequences.stretch,
+            "bools": sequences.bools,
+            "halves": sequences.halves,
+            "doubles": sequences.doubles,
+            "range": sequences.sonic_range,
+            "line": sequences.line,
+            "spread": sequences.spread,
+            "quantise": numeric.quantise,
+            "factor_q": numeric.factor_q,
+            "inc": numeric.inc,
+            "dec": numeric.dec,
+            "puts": puts,
+            "print": sonic_print,
+            "Symbol": Symbol,
+            "note_info": theory.note_info,
+            "note_range": theory.note_range,
+            "midi_notes": theory.midi_notes,
+            "octs": theory.octs,
+            "midi_to_hz": theory.midi_to_hz,
+            "hz_to_midi": theory.hz_to_midi,
+            "chord_names": theory.chord_names,
+            "scale_names": theory.scale_names,
             "note": theory.note,
             "note_name": theory.note_name,
             "scale": theory.scale,
             "chord": theory.chord,
             "chord_invert": theory.chord_invert,
+            "invert_chord": theory.chord_invert,
             "chord_degree": theory.chord_degree,
             "degree": theory.degree,
             "arp": arp,
             "mini": mini,
             "Ring": Ring,
             "Fraction": Fraction,
+            **sound_names(self),
         }
 
 
 _MINI_CACHE: dict = {}
 
 
-def _checked(number: int) -> int:
-    if not 0 <= number <= 127:
-        raise ComposerError(f"note {number} is outside MIDI's 0-127")
-    return number
-
-
-def _note_numbers(notes) -> list[int]:
-    """MIDI numbers for a note, a chord (any iterable) or a rest (None, "r", "rest")."""
-    from composer.theory import note
-
-    if notes is None:
-        return []
-    if isinstance(notes, (str, int, float)):
-        number = note(notes)
-        return [] if number is None else [_checked(int(round(number)))]
-    numbers = []
-    for item in notes:
-        numbers.extend(_note_numbers(item))
-    return numbers
-
-
-# ----- randomness: each loop's own seeded stream (see composer.runtime.context) ---------------
-
-
-def rrand(low, high) -> float:
-    """A float between low and high."""
-    return context.current.rng.uniform(low, high)
-
-
-def rrand_i(low, high) -> int:
-    """An integer between low and high, both included."""
-    low, high = sorted((int(low), int(high)))
-    return context.current.rng.randint(low, high)
-
-
-def rand(high=1) -> float:
-    return context.current.rng.uniform(0, high)
-
-
-def rand_i(high=2) -> int:
-    """An integer from 0 up to (not including) high."""
-    return context.current.rng.randrange(int(high))
-
-
-def choose(items):
-    items = list(items)
-    if not items:
-        raise ComposerError("choose() needs at least one item")
-    return items[context.current.rng.randrange(len(items))]
-
-
-def shuffle(items) -> Ring:
-    items = list(items)
-    context.current.rng.shuffle(items)
-    return Ring(items)
-
-
-def dice(sides: int = 6) -> int:
-    return context.current.rng.randint(1, int(sides))
-
-
-def one_in(n) -> bool:
-    """True with probability 1/n."""
-    return context.current.rng.randrange(int(n)) == 0 if n >= 1 else False
-
-
-def tick(counter: str = "tick", step: int = 1) -> int:
-    return context.current.tick(counter, step)
-
-
-def look(counter: str = "tick") -> int:
-    return context.current.look(counter)
-
-
-def sonic_range(start, finish=None, step=1, inclusive: bool = False) -> Ring:
-    """Sonic Pi's `range` as a ring; `range(n)` still counts 0..n-1 as Python's does."""
-    if finish is None:
-        start, finish = 0, start
-    return ring_range(start, finish, step, inclusive)
-
-
-def spread(hits: int, steps: int, rotate: int = 0) -> Ring:
-    """Sonic Pi's spread: a ring of booleans, `hits` spread over `steps` (Euclidean).
-
-    As in Sonic Pi, `rotate=n` moves the start to the n-th following hit, so the rhythm keeps
-    beginning on a strong beat: spread(3, 8, rotate=1) == (ring T, F, F, T, F, T, F, F).
-    """
-    from composer.pattern.euclid import bjorklund
-
-    pattern = list(bjorklund(int(hits), int(steps)))
-    if any(pattern):
-        for _ in range(int(rotate)):
-            pattern = pattern[1:] + pattern[:1]
-            while not pattern[0]:
-                pattern = pattern[1:] + pattern[:1]
-    return Ring(pattern)
 
 
 def arp(notes, mode: str = "up", octaves: int = 1) -> Ring:
@@ -403,6 +330,13 @@ def mini(text: str, seed: int = 0):
     from composer.pattern import mini as parse
 
     return parse(text, seed=seed)
+
+
+def sound_names(api: PieceAPI) -> dict:
+    """Sonic Pi's sound and MIDI vocabulary (composer.runtime.sound, midi_calls, audio_only)."""
+    from composer.runtime import audio_only, midi_calls
+
+    return {**sound.names(api), **midi_calls.names(api), **audio_only.names()}
 
 
 def load(path, seed: int = 0, bpm=None, until=None) -> Runtime:
@@ -427,6 +361,7 @@ def reload(runtime: Runtime, path, now) -> None:
     definition = PieceDefinition(path=path)
     scratch = Runtime(definition, seed=runtime.seed, bpm=runtime.bpm_override)
     api = PieceAPI(definition, scratch)
+    api.replacing = set(runtime.loops)
     scratch.run_top_level(code, api.namespace())
     runtime.reload(definition, now)
     api.runtime = runtime

@@ -14,7 +14,7 @@ from fractions import Fraction
 
 from composer import context
 from composer.errors import ComposerError
-from composer.runtime.engine import to_beats
+from composer.beats import to_beats, to_bpm
 from composer.runtime.piece import LoopDefinition
 
 
@@ -96,7 +96,7 @@ def threads_namespace(api) -> dict:
     def use_bpm_mul(multiplier):
         """Multiply the thread's tempo (2: twice as fast)."""
         runtime = running("use_bpm_mul")
-        runtime.set_thread_bpm(runtime.thread_bpm() * _bpm(multiplier), relative=True)
+        runtime.set_thread_bpm(to_bpm(runtime.thread_bpm() * _positive(multiplier, "bpm multiplier")), relative=True)
 
     @contextmanager
     def with_bpm_mul(multiplier):
@@ -193,11 +193,11 @@ def threads_namespace(api) -> dict:
     }
 
 
-def _bpm(value) -> Fraction:
-    value = to_beats(value)
-    if value <= 0:
-        raise ComposerError(f"bpm must be positive, got {value}")
-    return value
+def _positive(value, what: str) -> Fraction:
+    number = to_beats(value, what)
+    if number <= 0:
+        raise ComposerError(f"{what} must be positive, got {value!r}")
+    return number
 
 
 def _number(value: Fraction):

@@ -23,12 +23,14 @@ from itertools import count
 from pathlib import Path
 
 from composer import context
-from composer.context import LoopState, derive_seed
+from composer.beats import to_beats, to_bpm
+from composer.context import LoopState
 from composer.errors import ComposerError
+from composer.randomness.state import RandomState
 from composer.runtime.events import Control, Event, Note, Release, Tempo, TimeSignature
 from composer.runtime.kits import DEFAULT_KIT, Kit, load_kit
 from composer.runtime.piece import LoopDefinition, PieceDefinition, PieceError, located
-from composer.runtime.threads import RunningLoop, TempoMap, child_random_state
+from composer.runtime.threads import RunningLoop, TempoMap
 from composer.runtime.timestate import TimeState, event_path, matcher_paths
 
 DEFAULT_BPM = Fraction(60)  # Sonic Pi's default
@@ -53,23 +55,6 @@ class _Parked(BaseException):
     """A sync that no thread answers (yet): its thread waits for the cue, outside the queue."""
 
 
-def to_beats(value) -> Fraction:
-    """Beats as an exact Fraction; floats are read as the short decimal they were written as."""
-    if isinstance(value, Fraction):
-        return value
-    if isinstance(value, int):
-        return Fraction(value)
-    cached = _FLOAT_BEATS.get(value)
-    if cached is None:
-        try:
-            cached = Fraction(value).limit_denominator(1 << 16)
-        except (TypeError, ValueError):
-            raise ComposerError(f"not a number of beats: {value!r}") from None
-        _FLOAT_BEATS[value] = cached
-    return cached
-
-
-_FLOAT_BEATS: dict[float, Fraction] = {}
 
 
 class Runtime:
@@ -78,7 +63,7 @@ class Runtime:
     def __init__(self, piece: PieceDefinition, seed: int = 0, bpm=None, until=None):
         self.path: Path = piece.path
         self.seed = seed
-        self.bpm_override = None if bpm is None else _positive_bpm(bpm)
+        self.bpm_override = None if bpm is None else to_bpm(bpm)
         self.until: Fraction | None = None if until is None else to_beats(until)
         self.loops: dict[str, RunningLoop] = {}  # live_loops and named threads
         self.track_order: list[str] = []
@@ -155,26 +140,25 @@ class Runtime:
         namespace.update(__name__="__piece__", __file__=str(self.path))
         body = types.FunctionType(code, namespace, "<top level>")
         definition = LoopDefinition(name="<top level>", body=body, line=1, auto_cue=False)
-        self._top = RunningLoop(definition, LoopState(TOP_LEVEL_TRACK, self.seed), next(self._orders),
+        self._top = RunningLoop(definition, context.new_top_level(self.seed), next(self._orders),
                                 track=TOP_LEVEL_TRACK, one_shot=True)
         self._run_iteration(self._top)
+        self.piece.settings = dict(self._top.state.settings)  # what loops a reload adds start with
 
     def at_top_level(self) -> bool:
         return bool(self._active) and self._active[-1] is self._top
 
     def _new_thread(self, definition: LoopDefinition, at: Fraction, parent: RunningLoop | None,
                     one_shot: bool = False, track: str | None = None, seed=None) -> RunningLoop:
-        state = LoopState(definition.name, self.seed)
+        if one_shot:  # in_thread, at: the stream and settings Sonic Pi's __in_thread gives it
+            state = parent.state.child(definition.name, seed)
+        else:  # a live_loop: the stream its thread got where it was defined (from outside: the base one)
+            random = definition.random.copy() if definition.random is not None else RandomState(offset=self.seed)
+            state = LoopState(definition.name, random)
+            state.settings = dict(parent.state.settings if parent is not None else self.piece.settings)
         loop = RunningLoop(definition, state, next(self._orders), track, one_shot)
         if parent is not None:
             loop.inherit(parent)
-        if one_shot and parent is not None:
-            child_random_state(parent.state, state, parent.children, seed)
-            parent.children += 1
-        elif self.piece.random_seed is not None:
-            state.rng.seed(derive_seed("use_random_seed", self.piece.random_seed))
-        if definition.seed is not None:
-            state.rng.seed(derive_seed("use_random_seed", definition.seed))
         state.time = at
         if loop.track not in self.track_order and not one_shot:
             self.track_order.append(loop.track)
@@ -208,7 +192,7 @@ class Runtime:
         if running is not None and not running.removed:
             running.redefine(definition)
         elif not definition.paused:
-            at = parent.state.time + self._file_beats(parent, definition.delay)
+            at = parent.state.time + self.file_beats(parent, definition.delay)
             self.loops[definition.name] = self._new_thread(definition, at, parent)
         elif definition.name not in self.track_order:
             self.track_order.append(definition.name)
@@ -222,7 +206,7 @@ class Runtime:
             return
         if not named:
             definition.name = f"{parent.name}/thread"
-        at = parent.state.time + self._file_beats(parent, definition.delay)
+        at = parent.state.time + self.file_beats(parent, definition.delay)
         loop = self._new_thread(definition, at, parent, one_shot=True,
                                 track=definition.name if named else parent.track, seed=seed)
         if named:
@@ -342,8 +326,8 @@ class Runtime:
             self._parked.append(loop)
             return
         except BaseException as error:
-            if isinstance(error, (KeyboardInterrupt, SystemExit)):
-                raise
+            if not isinstance(error, (Exception, SystemExit)):
+                raise  # Ctrl-C, a stop signal, an abandoned iteration: not the piece's error
             raise located(error, self.path, definition.body.__globals__) from None
         finally:
             self._active.pop()
@@ -373,6 +357,10 @@ class Runtime:
         sequence = next(self._sequence) if first is None else first
         heapq.heappush(self._pending, (beat.numerator / beat.denominator, beat, sequence, event))
 
+    def emit(self, event: Event) -> None:
+        """Queue an event a piece's call made (composer.runtime.sound, midi_calls) at its beat."""
+        self._emit(event)
+
     def _enqueue(self, loop: RunningLoop) -> None:
         """Queue the thread at its cursor. Heap keys lead with a float, which orders like the
         exact time (ties fall through to the Fraction) but compares far faster."""
@@ -396,6 +384,10 @@ class Runtime:
         if loop.one_shot and loop.track not in self.track_order:
             self.track_order.append(loop.track)
         self._emit(Note(beat, duration, note, velocity, channel, loop.track))
+
+    def emit(self, event: Event) -> None:
+        """Queue an event a piece's call made (composer.runtime.sound, midi_calls) at its beat."""
+        self._emit(event)
 
     def control(self, control: int, value: int, channel: int) -> None:
         loop = self.current_loop("cc")
@@ -424,8 +416,9 @@ class Runtime:
                     f"{what}: one iteration ran past {MAX_ITERATION_BEATS} beats; does its body loop forever?"
                 )
 
-    def _file_beats(self, loop: RunningLoop, beats) -> Fraction:
-        """A thread's beats as the file's, at its time."""
+    def file_beats(self, loop: RunningLoop, beats) -> Fraction:
+        """A thread's beats (a length, a delay) as the file's, at its time: they differ when it
+        has a tempo of its own."""
         beats = to_beats(beats)
         return beats if loop.bpm is None else beats * self.tempo.at(loop.state.time) / loop.bpm
 
@@ -436,7 +429,7 @@ class Runtime:
         state = loop.state
         if loop.bpm is not None:
             loop.beat += beats
-        state.time = max(state.time + self._file_beats(loop, beats), loop.iteration_start)
+        state.time = max(state.time + self.file_beats(loop, beats), loop.iteration_start)
 
     # ----- tempo ------------------------------------------------------------------------------
 
@@ -451,7 +444,7 @@ class Runtime:
         `block` a with_bpm block, which at the top level is the top level's, not the piece's."""
         loop = self.current_loop("use_bpm")
         if bpm is not None and not relative:
-            bpm = _positive_bpm(bpm)
+            bpm = to_bpm(bpm)
             if self.bpm_override is not None:
                 return
             if loop is self._top and not block:
@@ -478,7 +471,7 @@ class Runtime:
         """use_piece_bpm: the whole piece's tempo from this thread's time on (an accelerando);
         every thread that follows the piece's tempo follows, and so does this one."""
         loop = self.current_loop("use_piece_bpm")
-        bpm = _positive_bpm(bpm)
+        bpm = to_bpm(bpm)
         loop.bpm = None
         if self.bpm_override is None:
             self._set_piece_tempo(loop.state.time, bpm)
@@ -486,7 +479,7 @@ class Runtime:
     def change_tempo(self, bpm, at) -> None:
         """A tempo change from outside the piece (a knob) at beat `at`, which must not be earlier
         than what has been computed (a live caller passes the scheduler's horizon)."""
-        bpm = _positive_bpm(bpm)
+        bpm = to_bpm(bpm)
         self.bpm = bpm
         self._set_piece_tempo(to_beats(at), bpm)
 
@@ -546,13 +539,28 @@ class Runtime:
         loop = self.current_loop("get")
         time, order = loop.state.time, loop.order
         limit = self._outer_limit()
-        queue = self._queue
-        while queue and (queue[0][1], queue[0][2]) < (time, order) and (limit is None or queue[0][1] <= limit):
-            other = heapq.heappop(queue)[3]
-            if not other.removed:
-                self._run_iteration(other)
+        queue, outside = self._queue, []
+        try:
+            while queue and (queue[0][1], queue[0][2]) < (time, order) and (limit is None or queue[0][1] <= limit):
+                self._run_next(outside)
+        finally:
+            self._queue_again(outside)
         event = self.time_state.latest(matcher_paths(name), (time, order, self.time_state.sequence))
         return default if event is None else event.values
+
+    def _run_next(self, outside: list) -> None:
+        """Run the earliest queued thread's iteration inside a wait. Loops added from outside
+        (the performer's arpeggiator) follow live input, so they run only when the stream
+        reaches them, never ahead inside a wait: they go to `outside`, to be queued again."""
+        entry = heapq.heappop(self._queue)
+        if entry[3].name in self._external:
+            outside.append(entry)
+        elif not entry[3].removed:
+            self._run_iteration(entry[3])
+
+    def _queue_again(self, entries: list) -> None:
+        for entry in entries:
+            heapq.heappush(self._queue, entry)
 
     def _outer_limit(self) -> Fraction | None:
         """How far a nested run may go: not past a thread it runs inside of, whose later cues
@@ -589,19 +597,21 @@ class Runtime:
         wanted = tuple(path for name in names for path in matcher_paths(name))
         position = loop.last_sync or (loop.state.time, loop.order, self.time_state.sequence - 1)
         limit = self._outer_limit()
-        while True:
-            found = self.time_state.next_after(wanted, position)
-            if found is not None:
-                break
-            if self.until is not None and self._queue and self._queue[0][1] >= self.until:
-                raise _PastHorizon  # the cue would come after the end of the render
-            if (not self._queue or self._queue[0][1] > loop.state.time + SYNC_HORIZON_BEATS
-                    or (limit is not None and self._queue[0][1] > limit)):
-                loop.waiting, loop.last_sync = wanted, position
-                raise _Parked
-            other = heapq.heappop(self._queue)[3]
-            if not other.removed:
-                self._run_iteration(other)
+        outside = []
+        try:
+            while True:
+                found = self.time_state.next_after(wanted, position)
+                if found is not None:
+                    break
+                if self.until is not None and self._queue and self._queue[0][1] >= self.until:
+                    raise _PastHorizon  # the cue would come after the end of the render
+                if (not self._queue or self._queue[0][1] > loop.state.time + SYNC_HORIZON_BEATS
+                        or (limit is not None and self._queue[0][1] > limit)):
+                    loop.waiting, loop.last_sync = wanted, position
+                    raise _Parked
+                self._run_next(outside)
+        finally:
+            self._queue_again(outside)
         loop.last_sync = found[:3]
         loop.waited = True
         if bpm_sync:
@@ -610,10 +620,3 @@ class Runtime:
             loop.beat += (found.time - loop.state.time) * loop.bpm / self.tempo.at(loop.state.time)
         loop.state.time = found.time
         return found.values
-
-
-def _positive_bpm(bpm) -> Fraction:
-    bpm = to_beats(bpm)
-    if bpm <= 0:
-        raise ComposerError(f"bpm must be positive, got {bpm}")
-    return bpm

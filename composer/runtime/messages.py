@@ -6,7 +6,10 @@ get the same messages in the same order. Rules:
 - at equal times, note-offs come before anything else, so a note can end and start again;
 - a note struck again while still sounding is ended just before the new strike, and the
   earlier note's own note-off is dropped, so it can never cut the new note short;
-- a Release ends the notes its track has sounding then (their own later note-offs are dropped).
+- a Release ends the notes its track has sounding then (their own later note-offs are dropped),
+  on the loop's own track and on its tracks to other ports;
+- a Setting (program, or a controller such as pan) is sent only when it changes the value last
+  sent on its port and channel; a Control is always sent and remembered likewise.
 """
 
 from __future__ import annotations
@@ -16,12 +19,8 @@ from collections.abc import Iterable, Iterator
 from fractions import Fraction
 from typing import NamedTuple
 
-from composer.runtime.events import Control, Event, Note, Release
-
-NOTE_OFF = 0x80
-NOTE_ON = 0x90
-CONTROL_CHANGE = 0xB0
-PITCH_BEND = 0xE0
+from composer.midi.bytes import CONTROL_CHANGE, NOTE_OFF, NOTE_ON, PROGRAM_CHANGE
+from composer.runtime.events import PORT_MARK, PROGRAM, Control, Event, Midi, Note, Release, Setting, port_of
 
 
 class Message(NamedTuple):
@@ -38,14 +37,16 @@ class Expander:
     ends every sounding note (the end of a render, or a stop).
     """
 
-    __slots__ = ("offs", "sounding", "strike")
+    __slots__ = ("offs", "sounding", "strike", "settings")
 
     def __init__(self):
-        # (float key, beat, strike id, channel, note, track): the float orders like the exact
-        # beat but compares much faster; equal floats fall through to the Fraction
-        self.offs: list[tuple[float, Fraction, int, int, int, str]] = []
-        self.sounding: dict[tuple[int, int], tuple[int, str]] = {}  # (channel, note) -> (strike id, track)
+        # (float key, beat, strike id, note key, track): the float orders like the exact beat but
+        # compares much faster; equal floats fall through to the Fraction. A note key is
+        # (channel, note) on the main output, (channel, note, port) on another port.
+        self.offs: list[tuple[float, Fraction, int, tuple, str]] = []
+        self.sounding: dict[tuple, tuple[int, str]] = {}  # note key -> (strike id, track)
         self.strike = 0
+        self.settings: dict[tuple[str | None, int, int], int] = {}  # (port, channel, control) -> value
 
     def feed(self, event: Event) -> list[Message]:
         """The messages due up to and including `event`: earlier note-offs, then the event's own."""
@@ -54,20 +55,37 @@ class Expander:
         out = self.flush_until(beat) if offs and offs[0][0] <= beat.numerator / beat.denominator else []
         kind = type(event)
         if kind is Note:
-            key = (event.channel, event.note)
+            track = event.track
+            key = (event.channel, event.note) if PORT_MARK not in track else (event.channel, event.note, port_of(track))
             earlier = self.sounding.get(key)
             if earlier is not None:
                 out.append(Message(beat, earlier[1], (NOTE_OFF | event.channel, event.note, 0)))
             self.strike += 1
-            self.sounding[key] = (self.strike, event.track)
+            self.sounding[key] = (self.strike, track)
             end = beat + event.duration if event.duration else beat
-            heapq.heappush(offs, (end.numerator / end.denominator, end, self.strike, event.channel, event.note, event.track))
+            heapq.heappush(offs, (end.numerator / end.denominator, end, self.strike, key, track))
             out.append(Message(beat, event.track, (NOTE_ON | event.channel, event.note, event.velocity)))
         elif kind is Control:
+            self.settings[(port_of(event.track), event.channel, event.control)] = event.value
             out.append(Message(beat, event.track, (CONTROL_CHANGE | event.channel, event.control, event.value)))
+        elif kind is Setting:
+            key = (port_of(event.track), event.channel, event.control)
+            if self.settings.get(key) != event.value:
+                self.settings[key] = event.value
+                if event.control == PROGRAM:
+                    out.append(Message(beat, event.track, (PROGRAM_CHANGE | event.channel, event.value)))
+                else:
+                    out.append(Message(beat, event.track, (CONTROL_CHANGE | event.channel, event.control, event.value)))
+        elif kind is Midi:
+            data = event.data
+            if data[0] & 0xF0 in (CONTROL_CHANGE, PROGRAM_CHANGE):  # later Settings compare with it
+                control = data[1] if data[0] & 0xF0 == CONTROL_CHANGE else PROGRAM
+                self.settings[(port_of(event.track), data[0] & 0x0F, control)] = data[-1]
+            out.append(Message(beat, event.track, data))
         elif kind is Release:
+            prefix = event.track + PORT_MARK
             for key, (_, owner) in sorted(self.sounding.items()):
-                if owner == event.track:
+                if owner == event.track or owner.startswith(prefix):
                     del self.sounding[key]
                     out.append(Message(beat, owner, (NOTE_OFF | key[0], key[1], 0)))
         else:
@@ -79,10 +97,10 @@ class Expander:
         offs, sounding = self.offs, self.sounding
         out = []
         while offs and offs[0][1] <= beat:
-            _, end, strike_id, channel, note, track = heapq.heappop(offs)
-            if sounding.get((channel, note), (None,))[0] == strike_id:
-                del sounding[(channel, note)]
-                out.append(Message(end, track, (NOTE_OFF | channel, note, 0)))
+            _, end, strike_id, key, track = heapq.heappop(offs)
+            if sounding.get(key, (None,))[0] == strike_id:
+                del sounding[key]
+                out.append(Message(end, track, (NOTE_OFF | key[0], key[1], 0)))
         return out
 
     def flush_all(self) -> list[Message]:
@@ -90,8 +108,8 @@ class Expander:
         return self.flush_until(max(off[1] for off in self.offs)) if self.offs else []
 
     def sounding_notes(self) -> list[tuple[int, int]]:
-        """(channel, note) pairs sounding now: what a stop must silence at once."""
-        return sorted(self.sounding)
+        """(channel, note) pairs sounding now, on any port: what a stop must silence at once."""
+        return sorted({key[:2] for key in self.sounding})
 
 
 def expand(events: Iterable[Event]) -> Iterator[Message]:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from composer.errors import ComposerError, did_you_mean
+from composer.randomness.state import RandomState
 
 
 class PieceError(ComposerError):
@@ -28,10 +29,10 @@ class LoopDefinition:
     sync: str | None = None
     delay: Fraction = Fraction(0)
     paused: bool = False  # waits for a launch (a pad in `composer perform`) instead of starting
+    random: RandomState | None = None  # its thread's random stream, as the top level started it
     offset: Fraction = Fraction(0)  # the top level's time when it defined the loop
     init: object = None  # live_loop(init=): the value its body gets first
     takes_value: bool = False  # the body takes the last iteration's value (init=, as Sonic Pi's |x|)
-    seed: int | None = None  # live_loop(seed=): its random seed
     auto_cue: bool = True  # each iteration cues /live_loop/NAME
     sync_bpm: bool = False  # the first sync also takes the cueing thread's tempo
 
@@ -42,8 +43,8 @@ class PieceDefinition:
     loops: dict[str, LoopDefinition] = field(default_factory=dict)
     bpm: Fraction | None = None
     time_signature: tuple[int, int] | None = None
-    random_seed: int | None = None
     kit: str | None = None
+    settings: dict = field(default_factory=dict)  # the top level's use_* settings, which loops start with
 
 
 def located(error: BaseException, path: Path, namespace: dict | None = None) -> PieceError:
@@ -60,7 +61,10 @@ def located(error: BaseException, path: Path, namespace: dict | None = None) -> 
     where = f"{path}:{line}" if line else f"{path}"
     if isinstance(error, ComposerError):
         return PieceError(f"{where}: {error}")
-    message = f"{type(error).__name__}: {error}"
+    if isinstance(error, SystemExit):  # exit() or sys.exit() in a piece
+        return PieceError(f"{where}: a piece cannot end composer (SystemExit); stop a loop with stop(), "
+                          "or end a render with --bars")
+    message = f"{type(error).__name__}: {_text(error)}"
     if isinstance(error, NameError) and namespace is not None and getattr(error, "name", None):
         hint = did_you_mean(error.name, [k for k in namespace if not k.startswith("_")])
         if hint:
@@ -68,9 +72,17 @@ def located(error: BaseException, path: Path, namespace: dict | None = None) -> 
     return PieceError(f"{where}: {message}")
 
 
+def _text(error: BaseException) -> str:
+    """An exception's message, even when its own __str__ fails."""
+    try:
+        return str(error)
+    except Exception:  # noqa: BLE001 - a piece's exception class may be broken in any way
+        return "(its message could not be shown)"
+
+
 def read_source(path: Path) -> str:
     try:
-        return path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8-sig")  # a BOM, as some editors write, is not code
     except FileNotFoundError:
         raise PieceError(f"{path}: no such piece") from None
     except (OSError, UnicodeDecodeError) as error:

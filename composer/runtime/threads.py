@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 from fractions import Fraction
 
-from composer.context import LoopState, derive_seed
+from composer.context import LoopState
 from composer.runtime.kits import Kit
 from composer.runtime.piece import LoopDefinition
 from composer.runtime.timestate import event_path
@@ -21,7 +21,7 @@ from composer.runtime.timestate import event_path
 class RunningLoop:
     __slots__ = ("definition", "state", "order", "name", "track", "one_shot", "started", "removed", "stopped",
                  "iteration_start", "sleep_limit", "kit", "cut_at", "bpm", "beat", "last_sync", "waited",
-                 "waiting", "warps", "value", "children", "cue_path")
+                 "waiting", "warps", "value", "cue_path")
 
     def __init__(self, definition: LoopDefinition, state: LoopState, order: int, track: str | None = None,
                  one_shot: bool = False):
@@ -45,7 +45,6 @@ class RunningLoop:
         self.waiting: tuple[str, ...] | None = None  # parked in a sync no thread answers yet
         self.warps = 0  # how deep in time_warp blocks it is
         self.value = definition.init  # live_loop(init=): what the body returned last
-        self.children = 0  # threads it has started (each one's random seed differs)
         self.cue_path = event_path(definition.name, "live_loop") if definition.auto_cue else None
 
     def redefine(self, definition: LoopDefinition) -> None:
@@ -54,20 +53,11 @@ class RunningLoop:
         self.cue_path = event_path(definition.name, "live_loop") if definition.auto_cue else None
 
     def inherit(self, parent: RunningLoop) -> None:
-        """What a new thread takes from the thread that starts it, as Sonic Pi's in_thread."""
+        """What a new thread takes from the thread that starts it, as Sonic Pi's in_thread
+        (its LoopState has the parent's settings and a random stream of its own already)."""
         self.kit = parent.kit
         self.bpm = parent.bpm
         self.beat = parent.beat
-        self.state.ticks = dict(parent.state.ticks)
-        self.state.settings = dict(parent.state.settings)
-
-
-def child_random_state(parent: LoopState, child: LoopState, index: int, seed=None) -> None:
-    """Seed a new thread's random stream: the one place to switch to Sonic Pi's own formula."""
-    if seed is not None:
-        child.rng.seed(derive_seed("use_random_seed", seed))
-    else:
-        child.rng.seed(derive_seed(parent.seed, parent.name, "thread", index))
 
 
 class TempoMap:

@@ -1,22 +1,38 @@
 """A Standard MIDI File (type 1) writer, fed by the message stream as it is produced.
 
-Each track is encoded into a compact bytearray as messages arrive, so memory grows with the
-file's size in bytes, not with Python objects per note. Output is byte-identical for the same
-stream: no timestamps, no dict ordering, no floating point in tick positions.
+Each track is encoded into a compact bytearray as messages arrive; past `SPILL_BYTES` a track
+moves its bytes to an anonymous temporary file, and `write` copies the tracks out in pieces, so a
+render of any length holds a few megabytes. Output is byte-identical for the same stream: no
+timestamps, no dict ordering, no floating point in tick positions.
+
+Channel messages are written as they are; a program change is preceded by an instrument name
+(meta 0x04, the GM name) so a DAW shows each track's instrument; a sysex is an F0 event. System
+common and real-time messages (clock, start, stop, song position) are left out: a file has no
+transport, and the F7 escapes that could hold them are unreadable to common MIDI libraries.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import struct
+import tempfile
 from collections.abc import Iterable
 from fractions import Fraction
 
 from composer.atomic import atomic_open
+from composer.errors import ComposerError
+from composer.instruments import program_name
+from composer.midi.bytes import NOTE_ON, PROGRAM_CHANGE, SYSEX
 from composer.runtime.events import Tempo, TimeSignature
 from composer.runtime.messages import Message
 
 TICKS_PER_BEAT = 480
+#: A track holds this many bytes in memory before it spools them to a temporary file.
+SPILL_BYTES = 1 << 22
+#: The largest varlen number and track count a standard MIDI file can hold.
+MAX_DELTA = 0x0FFFFFFF
+MAX_TRACKS = 0xFFFF
 CONDUCTOR = ""  # the track name messages without a loop (tempo, time signature) carry
 
 
@@ -38,11 +54,13 @@ def _meta(kind: int, payload: bytes) -> bytes:
 class TrackEncoder:
     """One MTrk chunk under construction: absolute ticks in, delta-time bytes out."""
 
-    __slots__ = ("data", "last_tick")
+    __slots__ = ("data", "last_tick", "spool", "spooled")
 
     def __init__(self, name: str):
         self.data = bytearray()
         self.last_tick = 0
+        self.spool = None  # an anonymous temporary file, once the track grows large
+        self.spooled = 0
         if name:
             self.data += b"\x00" + _meta(0x03, name.encode("utf-8"))
 
@@ -53,12 +71,44 @@ class TrackEncoder:
         if delta < 0x80:
             data.append(delta)
         else:
+            if delta > MAX_DELTA:
+                raise ComposerError(f"a silence of {delta / TICKS_PER_BEAT:,.0f} beats is longer than a MIDI file "
+                                    f"can hold ({MAX_DELTA // TICKS_PER_BEAT:,} beats)")
             data += _varlen(delta)
         data += bytes(payload)
+        if len(data) > SPILL_BYTES:
+            self._spill()
+
+    def _spill(self) -> None:
+        if self.spool is None:
+            self.spool = tempfile.TemporaryFile(prefix="composer-track-")
+        self.spool.write(self.data)
+        self.spooled += len(self.data)
+        self.data = bytearray()
+
+    def _end(self) -> bytes:
+        return b"\x00" + _meta(0x2F, b"")
+
+    def header(self) -> bytes:
+        return b"MTrk" + struct.pack(">I", self.spooled + len(self.data) + len(self._end()))
+
+    def write_to(self, handle) -> None:
+        """Write the chunk to a file without gathering it in memory."""
+        handle.write(self.header())
+        if self.spool is not None:
+            self.spool.seek(0)
+            shutil.copyfileobj(self.spool, handle, 1 << 20)
+            self.spool.seek(0, os.SEEK_END)
+        handle.write(self.data)
+        handle.write(self._end())
 
     def chunk(self) -> bytes:
-        body = bytes(self.data) + b"\x00" + _meta(0x2F, b"")
-        return b"MTrk" + struct.pack(">I", len(body)) + body
+        spooled = b""
+        if self.spool is not None:
+            self.spool.seek(0)
+            spooled = self.spool.read()
+            self.spool.seek(0, os.SEEK_END)
+        return self.header() + spooled + bytes(self.data) + self._end()
 
 
 def beat_to_tick(beat: Fraction) -> int:
@@ -94,25 +144,43 @@ class MidiFileWriter:
             if encoder is None:
                 encoder = tracks[track] = TrackEncoder(track)
             if type(data) is tuple:
-                if data[0] & 0xF0 == 0x90:
+                status = data[0]
+                if status & 0xF0 == NOTE_ON:
                     notes += 1
+                elif status & 0xF0 == PROGRAM_CHANGE:
+                    encoder.add(tick, _meta(0x04, program_name(data[1]).encode("ascii")))
+                elif status >= SYSEX:
+                    if status == SYSEX:
+                        encoder.add(tick, bytes((SYSEX,)) + _varlen(len(data) - 1) + bytes(data[1:]))
+                    continue
                 encoder.add(tick, data)
             else:
                 encoder.add(tick, meta_bytes(data))
         self.notes += notes
         self.last_tick = max(self.last_tick, tick)
 
-    def to_bytes(self, track_order: Iterable[str] = ()) -> bytes:
-        """The file: the conductor track first, then `track_order`, then any other tracks."""
-        names = [CONDUCTOR] + [n for n in track_order if n != CONDUCTOR]
-        for name in list(names[1:]):
+    def _ordered(self, track_order: Iterable[str]) -> list[str]:
+        """The conductor track first, then `track_order`, then any other tracks."""
+        names = list(dict.fromkeys([CONDUCTOR, *track_order, *self.tracks]))
+        if len(names) > MAX_TRACKS:
+            raise ComposerError(f"{len(names) - 1:,} loops: a MIDI file holds at most {MAX_TRACKS - 1:,} tracks "
+                                "besides the conductor")
+        for name in names:
             if name not in self.tracks:
                 self.tracks[name] = TrackEncoder(name)
-        names += [n for n in self.tracks if n not in names]
-        header = b"MThd" + struct.pack(">IHHH", 6, 1, len(names), TICKS_PER_BEAT)
-        return header + b"".join(self.tracks[n].chunk() for n in names)
+        return names
+
+    def _header(self, names: list[str]) -> bytes:
+        return b"MThd" + struct.pack(">IHHH", 6, 1, len(names), TICKS_PER_BEAT)
+
+    def to_bytes(self, track_order: Iterable[str] = ()) -> bytes:
+        """The whole file in memory (small files and tests; `write` streams)."""
+        names = self._ordered(track_order)
+        return self._header(names) + b"".join(self.tracks[n].chunk() for n in names)
 
     def write(self, path: str | os.PathLike, track_order: Iterable[str] = ()) -> None:
-        data = self.to_bytes(track_order)
+        names = self._ordered(track_order)
         with atomic_open(path, "wb") as handle:
-            handle.write(data)
+            handle.write(self._header(names))
+            for name in names:
+                self.tracks[name].write_to(handle)

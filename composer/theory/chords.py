@@ -135,11 +135,11 @@ def resolve_chord_name(name) -> str:
     raise UnknownNameError("chord", name, CHORDS)
 
 
-def chord(tonic, name, octaves: int = 1, invert: int = 0) -> Ring:
+def chord(tonic, name, octaves: int = 1, invert: int | None = None) -> Ring:
     """The notes of a chord on `tonic`, repeated up `octaves` octaves, then inverted.
 
     As Sonic Pi's `chord`: more octaves repeat the shape an octave higher each time (no top
-    root is added), and a rest as tonic gives an empty ring.
+    root is added), and a rest as tonic gives an empty ring; only `invert=` (even 0) sorts.
     """
     intervals = CHORDS[resolve_chord_name(name)]
     count = _whole_count("octaves", octaves)
@@ -147,14 +147,14 @@ def chord(tonic, name, octaves: int = 1, invert: int = 0) -> Ring:
     if root is None:
         return Ring()
     notes = [root + interval + 12 * octave for octave in range(count) for interval in intervals]
-    return chord_invert(notes, invert)
+    return Ring(notes) if invert is None else chord_invert(notes, invert)
 
 
 def chord_invert(notes, shift) -> Ring:
     """Sonic Pi's `chord_invert`: rotate the lowest note up an octave, `shift` times.
 
     A negative shift instead moves the last note down an octave and re-sorts, each time.
-    Shifting by the number of notes moves every note up an octave.
+    Shifting by the number of notes moves every note up an octave. The result is sorted.
     """
     if isinstance(shift, bool) or not isinstance(shift, numbers.Real):
         raise ComposerError(f"an inversion must be a number, got {shift!r}")
@@ -168,7 +168,7 @@ def chord_invert(notes, shift) -> Ring:
     while steps < 0:
         values = sorted(values[:-1] + [values[-1] - 12])
         steps += 1
-    return Ring(values)
+    return Ring(sorted(values))  # Sonic Pi sorts the result: a 9th chord's top note stays on top
 
 
 def chord_degree(

@@ -17,6 +17,8 @@ import numbers
 import re
 
 from composer.errors import ComposerError
+from composer.ring import Ring
+from composer.values import Symbol
 
 DEFAULT_OCTAVE = 4
 
@@ -33,12 +35,22 @@ PITCH_CLASS_NAMES = ("C", "Cs", "D", "Eb", "E", "F", "Fs", "G", "Ab", "A", "Bb",
 _HINT = "use c, d, e, f, g, a, b with s/# or b/f and an octave, e.g. e3"
 
 
-def note(x):
+def note(x, octave=None):
     """The MIDI number for a note name or number, or None for a rest.
 
-    >>> note("e3"), note("Fs"), note(60), note("r")
-    (52, 66, 60, None)
+    `octave=` replaces the name's octave, as Sonic Pi's `note(:c4, octave: 2)` (36); numbers
+    ignore it.
+
+    >>> note("e3"), note("Fs"), note(60), note("r"), note("c", octave=2)
+    (52, 66, 60, None, 36)
     """
+    if octave is not None:
+        number = note(x)
+        if number is None or isinstance(x, numbers.Real):
+            return number
+        if isinstance(octave, bool) or not isinstance(octave, numbers.Real):
+            raise ComposerError(f"not an octave: {octave!r} (expecting a number such as 3)")
+        return number % 12 + int(octave) * 12 + 12
     if x is None:
         return None
     if isinstance(x, numbers.Real) and not isinstance(x, bool):
@@ -73,3 +85,98 @@ def note_name(x) -> str:
     octave = math.floor(n / 12) - 1 if not isinstance(n, numbers.Integral) else int(n) // 12 - 1
     pitch_class = math.floor(n % 12)
     return f"{PITCH_CLASS_NAMES[pitch_class]}{octave}"
+
+
+class NoteInfo:
+    """What Sonic Pi's `note_info` tells about a note: pitch class, octave, interval above C,
+    MIDI number and name (`note_info("Eb3")` -> `#<SonicPi::Note :Eb3>`)."""
+
+    __slots__ = ("pitch_class", "octave", "interval", "midi_note", "midi_string")
+
+    def __init__(self, pitch_class, octave: int, interval: int, midi_note, midi_string: str):
+        self.pitch_class = pitch_class
+        self.octave = octave
+        self.interval = interval
+        self.midi_note = midi_note
+        self.midi_string = midi_string
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, NoteInfo) and self.midi_string == other.midi_string and self.midi_note == other.midi_note
+
+    def __hash__(self) -> int:
+        return hash((self.midi_string, self.midi_note))
+
+    def __repr__(self) -> str:
+        return f"#<SonicPi::Note :{self.midi_string}>"
+
+
+def note_info(x, octave=None) -> NoteInfo:
+    """Sonic Pi's `note_info`: a name keeps its spelling (`Eb`, `Cb`); a number is named by
+    PITCH_CLASS_NAMES and its own octave (`octave=` only applies to names)."""
+    if x is None or is_rest(x):
+        raise ComposerError(f"note_info needs a note, got {x!r}")
+    if isinstance(x, numbers.Real) and not isinstance(x, bool):
+        octave_number = int(x / 12) - 1
+        name = PITCH_CLASS_NAMES[int(x % 12)]
+        letter, accidental = name[0], name[1:]
+        interval = _LETTER_SEMITONES[letter.lower()] + _ACCIDENTALS[accidental]
+    else:
+        match = _NOTE_RE.fullmatch(str(x).strip())
+        if not match:
+            raise ComposerError(f"not a note: {x!r} ({_HINT})")
+        letter, accidental, written_octave = match.groups()
+        if octave is not None and (isinstance(octave, bool) or not isinstance(octave, numbers.Integral)):
+            raise ComposerError(f"not an octave: {octave!r} (expecting a whole number such as 3)")
+        octave_number = int(octave) if octave is not None else (
+            DEFAULT_OCTAVE if written_octave is None else int(written_octave))
+        accidental = {"#": "s", "f": "b"}.get(accidental.lower(), accidental.lower())
+        interval = _LETTER_SEMITONES[letter.lower()] + _ACCIDENTALS[accidental]
+    pitch_class = letter.upper() + accidental
+    midi = octave_number * 12 + interval + 12
+    return NoteInfo(Symbol(pitch_class), octave_number, interval, midi, f"{pitch_class}{octave_number}")
+
+
+def midi_notes(*notes):
+    """A ring of MIDI numbers (None for rests): midi_notes("d3", 62, None) == (ring 50, 62, None)."""
+    return Ring(note(n) for n in notes)
+
+
+def octs(start, count: int = 1):
+    """A ring of `count` successive octaves from start: octs("e3", 3) == (ring 52, 64, 76)."""
+    base = note(start)
+    if base is None:
+        raise ComposerError(f"octs needs a note, got {start!r}")
+    return Ring(base + 12 * i for i in range(int(count)))
+
+
+def note_range(low, high, pitches=None):
+    """Every note from low to high (both included, downwards if high is lower); with `pitches=`
+    (a chord, a scale or a list of notes) only the notes of those pitch classes."""
+    start, end = note(low), note(high)
+    if start is None or end is None:
+        raise ComposerError(f"note_range needs two notes, got {low!r} and {high!r}")
+    bottom, top = min(start, end), max(start, end)
+    pool = []
+    value = bottom
+    while value <= top:
+        pool.append(value)
+        value += 1
+    if pitches is not None:
+        classes = {int(note(p)) % 12 for p in pitches if note(p) is not None}
+        pool = [n for n in pool if int(n) % 12 in classes]
+    return Ring(pool if start == bottom else reversed(pool))
+
+
+def midi_to_hz(x) -> float:
+    """A note's frequency in Hz (A4 = 440), as Sonic Pi computes it."""
+    number = note(x)
+    if number is None:
+        raise ComposerError(f"midi_to_hz needs a note or a number, got {x!r}")
+    return 440.0 * (2 ** ((number - 69) / 12.0))
+
+
+def hz_to_midi(freq) -> float:
+    """A frequency as a (fractional) MIDI number, with Sonic Pi's formula."""
+    if isinstance(freq, bool) or not isinstance(freq, numbers.Real) or freq <= 0:
+        raise ComposerError(f"hz_to_midi needs a positive frequency, got {freq!r}")
+    return (12 * (math.log(freq * 0.0022727272727) / math.log(2))) + 69

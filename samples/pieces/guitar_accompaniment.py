@@ -1,7 +1,8 @@
 # Minor-arpeggio accompaniment for instrumental guitar: leave the melody to the guitarist.
 # A i - VI - III - VII progression in A minor, each chord as a 16th-note arpeggio (Tidal's
 # "converge" order for the first half-bar, "up" for the second), a root-fifth bass and a
-# straight-eighth groove with a drum fill every fourth bar.
+# straight-eighth groove with a drum fill every fourth bar. Each part names its instrument
+# (a General MIDI program change), so any GM synth or DAW plays guitar, bass and drums.
 #
 #   composer render samples/pieces/guitar_accompaniment.py -o out/guitar.mid --bars 16
 
@@ -19,6 +20,7 @@ def harmony(bar):
 @live_loop
 def arpeggio():
     """Two half-bar arpeggios per chord, lifted an octave on the second."""
+    use_synth("pluck")                                   # Sonic Pi's pluck: a nylon-string guitar
     bar = tick("bar")
     notes = harmony(bar)
     first = arp(notes, "converge", octaves=2)
@@ -34,6 +36,7 @@ def arpeggio():
 @live_loop
 def bass():
     """Root on one and three, fifth on the 'and' of two, a passing tone into the next chord."""
+    use_synth("electric_bass_finger")                    # a General MIDI name works too
     bar = tick("bar")
     root = harmony(bar)[0] - 12
     play(root, velocity=100, duration=1.4, channel=2)

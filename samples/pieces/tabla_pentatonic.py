@@ -5,7 +5,8 @@
 #
 # The tabla plays teentaal-flavoured bols over a 16-step cycle; the piano walks the
 # E minor pentatonic scale in an up-down arpeggio, with seeded random octave leaps
-# and velocities, so every render with the same --seed is identical.
+# and velocities, so every render with the same --seed is identical. The piano, a sitar drone
+# and an acoustic bass are General MIDI programs (use_synth sends the program change).
 
 use_bpm(96)
 use_time_signature(4, 4)
@@ -42,6 +43,7 @@ def tabla_fill():
 @live_loop
 def piano():
     """Sixteenth-note pentatonic arpeggio; now and then an octave leap."""
+    use_synth("piano")
     note = phrase.tick()
     if one_in(8):
         note += 12
@@ -52,6 +54,7 @@ def piano():
 @live_loop
 def piano_chords():
     """Open fifths under the arpeggio, changing each bar."""
+    use_synth("sitar")
     root = note(roots.tick()) + 12
     play([root, root + 7, root + 12], velocity=70, duration=3.5, channel=2)
     sleep(4)
@@ -60,6 +63,7 @@ def piano_chords():
 @live_loop
 def bass():
     """Root on one, fifth on the 'and' of two, octave pickup."""
+    use_synth("acoustic_bass")
     root = note(roots.tick())
     play(root, velocity=100, duration=1.5, channel=3)
     sleep(1.5)

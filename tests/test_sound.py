@@ -1,0 +1,261 @@
+"""Sonic Pi's sound vocabulary in rendered files: play's options, modifiers, synths, effects,
+and the audio-only names composer refuses (checked on the bytes mido reads back)."""
+
+from __future__ import annotations
+
+import textwrap
+
+import mido
+import pytest
+
+from composer.errors import ComposerError
+from composer.instruments import GM_PROGRAMS, SYNTH_PROGRAMS, program
+from composer.render import render_file
+from pieces import write_piece
+
+PREFIX = "use_bpm(60)\n"
+
+
+def render(tmp_path, body: str, beats=4, loops: str | None = None):
+    """Render a piece whose single loop `a` runs `body` then sleeps out the bar."""
+    source = PREFIX + (loops if loops is not None else (
+        "@live_loop\ndef a():\n" + "".join(f"    {line}\n" for line in textwrap.dedent(body).strip().splitlines()) + "    sleep(4)\n"))
+    piece = write_piece(tmp_path, source)
+    out = tmp_path / "out.mid"
+    render_file(piece, out, beats=beats)
+    return mido.MidiFile(out)
+
+
+def messages(midi, track_name="a"):
+    """(absolute tick, message) of one track's channel and sysex messages, meta included."""
+    for track in midi.tracks:
+        if track.name == track_name:
+            tick, out = 0, []
+            for message in track:
+                tick += message.time
+                if message.type not in ("track_name", "end_of_track"):
+                    out.append((tick, message))
+            return out
+    raise AssertionError(f"no track {track_name!r} in {[t.name for t in midi.tracks]}")
+
+
+def notes(midi, track_name="a"):
+    """(start tick, note, velocity, channel 1-16, length in ticks) of every note."""
+    found, sounding = [], {}
+    for tick, message in messages(midi, track_name):
+        if message.type == "note_on" and message.velocity:
+            sounding[(message.channel, message.note)] = (tick, message.velocity)
+        elif message.type in ("note_on", "note_off"):
+            start, velocity = sounding.pop((message.channel, message.note))
+            found.append((start, message.note, velocity, message.channel + 1, tick - start))
+    return sorted(found)
+
+
+def controls(midi, track_name="a"):
+    return [(tick, m.channel + 1, m.control, m.value) for tick, m in messages(midi, track_name)
+            if m.type == "control_change"]
+
+
+def error_of(tmp_path, body: str) -> str:
+    with pytest.raises(ComposerError) as caught:
+        render(tmp_path, body)
+    message = str(caught.value)
+    assert "\n" not in message
+    return message
+
+
+# ----- play's options -------------------------------------------------------------------------
+
+
+def test_amp_is_velocity_and_the_envelope_is_the_length(tmp_path):
+    midi = render(tmp_path, """
+        play(60, amp=0.5)
+        play(62, release=0.5)
+        play(64, attack=0.25, decay=0.25, sustain=0.5, release=0.5)
+        play(65, sustain=0.5)
+        play(67, duration=0.25, release=3)
+        play(69)
+    """)
+    assert notes(midi) == [
+        (0, 60, 64, 1, 480),  # amp 0.5 of 127; Sonic Pi's default envelope: release 1
+        (0, 62, 100, 1, 240),
+        (0, 64, 100, 1, 720),
+        (0, 65, 100, 1, 720),  # sustain 0.5 + the default release 1
+        (0, 67, 100, 1, 120),  # duration= is the length, whatever the envelope
+        (0, 69, 100, 1, 480),
+    ]
+
+
+def test_pan_and_cutoff_become_controllers_before_the_note(tmp_path):
+    midi = render(tmp_path, """
+        play(60, pan=-1, cutoff=80, channel=2)
+        sleep(1)
+        play(60, pan=0, cutoff=200, channel=2)
+        sleep(1)
+        play(60, pan=1, cutoff=80, channel=2)
+    """)
+    assert controls(midi) == [(0, 2, 10, 0), (0, 2, 74, 80), (480, 2, 10, 64), (480, 2, 74, 127),
+                              (960, 2, 10, 127), (960, 2, 74, 80)]
+    first = [m.type for _, m in messages(midi)][:3]
+    assert first == ["control_change", "control_change", "note_on"]
+
+
+def test_on_plays_only_when_true_and_audio_options_are_accepted(tmp_path):
+    midi = render(tmp_path, """
+        play(60, on=False)
+        play(61, on=0)
+        play(62, on=None)
+        play(63, on=True, res=0.9, amp_slide=1, cutoff_slide_shape=3, env_curve=2, attack_level=0.5, detune=0.1)
+    """)
+    assert [n[1] for n in notes(midi)] == [63]
+
+
+def test_a_misspelt_option_names_the_function_and_the_option(tmp_path):
+    message = error_of(tmp_path, "play(60, relese=0.5)")
+    assert "piece.py:4" in message and "play: unknown option 'relese'" in message and "'release'" in message
+    assert "play_chord: unknown option 'amps'" in error_of(tmp_path, "play_chord([60], amps=1)")
+    assert "use_synth_defaults: unknown option 'cuttof'" in error_of(tmp_path, "use_synth_defaults(cuttof=1)")
+
+
+def test_transpose_octave_and_pitch(tmp_path):
+    midi = render(tmp_path, "", loops="""
+use_transpose(2)
+
+@live_loop
+def a():
+    play(60)
+    with with_transpose(12):
+        play(60)
+        with with_octave(-1):
+            play(60)
+        play("c4", pitch=0.5)
+    use_octave(1)
+    play(60)
+    sleep(4)
+""")
+    played = [m.note for _, m in messages(midi) if m.type == "note_on"]
+    # the top level's transpose is the loop's; with_transpose replaces it (as Sonic Pi's), and
+    # the shift is added before rounding: c4 + 12 + 0.5 is 73
+    assert played == [62, 72, 60, 73, 74]
+
+
+def test_synth_defaults_use_merge_and_with(tmp_path):
+    midi = render(tmp_path, """
+        use_synth_defaults(amp=0.5, release=0.5)
+        play(60)
+        play(61, amp=1)
+        use_merged_synth_defaults(channel=3)
+        play(62)
+        with with_synth_defaults(release=2):
+            play(63)
+        play(64)
+    """)
+    assert notes(midi) == [(0, 60, 64, 1, 240), (0, 61, 127, 1, 240), (0, 62, 64, 3, 240),
+                           (0, 63, 100, 1, 960), (0, 64, 64, 3, 240)]
+
+
+def test_play_chord_plays_every_note(tmp_path):
+    midi = render(tmp_path, "play_chord(chord('e3', 'minor'), release=0.5)")
+    assert [(n[1], n[4]) for n in notes(midi)] == [(52, 240), (55, 240), (59, 240)]
+    assert "play_chord expects a list" in error_of(tmp_path, "play_chord(60)")
+
+
+# ----- instruments ----------------------------------------------------------------------------
+
+
+def test_every_sonic_pi_synth_has_a_gm_program():
+    assert len(GM_PROGRAMS) == 128
+    assert program("piano") == 0 and program("pluck") == 24 and program("tb303") == 38
+    assert GM_PROGRAMS[program("fm")].startswith("Electric Piano")
+    assert program("acoustic_guitar_nylon") == 24 and program(":pluck") == 24 and program(33) == 33
+    assert {"beep", "saw", "prophet", "hollow", "dark_ambience", "blade", "kalimba", "rhodey"} <= set(SYNTH_PROGRAMS)
+    with pytest.raises(ComposerError, match="did you mean 'pluck'"):
+        program("plukc")
+    with pytest.raises(ComposerError, match="audio-only"):
+        program("sound_in")
+    with pytest.raises(ComposerError, match="0-127"):
+        program(128)
+
+
+def test_use_synth_sends_a_program_change_once_per_channel_and_names_the_instrument(tmp_path):
+    midi = render(tmp_path, "", beats=8, loops="""
+use_synth("pluck")
+
+@live_loop
+def a():
+    play(60)
+    play(64, channel=2)
+    sleep(1)
+    with with_synth("tb303"):
+        play(40)
+    sleep(1)
+    play(60)
+    sleep(2)
+""")
+    changes = [(tick, m.channel + 1, m.program) for tick, m in messages(midi) if m.type == "program_change"]
+    assert changes == [(0, 1, 24), (0, 2, 24), (480, 1, 38), (960, 1, 24), (2400, 1, 38), (2880, 1, 24)]
+    names = [(tick, m.name) for tick, m in messages(midi) if m.type == "instrument_name"]
+    assert names[:3] == [(0, "Acoustic Guitar (nylon)"), (0, "Acoustic Guitar (nylon)"), (480, "Synth Bass 1")]
+    index = [m.type for _, m in messages(midi)]
+    assert index[:3] == ["instrument_name", "program_change", "note_on"]
+
+
+def test_synth_plays_one_note_with_that_synth(tmp_path):
+    midi = render(tmp_path, "synth('fm', note=64, release=0.5)\nplay(60)")
+    assert [(tick, m.program) for tick, m in messages(midi) if m.type == "program_change"] == [(0, 5)]
+    assert [(n[1], n[4]) for n in notes(midi)] == [(60, 480), (64, 240)]
+
+
+# ----- effects --------------------------------------------------------------------------------
+
+
+def test_with_fx_sends_its_controller_and_restores_it_after(tmp_path):
+    midi = render(tmp_path, """
+        with with_fx("reverb", mix=0.6):
+            play(60, channel=2)
+            with with_fx("lpf", cutoff=70):
+                play(62, channel=2)
+                sleep(1)
+            sleep(1)
+        with with_fx("echo", phase=0.25):
+            play(64)
+    """)
+    assert controls(midi) == [(0, 2, 91, 76), (0, 2, 74, 70), (480, 2, 74, 127), (960, 2, 91, 40)]
+    assert [n[1] for n in notes(midi)] == [60, 62, 64]
+
+
+def test_with_fx_reps_runs_a_decorated_function_that_many_times(tmp_path):
+    midi = render(tmp_path, """
+        @with_fx("echo", reps=3)
+        def _():
+            play(60)
+            sleep(0.5)
+    """)
+    assert [n[0] for n in notes(midi)] == [0, 240, 480]
+    assert "put @with_fx" in error_of(tmp_path, "with with_fx('echo', reps=2):\n        play(60)")
+    assert "unknown effect 'revreb'" in error_of(tmp_path, "with with_fx('revreb'):\n        play(60)")
+    assert "unknown option 'mixx'" in error_of(tmp_path, "with with_fx('reverb', mixx=1):\n        play(60)")
+
+
+# ----- what composer lacks on purpose ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("call", ["sample_duration('loop_amen')", "load_sample('x')", "live_audio('mic')",
+                                  "use_sample_defaults(rate=2)", "set_volume(2)", "use_synth('sound_in')"])
+def test_audio_only_names_say_so_in_one_line(tmp_path, call):
+    message = error_of(tmp_path, call)
+    assert "piece.py:4" in message and "audio-only in Sonic Pi" in message and "MIDI" in message
+
+
+@pytest.mark.parametrize("piece, programs", [
+    ("guitar_accompaniment", {"arpeggio": [24], "bass": [33], "drums": [], "crash": []}),
+    ("tabla_pentatonic", {"piano": [0], "piano_chords": [104], "bass": [32], "tabla": [], "tabla_fill": []}),
+])
+def test_the_sample_pieces_name_their_instruments(tmp_path, piece, programs):
+    from pathlib import Path
+
+    out = tmp_path / "out.mid"
+    render_file(Path(__file__).resolve().parents[1] / "samples" / "pieces" / f"{piece}.py", out, bars=8)
+    midi = mido.MidiFile(out)
+    found = {t.name: [m.program for m in t if m.type == "program_change"] for t in midi.tracks[1:]}
+    assert found == programs  # one program change per part, however many bars it plays
