@@ -248,7 +248,7 @@ def test_audio_only_names_say_so_in_one_line(tmp_path, call):
 
 
 @pytest.mark.parametrize("piece, programs", [
-    ("guitar_accompaniment", {"arpeggio": [24], "bass": [33], "drums": [], "crash": []}),
+    ("guitar_accompaniment", {"arpeggio": [24], "bass": [33], "drums": [], "crash": [], "fill": [], "perc": []}),
     ("tabla_pentatonic", {"piano": [0], "piano_chords": [104], "bass": [32], "tabla": [], "tabla_fill": []}),
 ])
 def test_the_sample_pieces_name_their_instruments(tmp_path, piece, programs):

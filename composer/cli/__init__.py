@@ -27,7 +27,9 @@ COMMANDS = {
     "patch": "patch_cmd:patch",
     "pattern": "pattern_cmd:pattern",
     "scale": "theory_cmd:scale",
-    "chord": "theory_cmd:chord",
+    "chord": "harmony_cmd:chord",
+    "progression": "harmony_cmd:progression",
+    "accompany": "accompany_cmd:accompany",
     "arp": "theory_cmd:arp",
 }
 

@@ -365,7 +365,7 @@ TOP_KEYS = ("name", "description", "piece", "bpm", "kit", "controller", "keys", 
 
 
 def _kit(data: dict) -> Kit:
-    """The drum kit pads name their drums in (samples/kits/NAME.toml; General MIDI by default)."""
+    """The drum kit pads name their drums in (a kit name, see composer.library; General MIDI by default)."""
     name = _str(data, "kit", (), DEFAULT_KIT)
     try:
         return load_kit(name)

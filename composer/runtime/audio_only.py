@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from composer.errors import ComposerError
 
-_SAMPLES = "samples are sound files; composer plays drums by name with sample('bd') from a kit (samples/kits/*.toml)"
+_SAMPLES = "samples are sound files; composer plays drums by name with sample('bd') from a kit (composer/data/kits/*.toml, or your own)"
 _MIXER = "there is no audio mixer; set a channel's volume with midi_cc(7, value)"
 _RECORD = "composer records MIDI: `composer render -o take.mid`, or `--record` when performing"
 _INPUT = "use `composer perform` (or `play --in PORT`) to take MIDI input from a controller"

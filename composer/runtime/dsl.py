@@ -7,6 +7,7 @@ act on that thread at its virtual time. Threads, time and the time state: `dsl_t
 
 from __future__ import annotations
 
+import functools
 from fractions import Fraction
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from composer.randomness import functions as chance
 from composer.runtime.log import puts, sonic_print
 from composer.values import Symbol
 from composer.runtime.engine import Runtime, StopLoop
-from composer.runtime.piece import LoopDefinition, PieceDefinition, compile_piece
+from composer.runtime.piece import LoopDefinition, PieceDefinition, top_level
 from composer.runtime import sound
 from composer.runtime.sound import channel_number as _channel, note_numbers as _note_numbers
 from composer.runtime.sound import duration_beats as _duration, velocity_number as _velocity
@@ -224,7 +225,8 @@ class PieceAPI:
 
     def namespace(self) -> dict:
         """The dict a piece's code runs in."""
-        from composer import theory
+        from composer import harmony, theory
+        from composer.accompany.piece import play_accompaniment
         from composer.runtime.dsl_threads import threads_namespace
 
         return {
@@ -300,7 +302,9 @@ class PieceAPI:
             "note": theory.note,
             "note_name": theory.note_name,
             "scale": theory.scale,
-            "chord": theory.chord,
+            "chord": harmony.chord,
+            "progression": harmony.progression,
+            "accompany": functools.partial(play_accompaniment, self),
             "chord_invert": theory.chord_invert,
             "invert_chord": theory.chord_invert,
             "chord_degree": theory.chord_degree,
@@ -340,13 +344,19 @@ def sound_names(api: PieceAPI) -> dict:
 
 
 def load(path, seed: int = 0, bpm=None, until=None) -> Runtime:
-    """Load a piece file: run its top level as the runtime's first thread, and return the
-    runtime, ready to produce its events."""
+    """Load a piece file: run its top level as the runtime's first thread (a chart has none),
+    and return the runtime, ready to produce its events."""
     path = Path(path)
-    code = compile_piece(path)
+    if _is_chart(path):
+        context.new_top_level(seed)
+        api = PieceAPI(PieceDefinition(path=path))
+        runtime = Runtime(_definition(api, path), seed=seed, bpm=bpm, until=until)
+        api.runtime = runtime
+        return runtime
     definition = PieceDefinition(path=path)
     runtime = Runtime(definition, seed=seed, bpm=bpm, until=until)
-    runtime.run_top_level(code, PieceAPI(definition, runtime).namespace())
+    namespace = PieceAPI(definition, runtime).namespace()
+    runtime.run_top_level(top_level(path, namespace), namespace)
     return runtime
 
 
@@ -357,11 +367,28 @@ def reload(runtime: Runtime, path, now) -> None:
     loops and settings are then adopted, and its functions rebound to the running runtime.
     """
     path = Path(path)
-    code = compile_piece(path)
     definition = PieceDefinition(path=path)
     scratch = Runtime(definition, seed=runtime.seed, bpm=runtime.bpm_override)
     api = PieceAPI(definition, scratch)
     api.replacing = set(runtime.loops)
-    scratch.run_top_level(code, api.namespace())
+    if _is_chart(path):
+        context.new_top_level(runtime.seed)
+        definition = _definition(api, path)
+    else:
+        namespace = api.namespace()
+        scratch.run_top_level(top_level(path, namespace), namespace)
     runtime.reload(definition, now)
     api.runtime = runtime
+
+
+def _is_chart(path) -> bool:
+    """A ChordPro chart (.cho, .chopro ...) runs as a piece of its own: the band plays it."""
+    from composer.accompany.chart_piece import is_chart
+
+    return is_chart(path)
+
+
+def _definition(api: PieceAPI, path) -> PieceDefinition:
+    from composer.accompany.chart_piece import load_chart_piece
+
+    return load_chart_piece(path, api)

@@ -16,8 +16,7 @@ it. A sync no thread answers parks its thread until a cue comes (a render just e
 from __future__ import annotations
 
 import heapq
-import types
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from fractions import Fraction
 from itertools import count
 from pathlib import Path
@@ -77,6 +76,7 @@ class Runtime:
         self._active: list[RunningLoop] = []  # threads whose body is running (nested under sync)
         self._parked: list[RunningLoop] = []
         self._top: RunningLoop | None = None
+        self._namespace: dict | None = None  # the top level's, for error hints
         self._streaming = False  # events() has begun: settings at beat 0 are events from now on
         self._kits: dict[str, Kit] = {}
         self._external: set[str] = set()  # loops added from outside the piece; reloads keep them
@@ -135,10 +135,10 @@ class Runtime:
 
     # ----- threads ----------------------------------------------------------------------------
 
-    def run_top_level(self, code: types.CodeType, namespace: dict) -> None:
-        """Run the piece's top level as the first thread, at beat 0 (at load, before any loop)."""
+    def run_top_level(self, body: Callable[[], None], namespace: dict) -> None:
+        """Run the piece's top level (`body`, in `namespace`) as the first thread, at beat 0."""
         namespace.update(__name__="__piece__", __file__=str(self.path))
-        body = types.FunctionType(code, namespace, "<top level>")
+        self._namespace = namespace
         definition = LoopDefinition(name="<top level>", body=body, line=1, auto_cue=False)
         self._top = RunningLoop(definition, context.new_top_level(self.seed), next(self._orders),
                                 track=TOP_LEVEL_TRACK, one_shot=True)
@@ -328,7 +328,8 @@ class Runtime:
         except BaseException as error:
             if not isinstance(error, (Exception, SystemExit)):
                 raise  # Ctrl-C, a stop signal, an abandoned iteration: not the piece's error
-            raise located(error, self.path, definition.body.__globals__) from None
+            namespace = self._namespace if loop is self._top else definition.body.__globals__
+            raise located(error, self.path, namespace) from None
         finally:
             self._active.pop()
             context.current = self._active[-1].state if self._active else context.top_level

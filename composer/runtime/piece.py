@@ -8,6 +8,7 @@ reload runs the new top level in a scratch runtime first: a broken edit changes 
 from __future__ import annotations
 
 import traceback
+import types
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
@@ -89,10 +90,16 @@ def read_source(path: Path) -> str:
         raise PieceError(f"{path}: cannot read: {error}") from None
 
 
-def compile_piece(path: Path):
-    """The piece's code, ready to run; a syntax error comes out as a PieceError."""
+def top_level(path: Path, namespace: dict) -> Callable[[], None]:
+    """The piece's top level as a function to run in `namespace`: a Python file compiled (a
+    syntax error comes out as a PieceError now), a Sonic Pi buffer (.rb) through the Ruby front end."""
     source = read_source(path)
+    if path.suffix.lower() == ".rb":
+        from composer.ruby import run_buffer
+
+        return lambda: run_buffer(source, path, namespace)
     try:
-        return compile(source, str(path), "exec")
+        code = compile(source, str(path), "exec")
     except SyntaxError as error:
         raise located(error, path) from None
+    return types.FunctionType(code, namespace, "<top level>")

@@ -5,31 +5,30 @@
 # (a General MIDI program change), so any GM synth or DAW plays guitar, bass and drums.
 #
 #   composer render samples/pieces/guitar_accompaniment.py -o out/guitar.mid --bars 16
+#   composer perform samples/pieces/guitar_accompaniment.py --patch patches/guitar-accompaniment.toml
+#
+# With the guitar-accompaniment patch: channels 1 and 2 belong to the player (right hand,
+# and the left hand's arpeggiator), so the band plays on 3 (arpeggio), 4 (bass) and 10
+# (drums); pad 7 fires the `fill` loop, pad 8 a bar of `perc`, knob 2 sets `density`.
 
 use_bpm(88)
 use_time_signature(4, 4)
 
-progression = ring("i", "vi", "iii", "vii")          # Am  F  C  G in A minor
-
-
-def harmony(bar):
-    """The chord of a bar, as stacked thirds of A natural minor."""
-    return chord_degree(progression[bar], "a3", "minor", 3)
+chords = progression("i VI III VII", key="a:minor")    # Am  F  C  G, chords that know their symbols
 
 
 @live_loop
 def arpeggio():
     """Two half-bar arpeggios per chord, lifted an octave on the second."""
     use_synth("pluck")                                   # Sonic Pi's pluck: a nylon-string guitar
-    bar = tick("bar")
-    notes = harmony(bar)
+    notes = chords[tick("bar")]
     first = arp(notes, "converge", octaves=2)
     second = arp(notes, "up", octaves=2)
     for index in range(8):
-        play(first[index], velocity=78 if index % 4 else 92, duration=0.3, channel=1)
+        play(first[index], velocity=78 if index % 4 else 92, duration=0.3, channel=3)
         sleep(0.25)
     for index in range(8):
-        play(second[index] + 12 if index >= 4 else second[index], velocity=74, duration=0.3, channel=1)
+        play(second[index] + 12 if index >= 4 else second[index], velocity=74, duration=0.3, channel=3)
         sleep(0.25)
 
 
@@ -38,23 +37,24 @@ def bass():
     """Root on one and three, fifth on the 'and' of two, a passing tone into the next chord."""
     use_synth("electric_bass_finger")                    # a General MIDI name works too
     bar = tick("bar")
-    root = harmony(bar)[0] - 12
-    play(root, velocity=100, duration=1.4, channel=2)
+    root = chords[bar][0] - 12
+    play(root, velocity=100, duration=1.4, channel=4)
     sleep(1.5)
-    play(root + 7, velocity=80, duration=0.5, channel=2)
+    play(root + 7, velocity=80, duration=0.5, channel=4)
     sleep(0.5)
-    play(root, velocity=95, duration=1.4, channel=2)
+    play(root, velocity=95, duration=1.4, channel=4)
     sleep(1.5)
-    next_root = harmony(bar + 1)[0] - 12
-    play(next_root - 1 if next_root > root else next_root + 2, velocity=70, duration=0.45, channel=2)
+    next_root = chords[bar + 1][0] - 12
+    play(next_root - 1 if next_root > root else next_root + 2, velocity=70, duration=0.45, channel=4)
     sleep(0.5)
 
 
 @live_loop
 def drums():
-    """Straight eighths for three bars; the fourth bar ends in a fill."""
+    """Straight eighths for three bars; the fourth bar ends in a fill. `density` thins the hats."""
     bar = tick("bar")
     fill_bar = bar % 4 == 3
+    density = param("density", 1.0)
     for step in range(8):
         if fill_bar and step >= 4:
             break
@@ -62,7 +62,8 @@ def drums():
             sample("bd", velocity=110)
         if step in (2, 6):
             sample("sn", velocity=100)
-        sample("hh", velocity=85 if step % 2 == 0 else 60)
+        if step % 2 == 0 or density >= 0.5:
+            sample("hh", velocity=85 if step % 2 == 0 else 60)
         sleep(0.5)
     if fill_bar:
         drum_fill()
@@ -82,3 +83,20 @@ def crash():
     """Lands a crash where each fill ends."""
     sample("crash", velocity=110)
     sync("fill_done")
+
+
+@live_loop(paused=True)
+def fill():
+    """Pad 7: a bar of 16ths down the toms, then a crash cue; plays once per press."""
+    toms = ring("sn", "sn", "sn", "sn", "ht", "ht", "ht", "ht", "mt", "mt", "mt", "mt", "lt", "lt", "lt", "lt")
+    for index in range(16):
+        sample(toms[index], velocity=70 + index * 3)
+        sleep(0.25)
+    cue("fill_done")
+    stop()
+
+
+@live_loop(paused=True)
+def perc():
+    """Pad 8: a bar of tambourine and shaker-like rim clicks over the groove."""
+    play_cycle("[tamb*8, rim(3,8,2)]", velocity=72)

@@ -1,0 +1,134 @@
+"""A chart becomes a band: bar plans -> each part's hits -> humanised, timestamped events.
+
+The events are the runtime's own (Note, Tempo, TimeSignature), so an accompaniment goes to a
+MIDI file (or a port) through the same messages as any piece.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from fractions import Fraction
+
+from composer.accompany import styles
+from composer.accompany.instruments import INSTRUMENTS, program_event
+from composer.accompany.parts import Hit, PartContext, bass, drums, fingerpicking, keys, stable_seed, strumming
+from composer.accompany.plan import BarPlan, plan_bars
+from composer.errors import ComposerError
+from composer.harmony.chart import Chart
+from composer.runtime.events import Note, Tempo, TimeSignature
+
+GUITAR_MODULES = {"fingerpicking": fingerpicking, "strumming": strumming}
+OTHER_MODULES = {"bass": bass, "keys": keys, "drums": drums}
+#: How far humanising moves a part's notes (milliseconds) and velocities, at most.
+HUMANISE = {"guitar": (8, 7), "bass": (5, 5), "keys": (6, 4), "drums": (4, 8)}
+TICK = Fraction(1, 960)  # jitter is rounded to this, so files stay exact and stable
+
+
+@dataclass
+class Arrangement:
+    plans: list[BarPlan]
+    events: list  # Tempo, TimeSignature, program Settings and Note events in time order
+    parts: list[str]  # the parts that play, in track order
+    hits: dict[str, list[Hit]]  # before humanising, per part
+
+    @property
+    def beats(self) -> Fraction:
+        last = self.plans[-1]
+        return last.start + last.beats
+
+
+def arrange(chart: Chart, style: str | None = None, seed: int = 0, bpm=None, tuning: str = "standard",
+            capo: int = 0, humanise: bool = True) -> Arrangement:
+    """The chart played by the band; sections with their own {x_style} keep it."""
+    bars = chart.bars
+    if bpm is not None:
+        bars = _retimed(bars, bpm)
+    default = styles.check_style(style or styles.DEFAULT_STYLE)
+    plans = plan_bars(bars, default)
+    for plan in plans:
+        styles.check_style(plan.style)
+    hits: dict[str, list[Hit]] = {}
+    for part in styles.PARTS:
+        context = PartContext(random.Random(stable_seed("accompany", seed, part)), tuning, capo, chart.key)
+        played = []
+        if part == "guitar":
+            for name, module in GUITAR_MODULES.items():
+                played += module.play(plans, _options(part, name), context)
+        else:
+            played = OTHER_MODULES[part].play(plans, _options(part, None), context)
+        if played:
+            hits[part] = played
+    events = _meter_and_tempo(plans)
+    events += [e for e in (program_event(part) for part in hits) if e is not None]
+    for part, part_hits in hits.items():
+        rng = random.Random(stable_seed("humanise", seed, part))
+        instrument = INSTRUMENTS[part]
+        shifts: dict[Fraction, Fraction] = {}  # one shift per gesture: a strum keeps its shape
+        for hit in part_hits:
+            beat, velocity = hit.beat, hit.velocity
+            if humanise:
+                gesture = hit.beat if hit.gesture is None else hit.gesture
+                if gesture not in shifts:
+                    shifts[gesture] = _shift(part, rng, _bpm_at(plans, gesture))
+                beat = max(Fraction(0), hit.beat + shifts[gesture])
+                velocity = _velocity(hit, part, rng)
+            events.append(Note(beat, hit.duration, hit.note, velocity, instrument.channel, instrument.track))
+    order = {part: index for index, part in enumerate(hits)}
+    events.sort(key=lambda e: (e.beat, 0 if not isinstance(e, Note) else 1, order.get(getattr(e, "track", ""), 0),
+                               getattr(e, "note", 0)))
+    return Arrangement(plans, events, list(hits), hits)
+
+
+def _options(part: str, module: str | None):
+    def options(plan: BarPlan):
+        settings = styles.part_options(plan.style, part)
+        if settings is None or (module is not None and settings.get("play") != module):
+            return None
+        return settings
+    return options
+
+
+def _retimed(bars, bpm):
+    """The chart at a new opening tempo; its tempo changes keep their proportions."""
+    try:
+        target = Fraction(bpm).limit_denominator(1000)
+    except (TypeError, ValueError):
+        raise ComposerError(f"--bpm must be a number, got {bpm!r}") from None
+    if not 10 <= target <= 400:
+        raise ComposerError(f"--bpm must be from 10 to 400, got {bpm}")
+    factor = target / bars[0].bpm
+    from dataclasses import replace
+
+    return [replace(bar, bpm=bar.bpm * factor) for bar in bars]
+
+
+def _meter_and_tempo(plans) -> list:
+    events, tempo, meter = [], None, None
+    for plan in plans:
+        if plan.bar.bpm != tempo:
+            tempo = plan.bar.bpm
+            events.append(Tempo(plan.start, tempo))
+        if (plan.bar.numerator, plan.bar.denominator) != meter:
+            meter = (plan.bar.numerator, plan.bar.denominator)
+            events.append(TimeSignature(plan.start, *meter))
+    return events
+
+
+def _bpm_at(plans, beat: Fraction) -> Fraction:
+    for plan in reversed(plans):
+        if plan.start <= beat:
+            return plan.bar.bpm
+    return plans[0].bar.bpm
+
+
+def _shift(part: str, rng: random.Random, bpm: Fraction) -> Fraction:
+    """Up to a few milliseconds early or late, from the seeded stream, in exact beats."""
+    millis = HUMANISE[part][0]
+    shift = Fraction(rng.uniform(-millis, millis)) / 1000 * bpm / 60
+    return round(shift / TICK) * TICK
+
+
+def _velocity(hit: Hit, part: str, rng: random.Random) -> int:
+    spread = HUMANISE[part][1]
+    return max(1, min(127, hit.velocity + rng.randint(-spread, spread)))

@@ -1,0 +1,48 @@
+"""The band's parts: each module turns bar plans into hits for one instrument.
+
+A part's `play(plans, options, context)` returns `Hit`s: (beat, duration, note, velocity) in
+exact beats from the top of the song. `options(plan)` gives the part's settings from the
+bar's style (None: the part rests in that bar); `context` carries the song-wide things a part
+may need (the guitar's tuning, the random stream, the key).
+"""
+
+from __future__ import annotations
+
+import random
+import zlib
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import NamedTuple
+
+
+class Hit(NamedTuple):
+    beat: Fraction
+    duration: Fraction
+    note: int
+    velocity: int
+    gesture: Fraction | None = None  # the beat of the stroke this note belongs to (a strum)
+
+
+@dataclass
+class PartContext:
+    rng: random.Random
+    tuning: str = "standard"
+    capo: int = 0
+    key: str | None = None
+    cache: dict = field(default_factory=dict)
+
+
+def stable_seed(*parts: object) -> int:
+    """A 32-bit seed from the parts, the same in every process (hash() is salted)."""
+    return zlib.crc32("\x1f".join(str(p) for p in parts).encode())
+
+
+def clamp_velocity(value: float) -> int:
+    return max(1, min(127, int(round(value))))
+
+
+def final_strum(plan, notes, velocity: int, spread: Fraction) -> list[Hit]:
+    """The song's last chord: one slow stroke across `notes`, held to the end of the bar."""
+    start, end = plan.start, plan.start + plan.beats
+    return [Hit(start + spread * order, end - start - spread * order, note, clamp_velocity(velocity - 3 * order), start)
+            for order, note in enumerate(notes)]

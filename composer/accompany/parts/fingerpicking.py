@@ -1,0 +1,68 @@
+"""Fingerpicking: the thumb (p) on the bass strings, fingers i, m, a on the top three.
+
+A pattern is a step length and one cell per step; a cell names the strings struck together:
+`p` the shape's bass string, `t` the thumb's other bass string, `i m a` the three highest
+strings. Patterns restart at each beat group, so in 7/4 (4+3) the thumb keeps the groups.
+Notes ring until their chord ends (a string struck again stops its previous note).
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from composer.accompany.guitar import lead_shapes
+from composer.accompany.parts import Hit, clamp_velocity, final_strum
+from composer.errors import ComposerError
+
+EIGHTH, SIXTEENTH = Fraction(1, 2), Fraction(1, 4)
+FINAL_SPREAD = Fraction(1, 12)  # the last chord is rolled slowly
+
+PATTERNS = {
+    "travis": (EIGHTH, ("p a", "m", "t", "i", "p", "m", "t a", "i")),  # alternating thumb
+    "pima": (EIGHTH, ("p", "i", "m", "a")),
+    "pimami": (EIGHTH, ("p", "i", "m", "a", "m", "i")),  # the rolling minor arpeggio
+    "arpeggio": (SIXTEENTH, ("p", "i", "m", "a", "m", "i", "t", "i")),
+    "pinch": (EIGHTH, ("p a", "i", "t m", "i")),
+}
+
+
+def play(plans, options, context) -> list[Hit]:
+    slots = [slot for plan in plans if options(plan) for slot in plan.slots]
+    shapes = dict(zip((id(s) for s in slots), lead_shapes([s.chord for s in slots], context.tuning, context.capo)))
+    hits = []
+    for plan in plans:
+        settings = options(plan)
+        if not settings:
+            continue
+        name = settings.get("pattern", "travis")
+        if name not in PATTERNS:
+            raise ComposerError(f"unknown fingerpicking pattern {name!r}; use one of {', '.join(PATTERNS)}")
+        step, cells = PATTERNS[name]
+        velocity = settings.get("velocity", 72)
+        if plan.final:
+            shape = shapes.get(id(plan.slots[0]))
+            hits += final_strum(plan, shape.notes, velocity + 8, FINAL_SPREAD) if shape else []
+            continue
+        for group_start, length in zip(plan.group_starts(), plan.groups):
+            offset = Fraction(0)
+            while offset < length:
+                at = group_start + offset
+                slot = plan.chord_at(at)
+                shape = shapes.get(id(slot))
+                if shape is not None:
+                    strings = _strings(shape.notes)
+                    accent = 12 if offset == 0 else 0
+                    cell = cells[int(offset / step) % len(cells)]
+                    for finger in cell.split():
+                        note = strings[finger]
+                        loud = velocity + accent + (6 if finger in "pt" else -4)
+                        end = slot.start + slot.length
+                        hits.append(Hit(plan.start + at, end - (plan.start + at), note, clamp_velocity(loud)))
+                offset += step
+    return hits
+
+
+def _strings(notes) -> dict[str, int]:
+    """Which sounding note each finger plays in a shape (low string first)."""
+    alternate = notes[1] if len(notes) <= 4 else notes[2]
+    return {"p": notes[0], "t": alternate, "i": notes[-3], "m": notes[-2], "a": notes[-1]}

@@ -1,0 +1,42 @@
+"""Keys: a pad holding each chord, or a comp of short chords off the beat; voice-led.
+
+The voicings come from `voicing.lead`, so the upper voices move as little as they can.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from composer.accompany.parts import Hit, clamp_velocity
+from composer.accompany.voicing import lead
+from composer.errors import ComposerError
+
+PATTERNS = ("pad", "comp")
+
+
+def play(plans, options, context) -> list[Hit]:
+    slots = [slot for plan in plans if options(plan) for slot in plan.slots]
+    spread = any(options(plan).get("spread", False) for plan in plans if options(plan))
+    voicings = dict(zip((id(s) for s in slots), lead([s.chord for s in slots], spread=spread)))
+    context.cache["keys_voicings"] = [voicings[id(s)] for s in slots]
+    hits = []
+    for plan in plans:
+        settings = options(plan)
+        if not settings:
+            continue
+        name = settings.get("pattern", "pad")
+        if name not in PATTERNS:
+            raise ComposerError(f"unknown keys pattern {name!r}; use one of {', '.join(PATTERNS)}")
+        velocity = settings.get("velocity", 58)
+        for slot in plan.slots:
+            voicing = voicings[id(slot)]
+            if voicing is None:
+                continue
+            if name == "pad" or plan.final:
+                hits += [Hit(slot.start, slot.length, n, clamp_velocity(velocity)) for n in voicing]
+                continue
+            offset = Fraction(1, 2)  # the "and" of each beat
+            while offset < slot.length:
+                hits += [Hit(slot.start + offset, Fraction(1, 3), n, clamp_velocity(velocity + 10)) for n in voicing]
+                offset += 1
+    return hits

@@ -1,0 +1,219 @@
+"""The bridge from Ruby calls to the piece API: the same names a Python piece sees.
+
+`play 60, release: 0.5` calls the namespace's `play(60, release=0.5)`: trailing options are
+keyword arguments. A call with a block passes the block as a Python callable in the Python form
+of that Sonic Pi block: `live_loop :name do ... end` is `live_loop(body, name="name")`;
+`in_thread do ... end` is the decorator `in_thread(body)`; `with_fx :reverb do |fx| ... end`
+and the other `with_*` and `time_warp` blocks are context managers (`with with_fx("reverb") as
+fx:`), and a call whose value is a decorator (`at [1, 2] do ... end`) gets the block. Names are
+looked up when called, so whatever the namespace holds works, including names added later.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import sys
+import types
+
+from composer.errors import ComposerError, UnknownNameError, did_you_mean
+from composer.ring import Ring
+from composer.ruby import methods, samples
+from composer.ruby.scope import BreakJump, ReturnJump
+from composer.ruby.values import RubyRange, Symbol
+
+MATH = types.SimpleNamespace(
+    PI=math.pi, E=math.e, sin=math.sin, cos=math.cos, tan=math.tan, atan=math.atan, atan2=math.atan2,
+    sqrt=math.sqrt, exp=math.exp, log=math.log, log2=math.log2, log10=math.log10, hypot=math.hypot,
+)
+
+CONSTANTS = {
+    "Math": MATH, "Integer": int, "Float": float, "Numeric": (int, float), "String": str, "Symbol": Symbol,
+    "Array": list, "Hash": dict, "Range": RubyRange, "NilClass": type(None),
+}
+
+#: Sonic Pi names that only steer Sonic Pi's own log: nothing to do over MIDI.
+LOG_SETTINGS = ("use_debug", "use_cue_logging", "use_arg_checks", "use_timing_guarantees")
+
+
+class Bridge:
+    def __init__(self, path, namespace: dict):
+        self.path = path
+        self.functions: dict[str, object] = {}  # what the buffer `define`s
+        self.warned: set[str] = set()
+        names = dict(namespace)
+        #: Ruby's symbols: the namespace's Symbol type when it has one (puts spells it `:name`)
+        self.symbol = names.get("Symbol", Symbol)
+        if "sample" in names:
+            self._sample = names["sample"]
+            names["sample"] = self.sample
+        # Sonic Pi's sample knowledge answers here even where Python pieces refuse the names as
+        # audio-only: a buffer that sleeps sample_duration(:loop_amen) must keep its time.
+        names.update({"load_sample": samples.load_sample, "load_samples": samples.load_sample,
+                      "sample_duration": self.sample_duration, "use_sample_bpm": self.use_sample_bpm,
+                      "sample_groups": lambda: Ring(self.symbol(g) for g in samples.groups()),
+                      "sample_names": lambda group: Ring(self.symbol(n) for n in samples.names_in(group)),
+                      "all_sample_names": lambda: Ring(self.symbol(n) for n in sorted(samples.frames()))})
+        for name in LOG_SETTINGS:
+            names.setdefault(name, _nothing)
+        self.names = names
+
+    # ----- calls without a receiver -----------------------------------------------------------
+
+    def call(self, name: str, args, kwargs, block):
+        function = self.functions.get(name)
+        if function is not None:
+            return _call_defined(function, args, kwargs, self.symbol)
+        target = self.names.get(name)
+        if target is None:
+            target = self.resolve(name)
+        if block is not None:
+            return self.call_with_block(name, target, args, kwargs, block)
+        try:
+            if kwargs:
+                return target(*args, **kwargs)
+            return target(*args)
+        except TypeError as error:
+            raise argument_error(name, error, kwargs) from None
+
+    def resolve(self, name: str):
+        target = self.names.get(methods.python_name(name))
+        if target is not None:
+            return target
+        choices = [n for n in (*self.names, *self.functions) if not n.startswith("_")]
+        hint = did_you_mean(name, choices)
+        raise ComposerError(f"unknown name {name!r}" + (f"; did you mean {hint}?" if hint else ""))
+
+    def call_with_block(self, name, target, args, kwargs, block):
+        """A namespace function given a Ruby block, in the Python form of that block."""
+        function = python_callable(block)
+        if not args and not kwargs:
+            return target(function)
+        made = target(*args, **(kwargs or {}))
+        if callable(made) and not isinstance(made, contextlib.ContextDecorator):
+            return made(function)  # a decorator that runs the block (`@with_fx("echo", reps=4)`)
+        if hasattr(made, "__enter__"):
+            with made as value:
+                return function(value)
+        raise ComposerError(f"{name} does not take a block")
+
+    def constant(self, name: str, line: int):
+        if name in CONSTANTS:
+            return CONSTANTS[name]
+        if name in self.names:
+            return self.names[name]
+        raise ComposerError(f"{self.path}:{line}: unknown constant {name}")
+
+    # ----- forms the evaluator runs itself ----------------------------------------------------
+
+    def define(self, name, function, line) -> Symbol:
+        """`define :name do |a, b = 2| ... end` (and `def`): a function the buffer can call by name."""
+        self.functions[str(name)] = function
+        return self.symbol(name)
+
+    def native_form(self, name, positional, keywords, block, line):
+        """A closure for Ruby's own block forms (define, loop, lambda) and live_loop; else None."""
+        if block is None:
+            return None
+        if name == "define":
+            if len(positional) != 1 or keywords:
+                raise ComposerError(f"{self.path}:{line}: define takes a name and a block: define :name do |a| ... end")
+            (name_of,) = positional
+            return lambda scope: self.define(name_of(scope), block(scope), line)
+        if name == "loop" and not positional and not keywords:
+            return lambda scope: _loop_forever(block(scope))
+        if name in ("lambda", "proc") and not positional and not keywords:
+            return block
+        if name == "live_loop" and "live_loop" in self.names:
+            return lambda scope: self.live_loop([p(scope) for p in positional],
+                                                {k: v(scope) for k, v in keywords}, block(scope), line)
+        return None
+
+    def live_loop(self, args, options, block, line):
+        """`live_loop :name, opts do |value| ... end`: a loop of the runtime named after the symbol.
+
+        As in Sonic Pi, a block parameter receives the last iteration's value (`init:` first).
+        """
+        if len(args) != 1:
+            raise ComposerError("live_loop needs a name: live_loop :name do ... end")
+        loop_name = str(args[0])
+        state = [options.pop("init", 0)]
+
+        def body():
+            try:
+                state[0] = block(state[0])
+            except (ReturnJump, BreakJump) as jump:
+                state[0] = jump.value
+
+        body.__code__ = body.__code__.replace(co_firstlineno=line, co_name=loop_name)
+        body.__name__ = loop_name
+        try:
+            return self.names["live_loop"](body, name=loop_name, **options)
+        except TypeError as error:
+            raise argument_error("live_loop", error, options) from None
+
+    # ----- samples ----------------------------------------------------------------------------
+
+    def sample(self, name, *args, **options):
+        """A kit drum; a built-in Sonic Pi sample with no drum meaning is skipped, warned once."""
+        try:
+            return self._sample(name, *args, **options)
+        except UnknownNameError:
+            if not samples.is_builtin(name):
+                raise
+            if str(name) not in self.warned:
+                self.warned.add(str(name))
+                print(f"{self.path}: sample :{name} has no drum meaning over MIDI; skipped", file=sys.stderr)
+            return None
+
+    def sample_duration(self, name, **options) -> float:
+        current_bpm = self.names.get("current_bpm")
+        bpm = current_bpm() if current_bpm is not None else 60
+        return samples.duration_beats(name, bpm, **options)
+
+    def use_sample_bpm(self, name, num_beats=1, **options) -> None:
+        """Sonic Pi's use_sample_bpm: the tempo at which the sample lasts `num_beats` beats."""
+        return self.names["use_bpm"](num_beats * 60 / samples.duration_beats(name, 60, **options))
+
+
+def python_callable(block):
+    """A Ruby block as a function Python code can call: `return`/`break` end it with a value."""
+
+    def function(*args):
+        try:
+            return block(*args)
+        except (ReturnJump, BreakJump) as jump:
+            return jump.value
+
+    return function
+
+
+def _call_defined(function, args, kwargs, symbol):
+    if kwargs:
+        args = [*args, {symbol(k): v for k, v in kwargs.items()}]
+    try:
+        return function(*args)
+    except ReturnJump as jump:
+        return jump.value
+
+
+def _loop_forever(block):
+    try:
+        while True:
+            block()
+    except BreakJump as jump:
+        return jump.value
+
+
+def _nothing(*args, **kwargs) -> None:
+    return None
+
+
+def argument_error(name: str, error: TypeError, kwargs) -> Exception:
+    """`play 60, relase: 1`: say which option the function does not take, in Ruby's words."""
+    message = str(error)
+    for option in kwargs or ():
+        if f"'{option}'" in message and "unexpected keyword" in message:
+            return ComposerError(f"{name} has no option {option}:")
+    return error
+

@@ -1,0 +1,321 @@
+"""`composer accompany`: charts in, a band out, checked by reading the MIDI file with mido."""
+
+import subprocess
+import sys
+from fractions import Fraction
+from pathlib import Path
+
+import mido
+import pytest
+
+from composer.accompany.arrange import arrange
+from composer.accompany.guitar import lead_shapes, shapes
+from composer.accompany.plan import default_groups, plan_bars
+from composer.accompany.render import read_chart
+from composer.accompany.voicing import lead, mean_movement
+from composer.harmony import chord, progression
+from composer.harmony.chart import parse_chart
+from composer.runtime.events import Note
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "samples" / "charts" / "night_drive.cho"
+TOMS = {41, 43, 45, 47, 48, 50}
+CRASH, SNARE = 49, 38
+EARLY = Fraction(1, 16)  # humanising moves notes by a few milliseconds at most
+
+
+def accompany(*args):
+    return subprocess.run([sys.executable, "-m", "composer", "accompany", *map(str, args)],
+                          capture_output=True, text=True)
+
+
+def read(path):
+    """(meta events, {track name: (programs, [(beat, note, velocity)])}) of a MIDI file."""
+    midi = mido.MidiFile(path)
+    beats = lambda tick: Fraction(tick, midi.ticks_per_beat)  # noqa: E731
+    meta, tracks = [], {}
+    for track in midi.tracks:
+        tick, programs, notes = 0, [], []
+        for message in track:
+            tick += message.time
+            if message.type == "set_tempo":
+                meta.append((beats(tick), "tempo", round(mido.tempo2bpm(message.tempo))))
+            elif message.type == "time_signature":
+                meta.append((beats(tick), "time", (message.numerator, message.denominator)))
+            elif message.type == "program_change":
+                programs.append((message.channel, message.program))
+            elif message.type == "note_on" and message.velocity:
+                notes.append((beats(tick), message.note, message.velocity))
+        tracks[track.name] = (programs, notes)
+    return meta, tracks
+
+
+def in_bar(notes, plan):
+    return [n for n in notes if plan.start - EARLY <= n[0] < plan.start + plan.beats - EARLY]
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory):
+    out = tmp_path_factory.mktemp("band") / "night.mid"
+    result = accompany(SAMPLE, "-o", out, "--seed", 3)
+    assert result.returncode == 0, result.stderr
+    chart, _ = read_chart(str(SAMPLE))
+    return out, plan_bars(chart.bars, "fingerpicking"), read(out)
+
+
+def test_tracks_programs_meter_and_tempo(sample):
+    _, plans, (meta, tracks) = sample
+    assert list(tracks) == ["Night Drive", "guitar", "bass", "keys", "drums"]  # conductor first
+    assert tracks["guitar"][0] == [(0, 25)] and tracks["bass"][0] == [(1, 33)] and tracks["keys"][0] == [(2, 89)]
+    assert tracks["drums"][0] == []
+    bridge = next(p for p in plans if p.bar.numerator == 7)
+    after = next(p for p in plans[bridge.index:] if p.bar.numerator == 4)
+    assert bridge.start == (4 + 12 + 8) * 4 and after.start == bridge.start + 6 * 7  # intro, verse, chorus
+    assert meta == [
+        (0, "tempo", 92), (0, "time", (4, 4)),
+        (bridge.start, "tempo", 162), (bridge.start, "time", (7, 4)),
+        (after.start, "tempo", 92), (after.start, "time", (4, 4)),
+    ]
+
+
+def test_pitched_parts_play_the_chord_tones_in_every_bar(sample):
+    _, plans, (_, tracks) = sample
+    for part in ("guitar", "bass", "keys"):
+        notes = tracks[part][1]
+        for plan in plans:
+            played = in_bar(notes, plan)
+            assert played, f"{part} is silent in bar {plan.index + 1}"
+            for beat, note, _ in played:
+                slot = plan.chord_at(max(beat - plan.start + EARLY, Fraction(0)))
+                assert note % 12 in slot.chord.pitch_classes, (part, plan.index + 1, slot.chord.symbol, note)
+    guitar = [n for _, n, _ in tracks["guitar"][1]]
+    bass = [n for _, n, _ in tracks["bass"][1]]
+    assert 40 <= min(guitar) and max(guitar) <= 88  # a six-string's range
+    assert 28 <= min(bass) and max(bass) <= 52  # a bass's
+
+
+def test_drum_fills_where_the_chart_and_style_ask(sample):
+    _, plans, (_, tracks) = sample
+    drums = tracks["drums"][1]
+    filled = []
+    for plan in plans:
+        hits = in_bar(drums, plan)
+        last_group = plan.start + plan.beats - min(plan.groups[-1], 2) - EARLY
+        fill = [n for b, n, _ in hits if b >= last_group and n in TOMS | {SNARE}]
+        if len([n for n in fill]) >= 4:
+            filled.append(plan.index)
+    section_ends = [p.index for p in plans if p.section_end and not p.final]
+    chart_fills = [p.index for p in plans if p.bar.fill]
+    assert set(section_ends) | set(chart_fills) <= set(filled)
+    chorus = [p for p in plans if p.bar.section == "Chorus"][:8]
+    assert {chorus[3].index, chorus[7].index} <= set(filled)  # the strum style fills every fourth bar
+    assert plans[1].index not in filled
+    for index in filled[:-1]:  # each fill lands on a crash
+        start = plans[index + 1].start
+        assert any(abs(b - start) <= EARLY and n == CRASH for b, n, _ in drums)
+
+
+def test_the_band_ends_together_on_the_last_downbeat(sample):
+    _, plans, (_, tracks) = sample
+    last = plans[-1]
+    drums = sorted(n for _, n, _ in in_bar(tracks["drums"][1], last))
+    assert drums == [36, CRASH]
+    guitar = in_bar(tracks["guitar"][1], last)
+    assert len(guitar) <= 6 and max(b for b, _, _ in guitar) - last.start < Fraction(1, 2)  # one rolled chord
+    assert len(in_bar(tracks["bass"][1], last)) == 1
+
+
+def test_strums_keep_their_shape_when_humanised():
+    chart = parse_chart("| Em . . . | C . . . | G . . . | D . . . |", "g")
+    band = arrange(chart, style="strum", seed=5)
+    guitar = [e for e in band.events if isinstance(e, Note) and e.track == "guitar" and e.beat < 12]
+    strokes = {}
+    for event in guitar:
+        strokes.setdefault(round(event.beat * 2) / 2, []).append(event)
+    downs = [sorted(s) for s in strokes.values() if len(s) >= 5]
+    assert downs and all([e.note for e in s] == sorted(e.note for e in s) for s in downs)  # low to high
+    for stroke in downs:  # string after string at the strum's own spacing, however the stroke moved
+        gaps = {b.beat - a.beat for a, b in zip(stroke, stroke[1:])}
+        assert max(gaps) - min(gaps) <= Fraction(1, 480)
+
+
+def test_odd_meter_grooves(sample):
+    _, plans, (_, tracks) = sample
+    bridge = next(p for p in plans if p.bar.numerator == 7 and not p.bar.fill and not p.section_end)
+    kicks = [b - bridge.start for b, n, _ in in_bar(tracks["drums"][1], bridge) if n == 36]
+    snares = [b - bridge.start for b, n, _ in in_bar(tracks["drums"][1], bridge) if n == SNARE]
+    # 4+3: a rock bar, then three beats turning round (grooves.toml rock."7/4")
+    assert [round(b * 2) / 2 for b in kicks] == [0, 2, 2.5, 4, 5.5]
+    assert [round(b * 2) / 2 for b in snares] == [1, 3, 5, 6.5]
+    chart = parse_chart("{time: 7/8}\n| Em . . . C . . |\n| Em . . . C . . |", "g")
+    band = arrange(chart, style="rock", humanise=False)
+    first = sorted(h.beat for h in band.hits["drums"] if h.note == 42 and h.beat < Fraction(7, 2))
+    assert first == [Fraction(i, 2) for i in range(7)]  # an eighth-note hat through 2+2+3
+    assert default_groups(7, 8) == (2, 2, 3) and default_groups(7, 4) == (4, 3)
+
+
+def test_upper_voices_move_smoothly(sample):
+    _, plans, (_, tracks) = sample
+    keys = tracks["keys"][1]
+    onsets = sorted({round(b * 4) / 4 for b, _, _ in keys})
+    voicings = [sorted(n for b, n, _ in keys if round(b * 4) / 4 == onset) for onset in onsets]
+    voicings = [v for i, v in enumerate(voicings) if i == 0 or v != voicings[i - 1]]
+    assert mean_movement(voicings) < 2.0  # semitones per voice between chords
+    # far smoother than the same chords in root position
+    chords = progression("Em Cmaj7 Em D/F# Em C G D Am7 C B7sus4 B7 Em C G D Em")
+    root_position = [tuple(sorted(c)[:4]) for c in chords]
+    assert mean_movement(lead(chords)) < mean_movement(root_position) / 2
+
+
+def test_same_seed_same_bytes_other_seed_other_humanising(tmp_path):
+    for name, seed in (("a", 1), ("b", 1), ("c", 2)):
+        assert accompany(SAMPLE, "-o", tmp_path / f"{name}.mid", "--seed", seed, "-q").returncode == 0
+    assert (tmp_path / "a.mid").read_bytes() == (tmp_path / "b.mid").read_bytes()
+    assert (tmp_path / "a.mid").read_bytes() != (tmp_path / "c.mid").read_bytes()
+
+
+def test_inline_grid_style_and_bpm(tmp_path):
+    out = tmp_path / "inline.mid"
+    result = accompany("| Em . . . | C . . . | G . . . | D . . . |", "-o", out, "--style", "rock", "--bpm", 120)
+    assert result.returncode == 0, result.stderr
+    meta, tracks = read(out)
+    assert meta[0] == (0, "tempo", 120)
+    assert len([n for n in tracks["guitar"][1] if n[0] < 4 - EARLY]) >= 8 * 4  # strummed eighths
+
+
+def test_walking_bass_approaches_the_next_root():
+    chart = parse_chart("| C . . . | A7 . . . | Dm7 . . . | G7 . . . | C . . . |", "g")
+    band = arrange(chart, style="shuffle", humanise=False)
+    bass = sorted((h.beat, h.note) for h in band.hits["bass"])
+    assert [b for b, _ in bass] == list(range(17))  # a note a beat, then the last chord held
+    for bar, next_root in ((0, 9), (1, 2), (2, 7)):
+        beat, note = bass[bar * 4 + 3]
+        following = bass[bar * 4 + 4][1]
+        assert abs(note - following) == 1 and following % 12 == next_root
+
+
+def test_guitar_shapes_playable_in_tunings_and_with_capo():
+    assert str(shapes(chord("Em"))[0]) == "022000"
+    assert str(shapes(chord("C"))[0]) == "x32010"
+    assert str(shapes(chord("D"))[0]) == "xx0232"
+    assert str(shapes(chord("D"), tuning="drop_d")[0]) == "000232"
+    assert str(shapes(chord("Em"), capo=2)[0]).startswith("xx0")  # a D-minor shape under the capo
+    for shape in lead_shapes(progression("Em C G D F#m7b5 B7b9 Bbmaj9 Ebdim7")):
+        fretted = [f for f in shape.frets if f]
+        assert not fretted or max(fretted) - min(fretted) <= 3
+        assert len(shape.notes) >= 4
+
+
+@pytest.mark.parametrize("chart, message", [
+    ("{time: 7/4}\n| Em . . . Hm . . |", "chart:2: not a chord symbol: 'Hm'"),
+    ("missing.cho", "missing.cho: no such chart file"),
+])
+def test_errors_are_one_line(tmp_path, chart, message):
+    result = accompany(chart, "-o", tmp_path / "x.mid")
+    assert result.returncode == 1 and message in result.stderr and result.stderr.count("\n") == 1
+    assert "Traceback" not in result.stderr and not (tmp_path / "x.mid").exists()
+
+
+def test_chart_file_errors_name_file_and_line(tmp_path):
+    path = tmp_path / "bad.cho"
+    path.write_text("{title: x}\n| Em . . . |\n{tempo: quick}\n")
+    result = accompany(path, "-o", tmp_path / "x.mid")
+    assert result.returncode == 1 and f"{path}:3: tempo must be" in result.stderr
+
+
+def test_lead_sheet_has_the_chord_symbols(tmp_path):
+    from music21 import converter, harmony
+
+    out = tmp_path / "night.musicxml"
+    result = accompany(SAMPLE, "-o", out)
+    assert result.returncode == 0 and "a lead sheet of" in result.stdout
+    score = converter.parse(out)
+    figures = [c.figure for c in score.recurse().getElementsByClass(harmony.ChordSymbol)]
+    assert figures[:4] == ["Em", "Cmaj7", "Em", "D/F#"]
+    assert len(score.parts[0].getElementsByClass("Measure")) == 42
+    assert [ts.ratioString for ts in score.recurse().getElementsByClass("TimeSignature")] == ["4/4", "7/4", "4/4"]
+
+
+PIECE = """
+use_bpm(92)
+use_time_signature(7, 4)
+
+@live_loop
+def band():
+    accompany(progression("i VI III VII", key="e:minor"), style="odd", parts=("guitar", "bass", "drums"),
+              channels={"bass": 5})
+"""
+
+
+def test_a_piece_calls_the_same_band(tmp_path):
+    piece = tmp_path / "piece.py"
+    piece.write_text(PIECE)
+    out = tmp_path / "band.mid"
+    result = subprocess.run([sys.executable, "-m", "composer", "render", piece, "-o", out, "--bars", "8"],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    midi = mido.MidiFile(out)
+    band = next(t for t in midi.tracks if t.name == "band")
+    tick, notes = 0, []
+    for message in band:
+        tick += message.time
+        if message.type == "note_on" and message.velocity:
+            notes.append((Fraction(tick, midi.ticks_per_beat), message.channel, message.note))
+    assert {c for _, c, _ in notes} == {0, 4, 9}  # guitar, bass moved to channel 5, drums
+    assert sorted((m.channel, m.program) for m in band if m.type == "program_change") == [(0, 25), (4, 33)]
+    chords = progression("Em C G D")
+    for bar in range(8):  # a chord a bar, each bar 7 beats long
+        pitched = [n for b, c, n in notes if c != 9 and bar * 7 - EARLY <= b < (bar + 1) * 7 - EARLY]
+        assert pitched and {n % 12 for n in pitched} <= chords[bar].pitch_classes
+
+
+def test_accompany_at_the_top_level_plays_once_as_a_score(tmp_path):
+    piece = tmp_path / "top.py"
+    piece.write_text('accompany("Em C")\n')  # the top level is a thread, as in Sonic Pi
+    result = subprocess.run([sys.executable, "-m", "composer", "render", piece, "-o", tmp_path / "x.mid"],
+                            capture_output=True, text=True)
+    assert result.returncode == 0 and " 0 notes" not in result.stdout
+    assert min(tick for tick, *_ in notes_of(tmp_path / "x.mid")) == 0
+
+
+def notes_of(path):
+    midi = mido.MidiFile(path)
+    found = set()
+    for track in midi.tracks:
+        tick = 0
+        for message in track:
+            tick += message.time
+            if message.type == "note_on" and message.velocity:
+                found.add((tick, message.channel, message.note, message.velocity))
+    return found
+
+
+def test_render_play_and_live_take_a_chart_as_a_piece(tmp_path):
+    rendered = tmp_path / "rendered.mid"
+    result = subprocess.run([sys.executable, "-m", "composer", "render", SAMPLE, "-o", rendered, "--beats", "186"],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    accompanied = tmp_path / "accompanied.mid"
+    assert accompany(SAMPLE, "-o", accompanied).returncode == 0
+    assert notes_of(rendered) == notes_of(accompanied)  # the same band, through the runtime
+    meta, tracks = read(rendered)
+    assert [m for m in meta if m[1] == "tempo"][-2:] == [(96, "tempo", 162), (138, "tempo", 92)]
+    assert {name: programs for name, (programs, _) in tracks.items() if programs} == {
+        "guitar": [(0, 25)], "bass": [(1, 33)], "keys": [(2, 89)]}  # once each, though every bar sets it
+
+
+def test_live_reload_of_a_chart_changes_the_next_bar(tmp_path):
+    from composer.runtime import dsl
+
+    chart = tmp_path / "live.cho"
+    chart.write_text("{x_style: strum}\n| Em . . . | Em . . . |\n")
+    runtime = dsl.load(chart)
+    first = [e for e in runtime.events(until=4) if isinstance(e, Note) and e.track == "bass"]
+    assert {e.note % 12 for e in first} <= {4, 11}
+    chart.write_text("{x_style: strum}\n| C . . . | C . . . |\n")
+    dsl.reload(runtime, chart, 4)
+    later = [e for e in runtime.events(until=12) if isinstance(e, Note) and e.track == "bass" and e.beat >= 4.1]
+    assert later and {e.note % 12 for e in later} <= {0, 7}
+    chart.write_text("| C . . . | Hm . . . |\n")
+    with pytest.raises(Exception, match="live.cho:1: not a chord symbol: 'Hm'"):
+        dsl.reload(runtime, chart, 12)

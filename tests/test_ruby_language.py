@@ -1,0 +1,198 @@
+"""The Ruby that Sonic Pi's tutorial and examples use, evaluated by composer/ruby.
+
+Each buffer hands its values to `out`, a function of the test's namespace, so what is checked
+is what the Ruby evaluated to (Ruby's semantics: integer division, truth, blocks, ...).
+"""
+
+from __future__ import annotations
+
+import textwrap
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+
+from composer.ring import Ring
+from composer.ruby import run_buffer
+from composer.ruby.values import RubyRange, Symbol, inspect
+from composer.runtime.piece import PieceError
+
+
+def evaluate(source: str, **names) -> list:
+    seen = []
+    namespace = {"out": lambda *values: seen.extend(values), "ring": lambda *v: Ring(v), **names}
+    run_buffer(textwrap.dedent(source), Path("buffer.rb"), namespace)
+    return seen
+
+
+def test_arithmetic_is_ruby_s():
+    assert evaluate("out 1/3, 7/2, -7/2, 7 % 3, -7 % 3, 2**10, 7.0/2, 1.5 * 2, 10 - 2 * 3, (1 + 2) * 3, 2**-1") == [
+        0, 3, -4, 1, 2, 1024, 3.5, 3.0, 4, 9, Fraction(1, 2)]
+
+
+def test_literals_strings_and_symbols():
+    values = evaluate('''
+        x = 3
+        out :e3, "a#{x + 1}b", 'no #{x}', "tab\\tnew", nil, true, false, 1_000, 0x10, 1.5e2, "#{nil}|#{:sym}|#{[1, :a]}"
+        out "x # not a comment" # but this is
+        ''')
+    assert values == [Symbol("e3"), "a4b", "no #{x}", "tab\tnew", None, True, False, 1000, 16, 150.0,
+                      "|sym|[1, :a]", "x # not a comment"]
+    assert isinstance(values[0], Symbol)
+
+
+def test_arrays_hashes_and_ranges():
+    values = evaluate('''
+        a = [1, 2, 3]
+        a.push 4
+        a << 5
+        h = {a: 1, "b" => 2}
+        out a, a[0], a[-1], a[9], h[:a], h["b"], h[:zz], (1..4).to_a, (0...3).to_a, (1..2).step(0.5).to_a
+        out (1..10).include?(10), (1...10).include?(10), [1, 2, 3].include?(2), a.length, a.first, a.last
+        ''')
+    assert values == [[1, 2, 3, 4, 5], 1, 5, None, 1, 2, None, [1, 2, 3, 4], [0, 1, 2], [1, 1.5, 2.0],
+                      True, False, True, 5, 1, 5]
+
+
+def test_truth_conditionals_and_case():
+    values = evaluate('''
+        out(0 ? "zero is true" : "no")
+        out "yes" if nil.nil?
+        out "never" unless true
+        x = 5
+        if x > 10
+          out :big
+        elsif x > 3
+          out :medium
+        else
+          out :small
+        end
+        unless x == 5 then out :odd else out :five end
+        out(case x when 1, 2 then :low when 3..6 then :mid else :high end)
+        out(case :b when :a then 1 when :b then 2 end)
+        out(case 2.5 when Integer then :int when Float then :float end)
+        out (x > 1 && x < 9), (nil || 4), (false or nil), !x, (not nil)
+        ''')
+    assert values == ["zero is true", "yes", Symbol("medium"), Symbol("five"), Symbol("mid"), 2, Symbol("float"),
+                      True, 4, None, False, True]
+
+
+def test_loops_blocks_break_and_next():
+    values = evaluate('''
+        i = 0
+        while i < 3
+          i += 1
+          next if i == 2
+          out i
+        end
+        i -= 1 until i == 0
+        out i
+        3.times do |n| out n end
+        [10, 20].each_with_index { |v, k| out [v, k] }
+        out [1, 2, 3, 4].select(&:even?)
+        ''')
+    assert values == [1, 3, 0, 0, 1, 2, [10, 0], [20, 1], [2, 4]]
+
+
+def test_iteration_methods():
+    values = evaluate('''
+        out [1, 2, 3, 4].map { |v| v * v }
+        out [1, 2, 3, 4].select { |v| v.even? }, [1, 2, 3, 4].reject { |v| v.even? }
+        out [1, 2, 3].inject(0) { |sum, v| sum + v }, [1, 2, 3].inject { |a, b| a * b }, [1, 2, 3].sum
+        out [1, 2, 3].rotate, [1, 2, 3].rotate(-1), [3, 1, 2].sort, [1, 2].reverse
+        found = [5, 6, 7].each do |v|
+          break v * 10 if v == 6
+        end
+        out found
+        r = loop do
+          break :out_of_loop
+        end
+        out r, (1..3).map { |v| v + 1 }, 2.step(8, 3).to_a, 1.upto(3).to_a
+        out({a: 1}.map { |k, v| [k, v] })
+        ''')
+    assert values == [[1, 4, 9, 16], [2, 4], [1, 3], 6, 6, 6, [2, 3, 1], [3, 1, 2], [1, 2, 3], [2, 1], 60,
+                      Symbol("out_of_loop"), [2, 3, 4], [2, 5, 8], [1, 2, 3], [[Symbol("a"), 1]]]
+
+
+def test_define_with_defaults_and_return():
+    values = evaluate('''
+        define :bass do |n, octave = 2|
+          return :rest if n.nil?
+          n + 12 * octave
+        end
+        def twice(x)
+          x * 2
+        end
+        out bass(1), bass(1, 3), bass(nil), twice(4), (bass 0)
+        ''')
+    assert values == [25, 37, Symbol("rest"), 8, 24]
+
+
+def test_blocks_see_and_change_outer_locals():
+    values = evaluate('''
+        total = 0
+        [1, 2, 3].each { |v| total += v }
+        out total
+        f = lambda { |a, b| a + b }
+        out f.call(1, 2)
+        ''')
+    assert values == [6, 3]
+
+
+def test_rings_ticks_and_strings_as_rings():
+    values = evaluate('''
+        out (ring 1, 2, 3)[4], "x--x".ring, [1, 2].ring, (1..3).ring
+        ''')
+    assert values == [2, Ring("x--x"), Ring([1, 2]), Ring([1, 2, 3])]
+
+
+def test_trailing_options_become_keyword_arguments():
+    calls = []
+    values = evaluate('''
+        play 60, release: 0.5, amp: 2
+        play(62)
+        play 64, "cutoff" => 90
+        ''', play=lambda *args, **kwargs: calls.append((args, kwargs)))
+    assert values == []
+    assert calls == [((60,), {"release": 0.5, "amp": 2}), ((62,), {}), ((64, {"cutoff": 90}), {})]
+
+
+def test_inspect_spells_values_as_sonic_pi_logs_them():
+    assert [inspect(v) for v in (Symbol("foo"), "text", 3, 0.75006103515625, None, True, [1, Symbol("a")],
+                                 Ring([1, 2]), {Symbol("a"): 1}, RubyRange(1, 3, False), 1e-05)] == [
+        ":foo", '"text"', "3", "0.75006103515625", "nil", "true", "[1, :a]", "(ring 1, 2)", "{:a=>1}", "1..3",
+        "1.0e-05"]
+
+
+@pytest.mark.parametrize("source, message", [
+    ("play 60,\n  sleep 1 end", "buffer.rb:2:"),
+    ("x = [1, 2\nplay 3", "syntax error"),
+    ("live_loop :a do\n  play 60\n", "buffer.rb:"),
+])
+def test_syntax_errors_name_file_line_and_column(source, message):
+    with pytest.raises(PieceError, match=message) as caught:
+        evaluate(source)
+    text = str(caught.value)
+    assert text.startswith("buffer.rb:") and "syntax error" in text
+    line, column = text.split(":")[1:3]
+    assert line.isdigit() and column.isdigit()
+
+
+def test_unsupported_construct_names_itself_and_its_line_before_running():
+    calls = []
+    with pytest.raises(PieceError, match=r"buffer.rb:3: .*(class|not supported)") as caught:
+        evaluate("out 1\n\nclass Foo\nend\n", out=calls.append)
+    assert "not supported" in str(caught.value)
+    assert calls == []  # refused before anything ran
+
+
+def test_runtime_error_names_the_buffer_line():
+    with pytest.raises(PieceError, match=r"^buffer.rb:3: .*nosuch"):
+        evaluate("x = 1\n\nnosuch 3\n")
+    with pytest.raises(PieceError, match=r"^buffer.rb:2: ZeroDivisionError"):
+        evaluate("[1].each do |v|\n  out v / 0\nend\n")
+
+
+def test_unknown_name_suggests_a_near_one():
+    with pytest.raises(PieceError, match="did you mean 'play'"):
+        evaluate("plya 60", play=lambda n: None)
