@@ -14,7 +14,7 @@ from pathlib import Path
 from composer.errors import ComposerError
 from composer.ring import Ring, ramp, ring
 from composer import context, numeric, sequences
-from composer.beats import to_beats, to_bpm
+from composer.beats import to_beats
 from composer.randomness import functions as chance
 from composer.runtime.log import puts, sonic_print
 from composer.values import Symbol

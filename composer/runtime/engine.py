@@ -29,34 +29,20 @@ from composer.randomness.state import RandomState
 from composer.runtime.events import Control, Event, Note, Release, Tempo, TimeSignature
 from composer.runtime.kits import DEFAULT_KIT, Kit, load_kit
 from composer.runtime.piece import LoopDefinition, PieceDefinition, PieceError, located
-from composer.runtime.threads import RunningLoop, TempoMap
-from composer.runtime.timestate import TimeState, event_path, matcher_paths
+from composer.runtime.cues import CueCalls
+from composer.runtime.tempo import TempoCalls, TempoMap
+from composer.runtime.threads import Parked, PastHorizon, RunningLoop, StopLoop
+from composer.runtime.timestate import TimeState
 
 DEFAULT_BPM = Fraction(60)  # Sonic Pi's default
 DEFAULT_TIME_SIGNATURE = (4, 4)
 #: An iteration that runs further than this has a body that never returns.
 MAX_ITERATION_BEATS = 4096
-#: How far `sync` lets other threads run ahead looking for the cue before it parks.
-SYNC_HORIZON_BEATS = 1024
 #: The track the top level's notes go to.
 TOP_LEVEL_TRACK = "main"
 
 
-class StopLoop(BaseException):
-    """Raised by `stop()` in a loop body: the loop ends after this iteration."""
-
-
-class _PastHorizon(BaseException):
-    """The cursor passed the end of a render, or the loop's cut: the rest cannot be heard."""
-
-
-class _Parked(BaseException):
-    """A sync that no thread answers (yet): its thread waits for the cue, outside the queue."""
-
-
-
-
-class Runtime:
+class Runtime(TempoCalls, CueCalls):
     """Runs a piece's threads in virtual time; `events()` yields the merged, ordered stream."""
 
     def __init__(self, piece: PieceDefinition, seed: int = 0, bpm=None, until=None):
@@ -317,12 +303,12 @@ class Runtime:
                 definition.body()
         except StopLoop:
             loop.stopped = True
-        except _PastHorizon:
+        except PastHorizon:
             if loop.cut_at is not None and state.time >= loop.cut_at:
                 loop.stopped = True
             else:
                 state.time = max(state.time, self.until)  # nothing more of this loop can be heard
-        except _Parked:
+        except Parked:
             self._parked.append(loop)
             return
         except BaseException as error:
@@ -357,10 +343,6 @@ class Runtime:
         beat = event.beat
         sequence = next(self._sequence) if first is None else first
         heapq.heappush(self._pending, (beat.numerator / beat.denominator, beat, sequence, event))
-
-    def emit(self, event: Event) -> None:
-        """Queue an event a piece's call made (composer.runtime.sound, midi_calls) at its beat."""
-        self._emit(event)
 
     def _enqueue(self, loop: RunningLoop) -> None:
         """Queue the thread at its cursor. Heap keys lead with a float, which orders like the
@@ -408,101 +390,14 @@ class Runtime:
             state.time += beats * self.tempo.at(state.time) / loop.bpm
         if state.time >= loop.sleep_limit and not loop.warps:
             if self.until is not None and state.time >= self.until:
-                raise _PastHorizon
+                raise PastHorizon
             if loop.cut_at is not None and state.time >= loop.cut_at:
-                raise _PastHorizon
+                raise PastHorizon
             if state.time - loop.iteration_start > MAX_ITERATION_BEATS:
                 what = "the top level" if loop is self._top else f"live_loop {loop.name!r}"
                 raise ComposerError(
                     f"{what}: one iteration ran past {MAX_ITERATION_BEATS} beats; does its body loop forever?"
                 )
-
-    def file_beats(self, loop: RunningLoop, beats) -> Fraction:
-        """A thread's beats (a length, a delay) as the file's, at its time: they differ when it
-        has a tempo of its own."""
-        beats = to_beats(beats)
-        return beats if loop.bpm is None else beats * self.tempo.at(loop.state.time) / loop.bpm
-
-    def shift(self, beats) -> None:
-        """Move the thread's time by `beats` either way (time_warp); never before its iteration began."""
-        loop = self.current_loop("time_warp")
-        beats = to_beats(beats)
-        state = loop.state
-        if loop.bpm is not None:
-            loop.beat += beats
-        state.time = max(state.time + self.file_beats(loop, beats), loop.iteration_start)
-
-    # ----- tempo ------------------------------------------------------------------------------
-
-    def thread_bpm(self) -> Fraction:
-        """The running thread's tempo: its own, else the piece's at its time."""
-        loop = self.current_loop("current_bpm")
-        return loop.bpm if loop.bpm is not None else self.tempo.at(loop.state.time)
-
-    def set_thread_bpm(self, bpm, relative: bool = False, block: bool = False) -> None:
-        """The running thread's own tempo (None: follow the piece's). `relative` marks a tempo
-        derived from the thread's own (bpm_mul, a restore, sync_bpm), which `--bpm` does not pin;
-        `block` a with_bpm block, which at the top level is the top level's, not the piece's."""
-        loop = self.current_loop("use_bpm")
-        if bpm is not None and not relative:
-            bpm = to_bpm(bpm)
-            if self.bpm_override is not None:
-                return
-            if loop is self._top and not block:
-                self._top_level_tempo(bpm)
-                return
-        if loop.bpm is None and bpm is not None:
-            loop.beat = loop.state.time
-        loop.bpm = bpm
-
-    def _top_level_tempo(self, bpm: Fraction) -> None:
-        """use_bpm at the top level: the piece's (and file's) tempo from here on. As in Sonic Pi,
-        threads it started before keep the tempo they started with."""
-        time = self._top.state.time
-        old = self.tempo.at(time)
-        for thread in [entry[3] for entry in self._queue] + self._parked:
-            if thread.bpm is None and old != bpm:
-                thread.bpm, thread.beat = old, thread.state.time
-        if time == 0:
-            self.piece.bpm = bpm
-        self._top.bpm = None
-        self._set_piece_tempo(time, bpm)
-
-    def set_piece_bpm(self, bpm) -> None:
-        """use_piece_bpm: the whole piece's tempo from this thread's time on (an accelerando);
-        every thread that follows the piece's tempo follows, and so does this one."""
-        loop = self.current_loop("use_piece_bpm")
-        bpm = to_bpm(bpm)
-        loop.bpm = None
-        if self.bpm_override is None:
-            self._set_piece_tempo(loop.state.time, bpm)
-
-    def change_tempo(self, bpm, at) -> None:
-        """A tempo change from outside the piece (a knob) at beat `at`, which must not be earlier
-        than what has been computed (a live caller passes the scheduler's horizon)."""
-        bpm = to_bpm(bpm)
-        self.bpm = bpm
-        self._set_piece_tempo(to_beats(at), bpm)
-
-    def _set_piece_tempo(self, beat: Fraction, bpm: Fraction) -> None:
-        if not self.tempo.change(beat, bpm):
-            return
-        if beat == 0 and not self._streaming:
-            self.bpm = bpm  # the initial tempo: written when the stream begins
-        else:
-            self._emit(Tempo(beat, bpm))
-
-    def seconds(self, beat: Fraction) -> Fraction:
-        """Seconds from the start to `beat` through the piece's tempo map."""
-        return self.tempo.seconds(beat)
-
-    def set_time_signature(self, numerator: int, denominator: int) -> None:
-        time = self.current_loop("use_time_signature").state.time
-        if time == 0 and not self._streaming:
-            self.piece.time_signature = self.time_signature = (numerator, denominator)
-            return
-        self.time_signature = (numerator, denominator)
-        self._emit(TimeSignature(time, numerator, denominator))
 
     # ----- kits -------------------------------------------------------------------------------
 
@@ -524,100 +419,3 @@ class Runtime:
             self._kits[name] = load_kit(name, self.path)
         return self._kits[name]
 
-    # ----- cues and the time state ------------------------------------------------------------
-
-    def cue(self, name, values) -> None:
-        loop = self.current_loop("cue")
-        self._log(event_path(name, "cue"), loop.state.time, loop.order, values, loop.bpm)
-
-    def set_state(self, name, value) -> None:
-        loop = self.current_loop("set_")
-        self._log(event_path(name, "set"), loop.state.time, loop.order, value, loop.bpm)
-
-    def get_state(self, name, default=None):
-        """The value of the last cue/set matching `name` at or before the running thread's
-        position; threads that are behind it run first, so every earlier set is in the log."""
-        loop = self.current_loop("get")
-        time, order = loop.state.time, loop.order
-        limit = self._outer_limit()
-        queue, outside = self._queue, []
-        try:
-            while queue and (queue[0][1], queue[0][2]) < (time, order) and (limit is None or queue[0][1] <= limit):
-                self._run_next(outside)
-        finally:
-            self._queue_again(outside)
-        event = self.time_state.latest(matcher_paths(name), (time, order, self.time_state.sequence))
-        return default if event is None else event.values
-
-    def _run_next(self, outside: list) -> None:
-        """Run the earliest queued thread's iteration inside a wait. Loops added from outside
-        (the performer's arpeggiator) follow live input, so they run only when the stream
-        reaches them, never ahead inside a wait: they go to `outside`, to be queued again."""
-        entry = heapq.heappop(self._queue)
-        if entry[3].name in self._external:
-            outside.append(entry)
-        elif not entry[3].removed:
-            self._run_iteration(entry[3])
-
-    def _queue_again(self, entries: list) -> None:
-        for entry in entries:
-            heapq.heappush(self._queue, entry)
-
-    def _outer_limit(self) -> Fraction | None:
-        """How far a nested run may go: not past a thread it runs inside of, whose later cues
-        and sets it could not see yet."""
-        return min((loop.state.time for loop in self._active[:-1]), default=None)
-
-    def external_cue(self, path: str, values, at) -> None:
-        """An event from outside the piece (MIDI input) at beat `at`, at or after what has been
-        computed: syncs on it wake, gets from then on see it."""
-        self._log(event_path(path), to_beats(at), -1, values, None)
-
-    def _log(self, path: str, time: Fraction, order: int, values, bpm) -> None:
-        event = self.time_state.add(path, time, order, values, bpm)
-        if self._parked:
-            self._wake(event)
-
-    def _wake(self, event) -> None:
-        """Threads parked in a sync that `event` answers go back in the queue at its time."""
-        for loop in [lp for lp in self._parked
-                     if self.time_state.matches(lp.waiting, event.path) and event[:3] > lp.last_sync]:
-            self._parked.remove(loop)
-            loop.waiting = None
-            loop.state.time = event.time
-            loop.last_sync = (event.time, event.order, event.sequence - 1)  # its sync takes this very event
-            if not loop.removed:
-                self._enqueue(loop)
-
-    def sync(self, names: tuple, bpm_sync: bool = False):
-        """Wait for the next cue matching any of `names` after this thread's position (its last
-        sync if it has not slept since, else now), continue from it, and return its values."""
-        loop = self.current_loop("sync")
-        if loop.warps:
-            raise ComposerError("sync inside time_warp is not supported (as in Sonic Pi)")
-        wanted = tuple(path for name in names for path in matcher_paths(name))
-        position = loop.last_sync or (loop.state.time, loop.order, self.time_state.sequence - 1)
-        limit = self._outer_limit()
-        outside = []
-        try:
-            while True:
-                found = self.time_state.next_after(wanted, position)
-                if found is not None:
-                    break
-                if self.until is not None and self._queue and self._queue[0][1] >= self.until:
-                    raise _PastHorizon  # the cue would come after the end of the render
-                if (not self._queue or self._queue[0][1] > loop.state.time + SYNC_HORIZON_BEATS
-                        or (limit is not None and self._queue[0][1] > limit)):
-                    loop.waiting, loop.last_sync = wanted, position
-                    raise _Parked
-                self._run_next(outside)
-        finally:
-            self._queue_again(outside)
-        loop.last_sync = found[:3]
-        loop.waited = True
-        if bpm_sync:
-            self.set_thread_bpm(found.bpm, relative=True)
-        if loop.bpm is not None:
-            loop.beat += (found.time - loop.state.time) * loop.bpm / self.tempo.at(loop.state.time)
-        loop.state.time = found.time
-        return found.values

@@ -1,21 +1,26 @@
-"""A running thread (a live_loop, an `in_thread` body, or the piece's top level) and the piece's
-tempo map, which turns a thread's own beats into the file's beats.
-
-Time is kept in the file's beats, whose tempo map follows the top level (and `use_piece_bpm`).
-A thread that never set a tempo of its own follows that map: `sleep(1)` is one file beat. A
-thread with its own bpm (`use_bpm` inside it, as in Sonic Pi) converts: one of its beats lasts
-60/bpm seconds, which is `piece tempo / own bpm` file beats at the tempo where the sleep starts.
-"""
+"""A running thread (a live_loop, an `in_thread` body, or the piece's top level), and the
+signals that end or suspend one of its iterations."""
 
 from __future__ import annotations
 
-import bisect
 from fractions import Fraction
 
 from composer.context import LoopState
 from composer.runtime.kits import Kit
 from composer.runtime.piece import LoopDefinition
 from composer.runtime.timestate import event_path
+
+
+class StopLoop(BaseException):
+    """Raised by `stop()` in a loop body: the loop ends after this iteration."""
+
+
+class PastHorizon(BaseException):
+    """The cursor passed the end of a render, or the loop's cut: the rest cannot be heard."""
+
+
+class Parked(BaseException):
+    """A sync that no thread answers (yet): its thread waits for the cue, outside the queue."""
 
 
 class RunningLoop:
@@ -58,38 +63,3 @@ class RunningLoop:
         self.kit = parent.kit
         self.bpm = parent.bpm
         self.beat = parent.beat
-
-
-class TempoMap:
-    """The piece's tempo from each beat on; changes may arrive out of order (threads run ahead)."""
-
-    __slots__ = ("beats", "bpms")
-
-    def __init__(self, bpm: Fraction):
-        self.beats: list[Fraction] = [Fraction(0)]
-        self.bpms: list[Fraction] = [bpm]
-
-    def at(self, beat: Fraction) -> Fraction:
-        if len(self.beats) == 1:
-            return self.bpms[0]
-        return self.bpms[bisect.bisect_right(self.beats, beat) - 1]
-
-    def change(self, beat: Fraction, bpm: Fraction) -> bool:
-        """Set the tempo from `beat` on; False when it is already `bpm` there (no event needed)."""
-        index = bisect.bisect_right(self.beats, beat)
-        if self.bpms[index - 1] == bpm:
-            return False
-        if self.beats[index - 1] == beat:
-            self.bpms[index - 1] = bpm
-        else:
-            self.beats.insert(index, beat)
-            self.bpms.insert(index, bpm)
-        return True
-
-    def seconds(self, beat: Fraction) -> Fraction:
-        """Seconds from beat 0 to `beat`."""
-        total, index = Fraction(0), 0
-        while index + 1 < len(self.beats) and self.beats[index + 1] < beat:
-            total += (self.beats[index + 1] - self.beats[index]) * 60 / self.bpms[index]
-            index += 1
-        return total + (beat - self.beats[index]) * 60 / self.bpms[index]
