@@ -638,3 +638,23 @@ def test_a_broken_reload_changes_nothing(tmp_path):
     with pytest.raises(ComposerError, match="ZeroDivisionError"):
         dsl.reload(runtime, path, now=2)
     assert onsets(runtime.events(until=4)) == [(2, 60), (3, 60)]
+
+
+def test_midi_input_messages_become_sonic_pi_cues(tmp_path):
+    from composer.midi.cue_paths import cue_of
+
+    assert cue_of("V49 MIDI 1", [0x90, 64, 100]) == ("/midi:v49_midi_1:1/note_on", [64, 100])
+    assert cue_of("v49", [0xB3, 74, 7]) == ("/midi:v49:4/control_change", [74, 7])
+    assert cue_of("v49", [0xE0, 0, 64]) == ("/midi:v49:1/pitch_bend", [8192])
+    assert cue_of("v49", [0xFA]) == ("/midi:v49/start", [])
+    assert cue_of("v49", [0xF8]) is None and cue_of("v49", [0x90, 64]) is None
+    runtime = dsl.load(write_piece(tmp_path, """
+        @live_loop
+        def echo():
+            note, velocity = sync("/midi:*/note_on")
+            play(note + 12, velocity=velocity)
+    """))
+    list(runtime.events(until=1))
+    runtime.external_cue(*cue_of("v49", [0x91, 60, 80]), at=1)
+    runtime.external_cue(*cue_of("v49", [0x91, 62, 90]), at=F(3, 2))
+    assert [(n[0], n[1], n[2]) for n in notes(runtime.events(until=4))] == [(1, 72, 80), (F(3, 2), 74, 90)]
