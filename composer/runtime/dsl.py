@@ -361,11 +361,15 @@ def load(path, seed: int = 0, bpm=None, until=None) -> Runtime:
 
 
 def reload(runtime: Runtime, path, now) -> None:
-    """Re-read a piece into a running runtime; on any error the runtime is left as it was.
+    """Re-read a piece into a running runtime; on any error the runtime is left as it was."""
+    prepare(path, runtime)(now)
 
-    The new top level runs in a scratch runtime first (so a broken edit changes nothing); its
-    loops and settings are then adopted, and its functions rebound to the running runtime.
-    """
+
+def prepare(path, runtime: Runtime):
+    """Run an edited piece's top level and return `adopt(now)`, which hands what it defined to
+    the runtime. The top level runs in a scratch runtime (so a broken edit changes nothing, and
+    its own notes and threads are not played again); it only reads the running one, so it may
+    run on another thread than the music. `adopt` rebinds its functions to the running runtime."""
     path = Path(path)
     definition = PieceDefinition(path=path)
     scratch = Runtime(definition, seed=runtime.seed, bpm=runtime.bpm_override)
@@ -377,8 +381,12 @@ def reload(runtime: Runtime, path, now) -> None:
     else:
         namespace = api.namespace()
         scratch.run_top_level(top_level(path, namespace), namespace)
-    runtime.reload(definition, now)
-    api.runtime = runtime
+
+    def adopt(now) -> None:
+        runtime.reload(definition, now)
+        api.runtime = runtime
+
+    return adopt
 
 
 def _is_chart(path) -> bool:
