@@ -1,6 +1,6 @@
 # Everything the README's commands need, from a fresh machine.
 #   make demo   set up, then render a sample piece to out/demo.mid
-#   make test   set up (Python packages and JACK for the port tests), then run every test
+#   make test   set up (Python packages; JACK, FluidSynth and a SoundFont for the tests), then run every test
 
 PYTHON ?= python3
 VENV   := .venv
@@ -25,14 +25,19 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test,bench,link]'
 	@touch $@
 
-# JACK with the dummy driver gives real MIDI ports on machines without a sound card or an ALSA
-# sequencer; the tests start the server themselves. Installed only when missing, and only as root.
+# Debian packages the tests use, installed only when missing and only as root: JACK with the
+# dummy driver gives real MIDI ports on machines without a sound card or an ALSA sequencer (the
+# tests start the server themselves); FluidSynth and a small General MIDI SoundFont render audio.
 system-deps:
-	@if ! command -v jackd >/dev/null 2>&1; then \
+	@missing=""; \
+	command -v jackd >/dev/null 2>&1 || missing="$$missing jackd2"; \
+	command -v fluidsynth >/dev/null 2>&1 || missing="$$missing fluidsynth"; \
+	ls /usr/share/sounds/sf2/*.sf2 >/dev/null 2>&1 || missing="$$missing timgm6mb-soundfont"; \
+	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = 0 ]; then \
-			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq jackd2 >/dev/null; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 		else \
-			echo "jackd is missing: install the jackd2 package (e.g. sudo apt-get install jackd2)"; exit 1; \
+			echo "missing system packages:$$missing (e.g. sudo apt-get install$$missing)"; exit 1; \
 		fi; \
 	fi
 

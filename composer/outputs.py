@@ -23,6 +23,11 @@ OUTPUT_KINDS: dict[str, str] = {
     ".musicxml": "score",
     ".xml": "score",
     ".mxl": "score",
+    ".png": "picture",
+    ".svg": "picture",
+    ".wav": "audio",
+    ".flac": "audio",
+    ".ogg": "audio",
 }
 
 

@@ -1,4 +1,4 @@
-"""Render a piece offline: runtime -> events -> messages -> a MIDI file (or a score).
+"""Render a piece offline: runtime -> events -> a MIDI file, a score, a picture or audio.
 
 `--bars` follows the piece's time signatures. They are known only as the piece runs, so when a
 `use_time_signature` inside a loop moves the end, the render starts again with the end that
@@ -19,7 +19,7 @@ from composer.outputs import check_output, make_folder, output_kind
 from composer.runtime import dsl
 from composer.runtime.events import Tempo, TimeSignature
 from composer.runtime.messages import expand
-from composer.sinks.smf import MidiFileWriter
+from composer.sinks.smf import MidiFileWriter, beat_to_tick
 
 DEFAULT_BARS = 16
 #: Tempo changes the summary names one by one; more are summed up.
@@ -81,37 +81,82 @@ def render_file(
     seed: int = 0,
     bpm=None,
     progress: Callable[[Fraction, Fraction], None] | None = None,
+    soundfont=None,
 ) -> RenderSummary:
-    """Render `piece` to `out` (.mid, or a MusicXML score) atomically and summarise it."""
+    """Render `piece` to `out` atomically and summarise it: a MIDI file, a MusicXML score, a
+    piano-roll picture (.png, .svg) or audio through a SoundFont (.wav, .flac, .ogg)."""
     out = check_output(out, inputs=[piece])  # before the work, not after it
+    kind = output_kind(out)
+    if kind == "audio":  # a missing synth or SoundFont fails before the work too
+        from composer.sinks.audio import find_soundfont, fluidsynth_program
+
+        fluidsynth_program()
+        soundfont = find_soundfont(soundfont)
+
+    def render(runtime, length, meters, measured_bars):
+        return _render_once(runtime, Path(piece), out, kind, length, meters, measured_bars, progress, soundfont)
+
+    return _measured(piece, bars, beats, seed, bpm, render)
+
+
+def render_timeline(piece: str | Path, bars=None, beats=None, seed: int = 0, bpm=None):
+    """A piece's events gathered whole, for a look at it rather than a file (`composer show`)."""
+
+    def gather(runtime, length, meters, measured_bars):
+        runtime.until = length
+        return _timeline(runtime, _watched(runtime.events(), meters, [], length, measured_bars), length)
+
+    return _measured(piece, bars, beats, seed, bpm, gather)
+
+
+def _measured(piece, bars, beats, seed, bpm, run):
+    """`run(runtime, length, meters, bars)` on a freshly loaded piece, again whenever a time
+    signature met on the way moves the end of --bars."""
     meters = None
+    measured_bars = None if beats is not None else to_beats(DEFAULT_BARS if bars is None else bars, "bars")
     while True:
         runtime = dsl.load(Path(piece), seed=seed, bpm=bpm)
         meters = meters or MeterMap(*runtime.time_signature)
         length = render_length(runtime, bars, beats, meters)
         try:
-            measured_bars = None if beats is not None else to_beats(DEFAULT_BARS if bars is None else bars, "bars")
-            return _render_once(runtime, Path(piece), out, length, meters, measured_bars, progress)
+            return run(runtime, length, meters, measured_bars)
         except _Remeasure:
             continue
 
 
-def _render_once(runtime, piece: Path, out: Path, length: Fraction, meters: MeterMap, bars, progress):
+def _render_once(runtime, piece: Path, out: Path, kind: str, length: Fraction, meters: MeterMap, bars, progress,
+                 soundfont):
     runtime.until = length
+    if kind == "score":
+        from composer.sinks.score import check_score_length
+
+        check_score_length(out, meters.bars(length))
     tempo_changes: list[Tempo] = []
     events = _watched(runtime.events(), meters, tempo_changes, length, bars)
     if progress is not None:
         events = _reporting(events, length, progress)
-    if output_kind(out) == "score":
-        from composer.sinks.score import write_score
-
+    if kind in ("score", "picture"):
+        timeline = _timeline(runtime, events, length)
         make_folder(out)
-        notes, _ = write_score(events, out, runtime.track_order, runtime.time_signature)
+        if kind == "score":
+            from composer.sinks.score import write_score
+
+            write_score(timeline, out, title=piece.stem)
+        else:
+            from composer.sinks.pianoroll import draw_piano_roll
+
+            draw_piano_roll(timeline, out, title=piece.stem)
+        notes = timeline.note_count()
     else:
         writer = MidiFileWriter(title=piece.stem)
         writer.consume(expand(events))
         make_folder(out)
-        writer.write(out, runtime.track_order)
+        if kind == "audio":
+            from composer.sinks.audio import write_audio
+
+            write_audio(writer.to_bytes(runtime.track_order, end_tick=beat_to_tick(length)), out, soundfont)
+        else:
+            writer.write(out, runtime.track_order)
         notes = writer.notes
     first_bpm, changes = _tempo_story(tempo_changes)
     return RenderSummary(
@@ -124,6 +169,14 @@ def _render_once(runtime, piece: Path, out: Path, length: Fraction, meters: Mete
         seconds=_seconds(tempo_changes, length),
         tempo_changes=tuple((meters.bar_at(beat), bpm) for beat, bpm in changes),
     )
+
+
+def _timeline(runtime, events, length: Fraction):
+    from composer.sinks.timeline import Timeline
+
+    timeline = Timeline.gather(events, length, runtime.track_order)
+    timeline.key = runtime.piece.key  # known once the piece has run: a loop may imply it
+    return timeline
 
 
 def _watched(events, meters: MeterMap, tempo_changes: list, length: Fraction, bars):

@@ -66,7 +66,7 @@ def test_render_writes_a_file_and_a_summary(tmp_path, capsys):
     "args, code, message",
     [
         (["render", "missing.py", "-o", "x.mid"], 1, "composer: missing.py: no such piece"),
-        (["render", "{piece}", "-o", "{tmp}/x.wav"], 1, "composer writes .mid, .midi, .musicxml"),
+        (["render", "{piece}", "-o", "{tmp}/x.mp3"], 1, "composer writes .mid, .midi, .musicxml"),
         (["render", "{piece}", "-o", "{tmp}/x.mid", "--bars", "1", "--beats", "2"], 1, "give --bars or --beats, not both"),
         (["render", "{piece}"], 2, "Missing option '-o'"),
         (["render", "{piece}", "-o", "{tmp}/x.mid", "--bars", "many"], 2, "'many' is not a valid float"),

@@ -46,7 +46,7 @@ def test_render_refuses_the_piece_under_another_name(tmp_path, capsys):
     assert piece.read_text() == PIECE
 
 
-@pytest.mark.parametrize("name", ["x.wav", "x.py", "x", "x.MID.txt"])
+@pytest.mark.parametrize("name", ["x.mp3", "x.py", "x", "x.MID.txt"])
 def test_render_refuses_suffixes_it_does_not_write_and_lists_those_it_does(tmp_path, capsys, name):
     piece = write_piece(tmp_path, PIECE)
     code, _, err = run(["render", str(piece), "-o", str(tmp_path / name)], capsys)

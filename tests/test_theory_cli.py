@@ -69,7 +69,7 @@ def test_human_output_is_names_over_numbers(invoke):
 
 def test_human_output_aligns_columns(invoke):
     result = invoke("chord", "fs3", "major")
-    assert result.output.splitlines() == ["Fs3 Bb3 Cs4", "54  58  61"]
+    assert result.output.splitlines() == ["F#3 A#3 C#4", "54  58  61"]
 
 
 def test_microtonal_tonic(invoke):

@@ -16,6 +16,7 @@ from composer import __version__
 #: command name -> "module:attribute" (relative to composer.cli), in the order --help lists them.
 COMMANDS = {
     "render": "render_cmd:render",
+    "show": "show_cmd:show",
     "play": "play_cmd:play",
     "live": "play_cmd:live",
     "ports": "ports_cmd:ports",

@@ -16,6 +16,8 @@ def _playback_options(command):
         click.argument("piece", type=click.Path(dir_okay=False)),
         click.option("--port", type=PORT_NAME, help="Output port: an index or part of a name (see `composer ports`)."),
         click.option("--virtual", type=PORT_NAME, metavar="NAME", help="Open a virtual output port named NAME instead."),
+        click.option("--synth", is_flag=True, help="Play through a built-in FluidSynth to the sound card (no MIDI gear)."),
+        click.option("--soundfont", type=click.Path(dir_okay=False), help="GM SoundFont for --synth (default: the system's)."),
         click.option("--midi-api", type=click.Choice(API_CHOICES), help="MIDI API (default: $COMPOSER_MIDI_API, else auto)."),
         click.option("--bars", type=float, help="Stop after N bars (default: play until Ctrl-C)."),
         click.option("--bpm", type=float, help="Tempo, overriding the piece's use_bpm."),
@@ -35,20 +37,27 @@ def _playback_options(command):
     return command
 
 
-def _run(watch: bool, piece, port, virtual, midi_api, bars, bpm, seed, latency, clock_out, clock_in, link,
-         link_wait, midi_in=None) -> None:
+def _run(watch: bool, piece, port, virtual, synth, soundfont, midi_api, bars, bpm, seed, latency, clock_out,
+         clock_in, link, link_wait, midi_in=None) -> None:
+    import contextlib
     from pathlib import Path
 
     from composer.live.session import PlayOptions, play
 
-    if port is not None and virtual is not None:
-        raise click.UsageError("give --port or --virtual, not both")
-    options = PlayOptions(
-        piece=Path(piece), port=port, virtual=virtual, midi_api=midi_api, bars=bars, bpm=bpm, seed=seed,
-        latency_ms=latency, clock_out=clock_out, clock_in=clock_in, link=link, link_wait=link_wait, watch=watch,
-        midi_in=midi_in,
-    )
-    play(options)
+    if sum(choice is not None and choice is not False for choice in (port, virtual, synth)) > 1:
+        raise click.UsageError("give one of --port, --virtual and --synth")
+    with contextlib.ExitStack() as stack:
+        if synth:
+            from composer.live.synth import running_synth
+
+            port = stack.enter_context(running_synth(midi_api, soundfont))
+            click.echo(f"playing through FluidSynth on {port}", err=True)
+        options = PlayOptions(
+            piece=Path(piece), port=port, virtual=virtual, midi_api=midi_api, bars=bars, bpm=bpm, seed=seed,
+            latency_ms=latency, clock_out=clock_out, clock_in=clock_in, link=link, link_wait=link_wait, watch=watch,
+            midi_in=midi_in,
+        )
+        play(options)
 
 
 @click.command()

@@ -112,6 +112,7 @@ def doctor(midi_api):
     env = os.environ.get("COMPOSER_MIDI_API")
     if env:
         click.echo(f"COMPOSER_MIDI_API={env}")
+    _report_audio()
     for name in working:
         found = list_ports(resolve_api(name))
         outs = [p.name for p in found if p.direction == "output"]
@@ -140,3 +141,19 @@ def doctor(midi_api):
         click.echo("  - start a JACK server, e.g.: jackd --no-realtime -d dummy -r 48000 -p 256 &")
     click.echo("  - then run `composer doctor` again")
     raise SystemExit(2)
+
+
+def _report_audio() -> None:
+    """Which synth and SoundFont audio renders and --synth use, or how to get them."""
+    from composer.errors import ComposerError
+    from composer.sinks.audio import find_soundfont, fluidsynth_program
+
+    try:
+        click.echo(f"FluidSynth (audio, --synth): {fluidsynth_program()}")
+    except ComposerError:
+        click.echo("FluidSynth (audio, --synth): not installed -> apt-get install fluidsynth")
+        return
+    try:
+        click.echo(f"SoundFont: {find_soundfont()}")
+    except ComposerError as error:
+        click.echo(f"SoundFont: {error}")

@@ -1,4 +1,4 @@
-"""`composer render`: a piece to a MIDI file (or a MusicXML score), deterministically."""
+"""`composer render`: a piece to a MIDI file, a score, a picture or audio, deterministically."""
 
 from __future__ import annotations
 
@@ -10,27 +10,34 @@ import click
 @click.command()
 @click.argument("piece", type=click.Path(dir_okay=False))
 @click.option("-o", "--out", "out", required=True, type=click.Path(dir_okay=False),
-              help="Output file: .mid, or .musicxml/.mxl for a score through music21.")
+              help="Output file: .mid; .musicxml/.mxl (a score); .png/.svg (a piano roll); "
+                   ".wav/.flac/.ogg (audio through a SoundFont).")
 @click.option("--bars", type=float, help="Length in bars of the piece's time signature (default 16).")
 @click.option("--beats", type=float, help="Length in beats (quarter notes), instead of --bars.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed for the piece's randomness.")
 @click.option("--bpm", type=float, help="Tempo, overriding the piece's use_bpm.")
+@click.option("--soundfont", type=click.Path(dir_okay=False),
+              help="GM SoundFont for audio (default: $COMPOSER_SOUNDFONT, else the system's).")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing on success.")
-def render(piece, out, bars, beats, seed, bpm, quiet):
-    """Render PIECE to a standard MIDI file, a track per live_loop.
+def render(piece, out, bars, beats, seed, bpm, soundfont, quiet):
+    """Render PIECE to a standard MIDI file (a track per live_loop), a MusicXML score, a
+    piano-roll picture or an audio file, chosen by the output's extension.
 
     The same piece, length and seed always give the same bytes; the file is written
     atomically, so a failed render leaves no file behind.
 
     \b
-    Example:
+    Examples:
       composer render samples/pieces/tabla_pentatonic.py -o out/tabla.mid --bars 32
+      composer render samples/pieces/tabla_pentatonic.py -o out/tabla.wav
+      composer render samples/pieces/seven_four.py -o out/seven.png --bars 8
     """
     from composer.render import render_file
 
     progress, done = _progress_bar(quiet)
     try:
-        summary = render_file(piece, out, bars=bars, beats=beats, seed=seed, bpm=bpm, progress=progress)
+        summary = render_file(piece, out, bars=bars, beats=beats, seed=seed, bpm=bpm, progress=progress,
+                              soundfont=soundfont)
     finally:
         done()
     if not quiet:

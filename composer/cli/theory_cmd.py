@@ -47,8 +47,9 @@ def _echo_names(names, as_json: bool) -> None:
 
 
 def _echo_notes(notes, as_json: bool) -> None:
-    """Names over numbers, each column as wide as its wider cell; or a JSON list."""
-    from composer.theory.notes import note_name
+    """Names over numbers, each column as wide as its wider cell; or a JSON list. The names are
+    spelt in the key the notes themselves make (G#3 in an E major chord, Ab3 in F minor)."""
+    from composer.theory.spelling import key_of_scale, spelled_name
 
     notes = list(notes)
     outside = [n for n in notes if not 0 <= n <= 127]
@@ -63,7 +64,8 @@ def _echo_notes(notes, as_json: bool) -> None:
     if not notes:
         click.echo("(no notes)")
         return
-    names = [note_name(n) for n in notes]
+    sharps, minor = key_of_scale(notes)
+    names = [spelled_name(int(n), sharps, minor) for n in notes]
     numbers = [str(n) for n in notes]
     widths = [max(len(a), len(b)) for a, b in zip(names, numbers)]
     click.echo(" ".join(a.ljust(w) for a, w in zip(names, widths)).rstrip())

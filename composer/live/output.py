@@ -3,18 +3,21 @@
 A synth switched off or a cable pulled removes its port. The scheduler keeps time regardless:
 messages meant for a missing port are dropped, the watcher (composer.midi.presence) notices the
 port is gone (one warning) and reopens it when a port of the same name returns (one more line),
-sending All Notes Off on every channel there first, since what it was playing before is unknown.
+resetting every channel there first (pedal up, bend centred, all notes off), since what it was
+playing before is unknown.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from composer.midi.bytes import channel_reset
 from composer.midi.ports import open_output, own_port_name
 from composer.midi.presence import FollowedPort
 
 CHECK_SECONDS = 0.5
-ALL_NOTES_OFF = [(0xB0 | channel, 123, 0) for channel in range(16)]
+#: What a port that comes back gets first, since what it was playing before is unknown.
+RESET_ALL_CHANNELS = [data for channel in range(16) for data in channel_reset(channel)]
 
 
 class PortOutput(FollowedPort):
@@ -57,7 +60,7 @@ class PortOutput(FollowedPort):
         try:
             self.midi_out.close_port()
             self.midi_out.open_port(names.index(self.port_name), own)
-            for data in ALL_NOTES_OFF:
+            for data in RESET_ALL_CHANNELS:
                 self.midi_out.send_message(data)
         except Exception:  # rtmidi's errors: gone again since the listing; try on the next check
             return None

@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable
 
 from composer.midi.bytes import (
-    ALL_NOTES_OFF, ALL_SOUND_OFF, CONTROL_CHANGE, MOD_WHEEL, NOTE_OFF, NOTE_ON, PITCH_BEND, SUSTAIN, is_channel_status,
+    ALL_SOUND_OFF, CONTROL_CHANGE, MOD_WHEEL, NOTE_OFF, NOTE_ON, PITCH_BEND, SUSTAIN, channel_reset, is_channel_status,
 )
 
 #: Signals that end a performance cleanly: Ctrl-C aside, a `kill`, a closed terminal or lost
@@ -42,10 +42,8 @@ class Terminated(BaseException):
 
 def reset_channel(send: Callable[[tuple], None], channel: int) -> None:
     """Pedal up, modulation off, pitch bend centred, all notes off: a channel as after power-on."""
-    send((CONTROL_CHANGE | channel, SUSTAIN, 0))
-    send((CONTROL_CHANGE | channel, MOD_WHEEL, 0))
-    send((PITCH_BEND | channel, 0, 64))
-    send((CONTROL_CHANGE | channel, ALL_NOTES_OFF, 0))
+    for data in channel_reset(channel):
+        send(data)
 
 
 class NoteGuard:

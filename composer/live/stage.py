@@ -35,7 +35,7 @@ class Stage:
 
     def open_output(self, api: int, *, virtual: str | None, names: list[str], index: int | None) -> None:
         """Open the output (a virtual port, output `index` of `names`, or the first one) and
-        put the note guard in front of it; a port that returns gets its channels reset."""
+        put the note guard in front of it (a port that returns resets its channels itself)."""
         from composer.midi.ports import open_output
 
         if virtual:
@@ -47,7 +47,6 @@ class Stage:
         self.port = port
         self.guard = safety.NoteGuard(port.send)
         port.on_lost = self.guard.forget
-        port.on_return = self._after_port_return
 
     def watch_for_stop(self) -> None:
         """Let `stop()` reach the scheduler (call once the scheduler exists)."""
@@ -92,10 +91,6 @@ class Stage:
     def settle(self) -> None:
         """The natural end: every note has ended; only controllers left off rest are reset."""
         self.guard.settle()
-
-    def _after_port_return(self) -> None:
-        for channel in sorted(self.guard.channels):
-            safety.reset_channel(self.port.send, channel)
 
     # ----- loops ------------------------------------------------------------------------------
 

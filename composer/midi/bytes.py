@@ -143,6 +143,17 @@ def pitch_bend(channel: int, value: int) -> tuple[int, int, int]:
     return (PITCH_BEND | channel, value & 0x7F, value >> 7)
 
 
+def channel_reset(channel: int) -> list[tuple[int, int, int]]:
+    """Pedal up, modulation off, pitch bend centred, all notes off: a channel as after power-on.
+    (All Notes Off alone leaves notes the sustain pedal holds sounding.)"""
+    return [
+        (CONTROL_CHANGE | channel, SUSTAIN, 0),
+        (CONTROL_CHANGE | channel, MOD_WHEEL, 0),
+        pitch_bend(channel, PITCH_BEND_CENTRE),
+        (CONTROL_CHANGE | channel, ALL_NOTES_OFF, 0),
+    ]
+
+
 def pitch_bend_value(data) -> int:
     """The 14-bit value (0..16383) of a pitch bend message."""
     return data[1] | (data[2] << 7)

@@ -223,6 +223,36 @@ class PieceAPI:
             load_kit(name, self.definition.path)  # fail now, at the line that names it
             self.definition.kit = name
 
+    def use_key(self, tonic, mode="major") -> None:
+        """The key a score is written in (its signature and spelling): any scale name is a mode."""
+        from composer.theory import scale
+        from composer.theory.spelling import key_of_scale
+
+        self.definition.key = key_of_scale(list(scale(tonic, mode)))
+
+    def _implying_key(self, function, tonic_at: int):
+        """`function` (scale, degree, chord_degree), noting the first scale used as the piece's key
+        when it has none, so a score of it gets a key signature that fits."""
+
+        def call(*args, **options):
+            result = function(*args, **options)
+            if self.definition.key is None and len(args) > tonic_at + 1:
+                self.use_key(args[tonic_at], args[tonic_at + 1])
+            return result
+
+        call.__name__, call.__doc__ = function.__name__, function.__doc__
+        return call
+
+    def progression(self, chart, key=None, **options):
+        """harmony.progression; its key ("a:minor") is the piece's key when it has none yet."""
+        from composer import harmony
+
+        chords = harmony.progression(chart, key, **options)
+        if self.definition.key is None and key:
+            tonic, _, mode = str(key).partition(":")
+            self.use_key(tonic, mode or "major")
+        return chords
+
     def namespace(self) -> dict:
         """The dict a piece's code runs in."""
         from composer import harmony, theory
@@ -274,6 +304,7 @@ class PieceAPI:
             "tick_set": context.tick_set,
             "tick_reset": context.tick_reset,
             "tick_reset_all": context.tick_reset_all,
+            "use_key": self.use_key,
             "ring": ring,
             "ramp": ramp,
             "knit": sequences.knit,
@@ -301,14 +332,14 @@ class PieceAPI:
             "scale_names": theory.scale_names,
             "note": theory.note,
             "note_name": theory.note_name,
-            "scale": theory.scale,
+            "scale": self._implying_key(theory.scale, 0),
             "chord": harmony.chord,
-            "progression": harmony.progression,
+            "progression": self.progression,
             "accompany": functools.partial(play_accompaniment, self),
             "chord_invert": theory.chord_invert,
             "invert_chord": theory.chord_invert,
-            "chord_degree": theory.chord_degree,
-            "degree": theory.degree,
+            "chord_degree": self._implying_key(theory.chord_degree, 1),
+            "degree": self._implying_key(theory.degree, 1),
             "arp": arp,
             "mini": mini,
             "Ring": Ring,

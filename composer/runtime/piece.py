@@ -46,6 +46,7 @@ class PieceDefinition:
     time_signature: tuple[int, int] | None = None
     kit: str | None = None
     settings: dict = field(default_factory=dict)  # the top level's use_* settings, which loops start with
+    key: tuple[int, bool] | None = None  # (sharps, minor) for scores: use_key, else the first scale used
 
 
 def located(error: BaseException, path: Path, namespace: dict | None = None) -> PieceError:

@@ -86,11 +86,12 @@ class TrackEncoder:
         self.spooled += len(self.data)
         self.data = bytearray()
 
-    def _end(self) -> bytes:
-        return b"\x00" + _meta(0x2F, b"")
+    def _end(self, end_tick: int = 0) -> bytes:
+        """End of track, at `end_tick` if that is after the last event (a player runs on to it)."""
+        return _varlen(max(0, end_tick - self.last_tick)) + _meta(0x2F, b"")
 
-    def header(self) -> bytes:
-        return b"MTrk" + struct.pack(">I", self.spooled + len(self.data) + len(self._end()))
+    def header(self, end_tick: int = 0) -> bytes:
+        return b"MTrk" + struct.pack(">I", self.spooled + len(self.data) + len(self._end(end_tick)))
 
     def write_to(self, handle) -> None:
         """Write the chunk to a file without gathering it in memory."""
@@ -102,13 +103,13 @@ class TrackEncoder:
         handle.write(self.data)
         handle.write(self._end())
 
-    def chunk(self) -> bytes:
+    def chunk(self, end_tick: int = 0) -> bytes:
         spooled = b""
         if self.spool is not None:
             self.spool.seek(0)
             spooled = self.spool.read()
             self.spool.seek(0, os.SEEK_END)
-        return self.header() + spooled + bytes(self.data) + self._end()
+        return self.header(end_tick) + spooled + bytes(self.data) + self._end(end_tick)
 
 
 def beat_to_tick(beat: Fraction) -> int:
@@ -173,10 +174,12 @@ class MidiFileWriter:
     def _header(self, names: list[str]) -> bytes:
         return b"MThd" + struct.pack(">IHHH", 6, 1, len(names), TICKS_PER_BEAT)
 
-    def to_bytes(self, track_order: Iterable[str] = ()) -> bytes:
-        """The whole file in memory (small files and tests; `write` streams)."""
+    def to_bytes(self, track_order: Iterable[str] = (), end_tick: int = 0) -> bytes:
+        """The whole file in memory (small files, audio, tests; `write` streams). `end_tick`
+        lengthens the conductor track, so a player runs on to it (the render's full length)."""
         names = self._ordered(track_order)
-        return self._header(names) + b"".join(self.tracks[n].chunk() for n in names)
+        conductor = self.tracks[CONDUCTOR].chunk(end_tick)
+        return self._header(names) + conductor + b"".join(self.tracks[n].chunk() for n in names[1:])
 
     def write(self, path: str | os.PathLike, track_order: Iterable[str] = ()) -> None:
         names = self._ordered(track_order)
