@@ -658,3 +658,34 @@ def test_midi_input_messages_become_sonic_pi_cues(tmp_path):
     runtime.external_cue(*cue_of("v49", [0x91, 60, 80]), at=1)
     runtime.external_cue(*cue_of("v49", [0x91, 62, 90]), at=F(3, 2))
     assert [(n[0], n[1], n[2]) for n in notes(runtime.events(until=4))] == [(1, 72, 80), (F(3, 2), 74, 90)]
+
+
+def test_a_reload_keeps_the_tempo_a_loop_started_with(tmp_path):
+    source = """
+        @live_loop
+        def started_at_60():
+            play(40)
+            sleep(1)
+
+        use_bpm(120)                # the piece's tempo; the loop above keeps Sonic Pi's 60
+    """
+    path = write_piece(tmp_path, source)
+    runtime = dsl.load(path)
+    assert onsets(runtime.events(until=4)) == [(0, 40), (2, 40)]
+    path.write_text(path.read_text().replace("play(40)", "play(41)"))
+    dsl.reload(runtime, path, now=4)
+    assert onsets(runtime.events(until=8)) == [(4, 41), (6, 41)]
+
+
+@pytest.mark.parametrize("source, message", [
+    ("@in_thread(delay=-1)\ndef t():\n    play(60)\n", "piece.py:1: in_thread delay cannot be negative"),
+    ("@at([1, -2])\ndef t():\n    play(60)\n", "piece.py:1: at() time cannot be negative"),
+    ("@density(1.5)\ndef t():\n    sleep(1)\n", "piece.py:1: density above 1 repeats the block: it must be whole"),
+    ("with with_bpm(0):\n    sleep(1)\n", "piece.py:1: bpm must be between"),
+    ("@live_loop\ndef a():\n    with time_warp(1):\n        sync('x')\n    sleep(1)\n", "piece.py:4: sync inside time_warp"),
+    ("@in_thread\ndef t():\n    1 / 0\n", "piece.py:3: ZeroDivisionError"),
+])
+def test_thread_and_time_errors_are_one_line_naming_the_line(tmp_path, source, message):
+    with pytest.raises(ComposerError) as caught:
+        run_piece(tmp_path, source, beats=4)
+    assert "\n" not in str(caught.value) and message in str(caught.value)

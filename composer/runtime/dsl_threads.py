@@ -16,6 +16,7 @@ from composer import context
 from composer.errors import ComposerError
 from composer.beats import to_beats, to_bpm
 from composer.runtime.piece import LoopDefinition
+from composer.runtime.sound import duration_beats
 
 
 def threads_namespace(api) -> dict:
@@ -24,48 +25,52 @@ def threads_namespace(api) -> dict:
     def running(what):
         return api._running(what)
 
+    def start(function, name=None, delay=0, sync=None, sync_bpm=None, seed=None, call=None):
+        """Start a thread running `call` (default: `function`), reported at `function`'s line."""
+        definition = LoopDefinition(
+            name=None if name is None else str(name),
+            body=call or function,
+            line=function.__code__.co_firstlineno,
+            sync=None if (sync_bpm or sync) is None else str(sync_bpm or sync),
+            delay=duration_beats(delay, "in_thread delay" if call is None else "at() time"),
+            auto_cue=False,
+            sync_bpm=sync_bpm is not None,
+        )
+        running("in_thread").start_thread(definition, seed=seed)
+
     def in_thread(body=None, *, name=None, delay=0, sync=None, sync_bpm=None, seed=None):
         """`@in_thread` or `@in_thread(name="bass", delay=1, sync="beat")`: run the function once,
         in a new thread starting now (after `delay` beats, then `sync`). It inherits this
-        thread's tempo, ticks, kit and settings; a named one gets its own track, and is not
-        started again while one of its name runs."""
+        thread's tempo, kit and settings, and gets a random stream of its own (`seed=` sets
+        it); a named one gets its own track, and is not started again while one of its name runs."""
 
-        def start(function):
-            definition = LoopDefinition(
-                name=None if name is None else str(name),
-                body=function,
-                line=function.__code__.co_firstlineno,
-                sync=None if (sync_bpm or sync) is None else str(sync_bpm or sync),
-                delay=to_beats(delay),
-                auto_cue=False,
-                sync_bpm=sync_bpm is not None,
-            )
-            running("in_thread").start_thread(definition, seed=seed)
+        def decorate(function):
+            start(function, name, delay, sync, sync_bpm, seed)
             return function
 
-        return start(body) if callable(body) else start
+        return decorate(body) if callable(body) else decorate
 
     def at(times, values=None):
         """`@at([0, 1, 2.5], values)`: run the function in a new thread at each time (beats from
         now). As Sonic Pi's: a function of one argument gets each value (the time when there are
         no values), of two the time and the value (or index), of three time, value and index."""
-        times = list(times) if isinstance(times, (list, tuple)) or hasattr(times, "__iter__") else [times]
+        times = [times] if isinstance(times, (int, float, Fraction)) else list(times)
         given = values is not None
         values = list(values) if given else times
         if not values:
             raise ComposerError("at() needs at least one value")
 
-        def start(function):
+        def decorate(function):
             arity = len(inspect.signature(function).parameters)
             if arity > 3:
                 raise ComposerError(f"at(): the function takes {arity} arguments; at most 3")
             for index, time in enumerate(times):
                 value = values[index % len(values)]
                 arguments = [(), (value,), (time, value if given else index), (time, value, index)][arity]
-                in_thread(lambda arguments=arguments: function(*arguments), delay=time)
+                start(function, delay=time, call=lambda arguments=arguments: function(*arguments))
             return function
 
-        return start
+        return decorate
 
     @contextmanager
     def time_warp(beats=0):

@@ -130,6 +130,9 @@ class Runtime(TempoCalls, CueCalls):
                                 track=TOP_LEVEL_TRACK, one_shot=True)
         self._run_iteration(self._top)
         self.piece.settings = dict(self._top.state.settings)  # what loops a reload adds start with
+        for loop in self.loops.values():
+            if not loop.one_shot:
+                loop.definition.bpm = loop.bpm  # ... and the tempo each loop had when it ended
 
     def at_top_level(self) -> bool:
         return bool(self._active) and self._active[-1] is self._top
@@ -156,7 +159,7 @@ class Runtime(TempoCalls, CueCalls):
             running = self.loops.get(name)
             if running is not None and not running.removed:
                 running.redefine(definition)  # its next iteration runs the new body
-                running.kit = running.bpm = None  # ... with what the new code says, no more
+                running.kit, running.bpm = None, definition.bpm  # ... with what the new code says, no more
                 continue
             if definition.paused and not launching:
                 if name not in self.track_order:
@@ -164,6 +167,7 @@ class Runtime(TempoCalls, CueCalls):
                 continue
             at = start + definition.delay + (0 if launching else definition.offset)
             self.loops[name] = self._new_thread(definition, at, None)
+            self.loops[name].bpm = definition.bpm
 
     def define_loop(self, definition: LoopDefinition) -> None:
         """A live_loop defined while the piece runs: it starts at the defining thread's time

@@ -36,6 +36,7 @@ class LoopDefinition:
     takes_value: bool = False  # the body takes the last iteration's value (init=, as Sonic Pi's |x|)
     auto_cue: bool = True  # each iteration cues /live_loop/NAME
     sync_bpm: bool = False  # the first sync also takes the cueing thread's tempo
+    bpm: Fraction | None = None  # its tempo when the top level ended (None: it follows the piece's)
 
 
 @dataclass
