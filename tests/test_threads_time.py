@@ -689,3 +689,30 @@ def test_thread_and_time_errors_are_one_line_naming_the_line(tmp_path, source, m
     with pytest.raises(ComposerError) as caught:
         run_piece(tmp_path, source, beats=4)
     assert "\n" not in str(caught.value) and message in str(caught.value)
+
+
+def test_in_thread_seed_and_sync_bpm(tmp_path):
+    events = run_piece(tmp_path, """
+        @in_thread(seed=42)
+        def one():
+            play(rrand_i(30, 90))
+
+        @in_thread(seed=42)
+        def two():
+            play(rrand_i(30, 90))
+
+        @in_thread(name="fast")
+        def fast():
+            use_bpm(240)
+            sleep(1)
+            cue("go")
+
+        @in_thread(name="follower", sync_bpm="go")
+        def follower():
+            play(70)
+            sleep(1)                 # at the cueing thread's 240 bpm: a quarter of a beat
+            play(71)
+    """, beats=2)
+    first, second = [n for b, n in onsets(events, "main")]
+    assert first == second            # the same seed, the same stream
+    assert onsets(events, "follower") == [(F(1, 4), 70), (F(1, 2), 71)]
