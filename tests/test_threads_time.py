@@ -473,12 +473,14 @@ def test_with_bpm_bpm_mul_current_bpm_bt_rt(tmp_path):
         with with_bpm_mul(4):
             sleep(2)
         assert vt() == 1
-        use_bpm_mul(2)
+        use_bpm_mul(2)                 # at the top level: the piece's tempo
         assert current_bpm() == 120
         sleep(rt(1))                   # one second, whatever the tempo
+        assert vt() == 2
         play(60)
     """, beats=4)
-    assert onsets(events) == [(2, 60)]
+    assert onsets(events) == [(3, 60)]
+    assert [e for e in events if isinstance(e, Tempo)] == [Tempo(0, 60), Tempo(1, 120)]
 
 
 def test_bpm_override_wins_over_use_bpm_in_a_loop(tmp_path):

@@ -96,22 +96,26 @@ def threads_namespace(api) -> dict:
         try:
             yield
         finally:
-            runtime.set_thread_bpm(saved, relative=True)
+            runtime.set_thread_bpm(saved, relative=True, block=True)
+
+    def multiply_bpm(multiplier, block: bool) -> None:
+        runtime = running("use_bpm_mul")
+        bpm = to_bpm(runtime.thread_bpm() * _positive(multiplier, "bpm multiplier"))
+        runtime.set_thread_bpm(bpm, relative=True, block=block)
 
     def use_bpm_mul(multiplier):
-        """Multiply the thread's tempo (2: twice as fast)."""
-        runtime = running("use_bpm_mul")
-        runtime.set_thread_bpm(to_bpm(runtime.thread_bpm() * _positive(multiplier, "bpm multiplier")), relative=True)
+        """Multiply the thread's tempo (2: twice as fast); at the top level, the piece's."""
+        multiply_bpm(multiplier, block=False)
 
     @contextmanager
     def with_bpm_mul(multiplier):
         runtime = running("with_bpm_mul")
         saved = runtime.current_loop("with_bpm_mul").bpm
-        use_bpm_mul(multiplier)
+        multiply_bpm(multiplier, block=True)
         try:
             yield
         finally:
-            runtime.set_thread_bpm(saved, relative=True)
+            runtime.set_thread_bpm(saved, relative=True, block=True)
 
     def density(d):
         """`@density(2)`: run the function d times at d times the tempo, so it keeps its length

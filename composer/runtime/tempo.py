@@ -76,17 +76,19 @@ class TempoCalls:
         return loop.bpm if loop.bpm is not None else self.tempo.at(loop.state.time)
 
     def set_thread_bpm(self, bpm, relative: bool = False, block: bool = False) -> None:
-        """The running thread's own tempo (None: follow the piece's). `relative` marks a tempo
-        derived from the thread's own (bpm_mul, a restore, sync_bpm), which `--bpm` does not pin;
-        `block` a with_bpm block, which at the top level is the top level's, not the piece's."""
+        """The running thread's tempo (None: follow the piece's). At the top level it is the
+        piece's, except inside a block (`block`: with_bpm, with_bpm_mul), which is the top level's
+        own. `relative` marks a tempo derived from the thread's own (bpm_mul, a restore,
+        sync_bpm), which `--bpm` leaves to threads; the piece's tempo stays `--bpm`'s."""
         loop = self.current_loop("use_bpm")
         if bpm is not None and not relative:
             bpm = to_bpm(bpm)
             if self.bpm_override is not None:
                 return
-            if loop is self._top and not block:
+        if loop is self._top and not block and bpm is not None:
+            if self.bpm_override is None:
                 self._top_level_tempo(bpm)
-                return
+            return
         if loop.bpm is None and bpm is not None:
             loop.beat = loop.state.time
         loop.bpm = bpm
