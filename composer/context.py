@@ -13,6 +13,9 @@ by another starts with no counters.
 from __future__ import annotations
 
 import numbers
+import sys
+import threading
+import types
 from fractions import Fraction
 
 from composer.errors import ComposerError
@@ -91,36 +94,59 @@ def _tick_number(value, what: str):
 def new_top_level(seed_offset=0) -> LoopState:
     """A fresh state for a piece's top level, made current: as Sonic Pi runs each buffer in a new
     thread of seed 0 (`seed_offset` is composer's --seed, see composer.randomness.state)."""
-    global top_level, current
-    top_level = current = LoopState("__top__", RandomState(offset=seed_offset))
+    global top_level
+    top_level = _threads.current = LoopState("__top__", RandomState(offset=seed_offset))
     return top_level
 
 
 #: The state used outside any loop (a piece's top level, the REPL, the theory CLI).
 top_level = LoopState("__top__")
 
-#: The loop whose body is running now; the runtime swaps it around each iteration.
-current: LoopState = top_level
+#: The loop whose body is running now, in this thread; the runtime swaps it around each
+#: iteration. Per thread: a live edit's top level runs beside the music (composer.live.reload),
+#: and must neither see nor advance the random stream of the loop playing at that moment.
+#: Read and set it as `context.current`; it starts as `top_level` in every thread.
+
+
+class _PerThread(types.ModuleType):
+    """Makes `context.current` a per-thread value (a module cannot hold a property itself)."""
+
+    @property
+    def current(self) -> LoopState:
+        return _threads.current
+
+    @current.setter
+    def current(self, state: LoopState) -> None:
+        _threads.current = state
+
+
+class _Threads(threading.local):
+    def __init__(self):
+        self.current = top_level  # the top level of the piece loaded last
+
+
+_threads = _Threads()
+sys.modules[__name__].__class__ = _PerThread
 
 
 # ----- what pieces call -----------------------------------------------------------------------
 
 
 def tick(name: str = DEFAULT_TICK, step=1, offset=0):
-    return current.tick(name, step, offset)
+    return _threads.current.tick(name, step, offset)
 
 
 def look(name: str = DEFAULT_TICK, offset=0):
-    return current.look(name, offset)
+    return _threads.current.look(name, offset)
 
 
 def tick_set(name, value=None):
-    return current.tick_set(name, value)
+    return _threads.current.tick_set(name, value)
 
 
 def tick_reset(name: str = DEFAULT_TICK) -> None:
-    current.tick_reset(name)
+    _threads.current.tick_reset(name)
 
 
 def tick_reset_all() -> None:
-    current.tick_reset_all()
+    _threads.current.tick_reset_all()

@@ -220,7 +220,7 @@ def test_chart_file_errors_name_file_and_line(tmp_path):
     path = tmp_path / "bad.cho"
     path.write_text("{title: x}\n| Em . . . |\n{tempo: quick}\n")
     result = accompany(path, "-o", tmp_path / "x.mid")
-    assert result.returncode == 1 and f"{path}:3: tempo must be" in result.stderr
+    assert result.returncode == 1 and f"{path}:3: {{tempo}}: not a number of bpm: 'quick'" in result.stderr
 
 
 def test_lead_sheet_has_the_chord_symbols(tmp_path):
@@ -319,3 +319,61 @@ def test_live_reload_of_a_chart_changes_the_next_bar(tmp_path):
     chart.write_text("| C . . . | Hm . . . |\n")
     with pytest.raises(Exception, match="live.cho:1: not a chord symbol: 'Hm'"):
         dsl.reload(runtime, chart, 12)
+
+
+@pytest.mark.parametrize("material", ['["Em", "C"]', '"Em C"', 'chord("Em")', '"| Em . C . |"'])
+def test_accompany_takes_lists_strings_chords_and_grids(tmp_path, material):
+    piece = tmp_path / "piece.py"
+    piece.write_text(f"@live_loop\ndef band():\n    accompany({material}, style='strum', parts=('bass',))\n")
+    result = subprocess.run([sys.executable, "-m", "composer", "render", piece, "-o", tmp_path / "x.mid", "--bars", "2"],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert {n % 12 for _, _, n, _ in notes_of(tmp_path / "x.mid")} <= {4, 11, 0, 7}
+
+
+def test_accompany_rejects_what_is_not_chords(tmp_path):
+    piece = tmp_path / "piece.py"
+    piece.write_text("@live_loop\ndef band():\n    accompany(42)\n")
+    result = subprocess.run([sys.executable, "-m", "composer", "render", piece, "-o", tmp_path / "x.mid"],
+                            capture_output=True, text=True)
+    assert result.returncode == 1 and "piece.py:3" in result.stderr and "accompany takes" in result.stderr
+
+
+def test_a_chorus_played_twice_fills_between_its_passes():
+    chart = parse_chart("{start_of_chorus}\n| C . . . | G . . . |\n{end_of_chorus}\n{chorus}\n", "g")
+    band = arrange(chart, style="ballad", humanise=False)
+    fill = [h for h in band.hits["drums"] if 6 <= h.beat < 8 and h.note in TOMS | {SNARE}]  # end of the first pass
+    assert len(fill) >= 4
+    assert any(h.beat == 8 and h.note == CRASH for h in band.hits["drums"])
+
+
+def test_audio_of_a_chart(tmp_path):
+    import shutil
+    import wave
+
+    from composer.errors import ComposerError
+    from composer.sinks.audio import find_soundfont
+
+    try:
+        find_soundfont()
+    except ComposerError:
+        pytest.skip("no General MIDI SoundFont on this machine")
+    if shutil.which("fluidsynth") is None:
+        pytest.skip("no FluidSynth on this machine")
+    out = tmp_path / "em.wav"
+    result = accompany("| Em . . . | C . . . | G . . . | D . . . |", "-o", out, "--bpm", 120)
+    assert result.returncode == 0, result.stderr
+    with wave.open(str(out)) as audio:
+        seconds = audio.getnframes() / audio.getframerate()
+    assert 8 <= seconds < 30  # four bars of 4/4 at 120 bpm, then the pad and cymbal ring out
+
+
+def test_outputs_are_checked_before_any_work(tmp_path):
+    chart = tmp_path / "song.cho"
+    chart.write_text("| Em . . . |\n")
+    result = accompany(chart, "-o", chart)
+    assert result.returncode == 1 and "refusing to write over it" in result.stderr
+    assert chart.read_text() == "| Em . . . |\n"
+    result = accompany(chart, "-o", tmp_path / "song.png")
+    assert result.returncode == 1 and "not .png" in result.stderr
+    assert accompany(chart, "-o", tmp_path / "new" / "song.mid").returncode == 0  # a missing folder is made

@@ -44,6 +44,7 @@ def test_sections_repeats_meter_and_tempo():
     chorus = bars[10]
     assert (chorus.numerator, chorus.bpm) == (4, 92)  # the bridge's meter and tempo were its own
     assert symbols(chorus) == [("C", 2), ("G", 2)]
+    assert [b.section_index for b in bars[10:]] == [2] * 4 + [3] * 4  # the recalled chorus is a section of its own
 
 
 def test_endings_and_counted_repeats():
@@ -65,7 +66,9 @@ def test_bare_lines_numerals_and_held_bars():
 @pytest.mark.parametrize("text, message", [
     ("| Em . |\n| Hm7 |", "song.cho:2: not a chord symbol: 'Hm7'"),
     ("{time: 7}\n| Em |", "song.cho:1: time must look like"),
-    ("{tempo: fast}", "song.cho:1: tempo must be"),
+    ("{tempo: fast}", "song.cho:1: {tempo}: not a number of bpm: 'fast'"),
+    ("{tempo: 1e9}", "song.cho:1: {tempo}: bpm must be between"),
+    ("| Em |\n{key: H dorian}", "song.cho:2: not a key: 'H dorian'"),
     ("{time: 7/8 3+3}", "song.cho:1: the grouping 3+3 does not add up to 7"),
     ("| Em |\n{end_of_chorus}", "song.cho:2: {end_of_chorus} without"),
     ("{chorus}", "song.cho:1: {chorus} recalls a chorus"),

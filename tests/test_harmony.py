@@ -130,6 +130,14 @@ def test_chord_takes_a_symbol_or_sonic_pis_two_arguments():
     assert list(chord("Em7", octave=4)) == [64, 67, 71, 74]
 
 
+def test_chords_stay_inside_midi():
+    with pytest.raises(ComposerError, match="outside MIDI's 0-127"):
+        chord("G13", octave=9)
+    with pytest.raises(ComposerError, match="octave must be"):
+        chord("Em", octave=12)
+    assert run_cli("chord", "Em7", "--octaves", "11").returncode == 1
+
+
 def test_harmony_does_not_import_music21():
     code = "import composer.harmony, composer.runtime.dsl, sys; print('music21' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -156,3 +164,17 @@ def test_cli_bad_symbol_is_one_line():
     out = run_cli("progression", "Em Hm7")
     assert out.returncode == 1 and "Traceback" not in out.stderr
     assert out.stderr.strip().count("\n") == 0 and "'Hm7'" in out.stderr
+
+
+@pytest.mark.parametrize("key, sharps", [("E minor", 1), ("Em", 1), ("e:minor", 1), ("Bb", -2), ("f#m", 3)])
+def test_a_progressions_key_in_any_spelling_keys_the_score(tmp_path, key, sharps):
+    from music21 import converter
+
+    piece = tmp_path / "piece.py"
+    piece.write_text(f'p = progression("i iv", key="{key}")\n@live_loop\ndef a():\n    play(p.tick())\n    sleep(1)\n')
+    out = tmp_path / "score.musicxml"
+    result = subprocess.run([sys.executable, "-m", "composer", "render", str(piece), "-o", str(out), "--bars", "1"],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    signatures = converter.parse(out).recurse().getElementsByClass("KeySignature")
+    assert signatures[0].sharps == sharps

@@ -114,23 +114,23 @@ def test_a_wheel_in_a_fresh_venv_renders_drums_and_lists_patches_from_any_folder
                                capture_output=True, text=True, check=True).stdout.strip())
     # The dependencies come from the running environment (plain path entries: its own editable
     # install of composer is not activated), composer itself only from the wheel.
-    deps = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
-    (site / "deps.pth").write_text("\n".join(sorted(deps)) + "\n")
+    env = {key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", "COMPOSER_MIDI_API")}
+    env["XDG_CONFIG_HOME"] = str(tmp_path / "config")
     subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet", "--no-deps",
-                    "--no-index", str(wheel)], check=True, timeout=120)
+                    "--no-index", str(wheel)], check=True, timeout=120, env=env)
+    deps = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}  # after: pip must not see them
+    (site / "deps.pth").write_text("\n".join(sorted(deps)) + "\n")
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     shutil.copy(ROOT / "samples" / "pieces" / "tabla_pentatonic.py", elsewhere / "tabla.py")
-    env = {key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", "COMPOSER_MIDI_API")}
-    env["XDG_CONFIG_HOME"] = str(tmp_path / "config")
     composer = env_dir / "bin" / "composer"
 
     def run(*args):
         return subprocess.run([composer, *args], cwd=elsewhere, env=env, capture_output=True, text=True, timeout=60)
 
     where = subprocess.run([python, "-c", "import composer; print(composer.__file__)"], cwd=elsewhere, env=env,
-                           capture_output=True, text=True, check=True).stdout
-    assert where.startswith(str(site))
+                           capture_output=True, text=True)
+    assert where.stdout.startswith(str(site)), where.stderr
     rendered = run("render", "tabla.py", "-o", "t.mid", "--bars", "2")
     assert rendered.returncode == 0, rendered.stderr
     tabla = library.SHIPPED / "kits" / "tabla.toml"
@@ -145,3 +145,5 @@ def test_a_wheel_in_a_fresh_venv_renders_drums_and_lists_patches_from_any_folder
     assert str(site) in listed.stdout
     shown = run("patch", "show", "guitar-accompaniment")
     assert shown.returncode == 0 and "arpeggiator" in shown.stdout
+    checked = run("patch", "check", "live-set")  # its piece, a sample, ships with it
+    assert checked.returncode == 0 and "loops of" in checked.stdout, checked.stderr

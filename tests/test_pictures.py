@@ -16,6 +16,7 @@ METER_CHANGE = """
 
     @live_loop
     def lead():
+        use_synth("pluck")
         play(ring(60, 64, 67).tick(), duration=0.5, velocity=ring(40, 120).look())
         sleep(1)
 
@@ -64,7 +65,7 @@ def test_svg_names_tracks_drums_bars_and_the_meter_and_tempo_changes(tmp_path):
     piece = write_piece(tmp_path, METER_CHANGE)
     render_file(piece, out, beats=12)
     texts = svg_texts(out)
-    for expected in ("lead", "drums", "kick", "hi-hat", "C4", "7/8", "\u2669=162", "4/4", "\u2669=120"):
+    for expected in ("lead", "Acoustic Guitar (nylon)", "drums", "kick", "hi-hat", "C4", "7/8", "\u2669=162", "4/4", "\u2669=120"):
         assert expected in " ".join(texts), expected
     # 8 beats of 4/4 are 2 bars, then 4 beats of 7/8 are 2 bars (3.5 beats, then the rest)
     numbers = [t for t in texts if t.isdigit()]

@@ -391,6 +391,16 @@ def test_stop_cuts_a_four_bar_loop_at_the_next_bar_and_ends_its_notes_there(tmp_
     assert max(played(runtime.events(until=48), "beat")) == 47  # the rest play on
 
 
+def test_a_launch_asked_when_the_bar_is_already_computed_goes_to_the_bar_after():
+    """A hit just before a bar line, or read late: starting on a computed bar would play its first
+    notes late, all at once."""
+    runtime = dsl.load(LIVE_SET)
+    launcher = LoopLauncher(runtime, horizon=lambda: Fraction(33, 4))
+    list(runtime.events(until=Fraction(33, 4)))
+    assert launcher.act("launch", "lead", 7.95) == 12
+    assert first_beats(runtime, 16)["lead"] == 12
+
+
 def test_a_stop_asked_when_the_bar_is_already_computed_goes_to_the_bar_after(tmp_path):
     runtime = dsl.load(write_piece(tmp_path, PHRASE))
     launcher = LoopLauncher(runtime, horizon=lambda: Fraction(33, 4))

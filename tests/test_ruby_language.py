@@ -196,3 +196,33 @@ def test_runtime_error_names_the_buffer_line():
 def test_unknown_name_suggests_a_near_one():
     with pytest.raises(PieceError, match="did you mean 'play'"):
         evaluate("plya 60", play=lambda n: None)
+
+
+def test_unknown_constant_names_its_line_once():
+    with pytest.raises(PieceError) as caught:
+        evaluate("out 1\nx = Foo\n")
+    assert str(caught.value) == "buffer.rb:2: unknown constant Foo"
+    assert evaluate("out Math::PI.round(2), Math.sqrt(16)") == [3.14, 4.0]
+
+
+def test_a_missing_end_names_the_block_it_leaves_open():
+    with pytest.raises(PieceError) as caught:
+        evaluate("play 1\nlive_loop :a do\n  play 60\n  sleep 1\n", play=print)
+    assert str(caught.value) == "buffer.rb:2:14: syntax error: the 'do' here has no matching 'end' (the buffer ends first)"
+
+
+def test_comment_skips_its_block_and_uncomment_runs_it():
+    assert evaluate("comment do\n  out 1\nend\nuncomment do\n  out 2\nend\nout 3\n") == [2, 3]
+
+
+def test_sonic_pi_s_symbol_and_nil_arithmetic():
+    assert evaluate("out :e1 + 4, :d - 12, :r + 3, nil + 1, nil - 2, 'a' + 'b', [1] + [2]") == [
+        32, 50, "r", None, None, "ab", [1, 2]]
+    assert evaluate("2.5.times { |i| out i }\n3.times { |i| out i }") == [0.0, 1.0, 0, 1, 2]
+
+
+def test_names_that_python_spells_with_an_underscore_and_get_brackets():
+    state = {}
+    values = evaluate("set :foo, 3\nout get[:foo], get(:foo)\n",
+                      set_=lambda k, v: state.__setitem__(str(k), v), get=lambda k: state[str(k)])
+    assert values == [3, 3]

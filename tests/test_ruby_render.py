@@ -222,3 +222,15 @@ def test_sample_groups_and_use_sample_bpm_follow_sonic_pi_s_samples(tmp_path):
     assert [n for _, n, *_ in played] == [15, 17, 1]
     runtime = dsl.load(write_piece(tmp_path, "use_sample_bpm :loop_amen\nlive_loop :a do\n  sleep 1\nend\n", "b.rb"))
     assert abs(float(runtime.bpm) - 60 / (77321 / 44100)) < 1e-3  # one beat lasts the loop
+
+
+def test_sonic_pi_sample_options_are_accepted_and_misspelt_ones_named(tmp_path):
+    played = notes(run_piece(tmp_path, """
+        live_loop :drums do
+          sample :drum_heavy_kick, rate: 0.8, beat_stretch: 2, lpf: 100, pan: -0.5, attack: 0, release: 0.2
+          sleep 1
+        end
+        """, beats=2, name="piece.rb"))
+    assert [(b, n) for b, n, *_ in played] == [(0, 36), (1, 36)]
+    with pytest.raises(Exception, match=r"piece.rb:2: sample: unknown option 'rat'; did you mean 'rate'"):
+        run_piece(tmp_path, "live_loop :d do\n  sample :bd_haus, rat: 1\n  sleep 1\nend\n", beats=2, name="piece.rb")

@@ -258,3 +258,36 @@ def test_after_a_stall_late_notes_are_skipped_not_burst_and_nothing_hangs(tmp_pa
         elif data[0] == 0x80:
             sounding.discard(data[1])
     assert sounding == set()
+
+
+def test_skipped_notes_send_no_note_offs(tmp_path):
+    """A piece asking for more notes than the port takes (use_bpm(1e6) did, before tempos were
+    bounded): those skipped as too late get no note-off either (about 110,000 of them flooded
+    the port), and nothing is left sounding."""
+    path = write(tmp_path, "use_bpm(6000)\n\n@live_loop\ndef p():\n    play(60, duration=0.005)\n    sleep(0.01)\n")
+    runtime = dsl.load(path)
+    clock = FakeClock()
+    sends = 0
+
+    def slow_port(data):  # every message costs 100 µs: the port is the bottleneck
+        nonlocal sends
+        sends += 1
+        clock.now += 0.0001
+        sent.append((clock.now, data))
+
+    sent = []
+    scheduler = Scheduler(runtime, slow_port, clock=clock.clock, sleep=clock.sleep)
+    scheduler.every(0.01, lambda: clock.now >= scheduler.tempo_map.origin + 2 and scheduler.stop())
+    scheduler.start()
+    scheduler.run()
+    ons = sum(1 for _, d in sent if d[0] == 0x90)
+    offs = sum(1 for _, d in sent if d[0] == 0x80)
+    assert scheduler.dropped > 1000  # the clock fell behind: most notes were skipped
+    assert offs <= ons + 1  # one note-off for each note played (the last may still sound)
+    sounding = set()
+    for _, data in sent:
+        if data[0] == 0x90:
+            sounding.add(data[1])
+        elif data[0] == 0x80:
+            sounding.discard(data[1])
+    assert len(sounding) <= 1

@@ -33,7 +33,8 @@ def test_the_guitar_accompaniment_reads_as_sheet_music(tmp_path):
         bars = measures(part)
         assert len(bars) == 8 and all(bar.duration.quarterLength == 4 for bar in bars)
         assert not [n for n in part.recurse().notesAndRests if n.duration.tuplets]
-    arpeggio, bass, drums, _ = score.parts
+    arpeggio, bass, drums, _ = score.parts[:4]
+    assert arpeggio.getInstrument().midiProgram == 24 and bass.getInstrument().midiProgram == 33  # from use_synth
     assert arpeggio.recurse().getElementsByClass("KeySignature")[0].sharps == 0  # A minor, from chord_degree
     assert [c.name for c in arpeggio.recurse().getElementsByClass("Clef")] == ["treble"]
     assert [c.name for c in bass.recurse().getElementsByClass("Clef")] == ["bass"]

@@ -107,7 +107,8 @@ def test_on_plays_only_when_true_and_audio_options_are_accepted(tmp_path):
         play(62, on=None)
         play(63, on=True, res=0.9, amp_slide=1, cutoff_slide_shape=3, env_curve=2, attack_level=0.5, detune=0.1)
     """)
-    assert [n[1] for n in notes(midi)] == [63]
+    # on=None is an option not given (Sonic Pi purges nil options before it reads on:)
+    assert [n[1] for n in notes(midi)] == [62, 63]
 
 
 def test_a_misspelt_option_names_the_function_and_the_option(tmp_path):
@@ -259,3 +260,34 @@ def test_the_sample_pieces_name_their_instruments(tmp_path, piece, programs):
     midi = mido.MidiFile(out)
     found = {t.name: [m.program for m in t if m.type == "program_change"] for t in midi.tracks[1:]}
     assert found == programs  # one program change per part, however many bars it plays
+
+
+def test_sonic_pis_play_tests(tmp_path):
+    """Ported from Sonic Pi's test_play.rb: a hash of options, nil options culled, synth defaults
+    under the call's own options, on: false for a chord, play_chord."""
+    midi = render(tmp_path, """
+        play("c", release=0.25)
+        play({"note": "d", "release": 0.25})
+        play("e", cutoff=None, release=0.25)
+        play([60, 64, 67], on=False)
+        play_chord([60, 64, 67], on=False)
+        use_synth_defaults(release=0.5)
+        play(65)
+        play(67, release=0.75)
+        with with_synth_defaults(release=0.125):
+            play(69)
+        play(71)
+    """)
+    assert notes(midi) == [(0, 60, 100, 1, 120), (0, 62, 100, 1, 120), (0, 64, 100, 1, 120), (0, 65, 100, 1, 240),
+                           (0, 67, 100, 1, 360), (0, 69, 100, 1, 60), (0, 71, 100, 1, 240)]
+    assert controls(midi) == []  # cutoff=None sent nothing
+
+
+def test_with_fx_none_and_on_false_run_the_block_without_the_effect(tmp_path):
+    midi = render(tmp_path, """
+        with with_fx("none"):
+            play(60)
+        with with_fx("reverb", mix=1, on=False, kill_delay=2):
+            play(62)
+    """)
+    assert [n[1] for n in notes(midi)] == [60, 62] and controls(midi) == []

@@ -51,3 +51,35 @@ def test_play_sends_every_kind_of_message_render_writes(tmp_path, receiver):
     assert (0xC1, 38) in expected and (0xF0, 0x7E, 0x7F, 0x09, 0x01, 0xF7) in expected and (0xFA,) in expected
     assert receiver.wait_for(lambda: len(receiver.data()) >= len(expected), timeout=2)
     assert receiver.data()[:len(expected)] == expected
+
+
+PORTS = """
+use_bpm(240)
+
+@live_loop
+def a():
+    play(60, release=0.5)
+    play(62, release=0.5, port="drums")
+    midi_cc(7, 99, port=OTHER)
+    midi_cc(8, 1, port="nowhere")
+    sleep(1)
+"""
+
+
+@pytest.mark.jack
+def test_port_sends_to_the_output_named_or_mapped(tmp_path, jack):
+    main, other = Receiver(), Receiver()
+    try:
+        piece = tmp_path / "piece.py"
+        piece.write_text(PORTS.replace("OTHER", repr(other.client)))  # a fragment of the output's name
+        process = composer("play", piece, "--bars", 0.25, "--port", main.port, "--port", f"drums={other.port}")
+        _, err = process.communicate(timeout=20)
+        assert process.returncode == 0, err
+        assert main.wait_for(lambda: (0x80, 60, 0) in main.data(), timeout=2)
+        assert other.wait_for(lambda: (0x80, 62, 0) in other.data(), timeout=2)
+        assert main.channel_data() == [(0x90, 60, 100), (0x80, 60, 0)]
+        assert other.channel_data() == [(0x90, 62, 100), (0xB0, 7, 99), (0x80, 62, 0)]
+        assert err.count("port 'nowhere'") == 1 and "dropped" in err  # said once; the rest played
+    finally:
+        main.close()
+        other.close()

@@ -46,8 +46,21 @@ def test_synth_with_no_sound_card_is_one_line(jack, monkeypatch):
 
 
 @pytest.mark.jack
+def test_perform_synth_starts_fluidsynth_and_ends_it_when_perform_fails(jack):
+    process = composer_process("perform", "--patch", "default", "--in", "nothing-like-this", "--synth")
+    try:
+        out, err = process.communicate(timeout=30)
+    finally:
+        reap(process)
+    assert process.returncode == 2, err
+    assert "playing through FluidSynth on composer-synth" in err
+    assert "no MIDI input matches 'nothing-like-this'" in err
+    assert wait_until(lambda: not synth_ports(), timeout=5), "FluidSynth was left running"
+
+
+@pytest.mark.jack
 def test_synth_excludes_port_and_virtual(tmp_path, jack):
     piece = write_piece(tmp_path, PIECE)
     process = composer_process("play", piece, "--synth", "--virtual", "x", "--bars", "1")
     out, err = process.communicate(timeout=20)
-    assert process.returncode == 2 and "give one of --port, --virtual and --synth" in err
+    assert process.returncode == 2 and "give one of --port, --virtual and --synth, not --virtual and --synth" in err

@@ -718,3 +718,21 @@ def test_in_thread_seed_and_sync_bpm(tmp_path):
     first, second = [n for b, n in onsets(events, "main")]
     assert first == second            # the same seed, the same stream
     assert onsets(events, "follower") == [(F(1, 4), 70), (F(1, 2), 71)]
+
+
+def test_a_negative_sleep_goes_back_as_in_sonic_pi(tmp_path):
+    events = run_piece(tmp_path, """
+        use_bpm(60)
+        sleep(1)
+        sleep(-0.25)
+        assert vt() == 0.75
+        play(60)
+
+        @live_loop
+        def swung():
+            sleep(-0.25)           # before this iteration began: played at its start...
+            play(70)
+            sleep(1.25)            # ...but the loop keeps Sonic Pi's time: no drift
+    """, beats=3.5)
+    assert onsets(events, "main") == [(F(3, 4), 60)]
+    assert onsets(events, "swung") == [(F(3, 4), 70), (F(7, 4), 70), (F(11, 4), 70)]

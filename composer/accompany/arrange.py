@@ -6,15 +6,16 @@ MIDI file (or a port) through the same messages as any piece.
 
 from __future__ import annotations
 
+import bisect
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from composer.accompany import styles
 from composer.accompany.instruments import INSTRUMENTS, program_event
 from composer.accompany.parts import Hit, PartContext, bass, drums, fingerpicking, keys, stable_seed, strumming
 from composer.accompany.plan import BarPlan, plan_bars
-from composer.errors import ComposerError
+from composer.beats import to_bpm
 from composer.harmony.chart import Chart
 from composer.runtime.events import Note, Tempo, TimeSignature
 
@@ -61,6 +62,7 @@ def arrange(chart: Chart, style: str | None = None, seed: int = 0, bpm=None, tun
             hits[part] = played
     events = _meter_and_tempo(plans)
     events += [e for e in (program_event(part) for part in hits) if e is not None]
+    starts = [plan.start for plan in plans]
     for part, part_hits in hits.items():
         rng = random.Random(stable_seed("humanise", seed, part))
         instrument = INSTRUMENTS[part]
@@ -70,7 +72,7 @@ def arrange(chart: Chart, style: str | None = None, seed: int = 0, bpm=None, tun
             if humanise:
                 gesture = hit.beat if hit.gesture is None else hit.gesture
                 if gesture not in shifts:
-                    shifts[gesture] = _shift(part, rng, _bpm_at(plans, gesture))
+                    shifts[gesture] = _shift(part, rng, plans[max(bisect.bisect_right(starts, gesture) - 1, 0)].bar.bpm)
                 beat = max(Fraction(0), hit.beat + shifts[gesture])
                 velocity = _velocity(hit, part, rng)
             events.append(Note(beat, hit.duration, hit.note, velocity, instrument.channel, instrument.track))
@@ -91,16 +93,8 @@ def _options(part: str, module: str | None):
 
 def _retimed(bars, bpm):
     """The chart at a new opening tempo; its tempo changes keep their proportions."""
-    try:
-        target = Fraction(bpm).limit_denominator(1000)
-    except (TypeError, ValueError):
-        raise ComposerError(f"--bpm must be a number, got {bpm!r}") from None
-    if not 10 <= target <= 400:
-        raise ComposerError(f"--bpm must be from 10 to 400, got {bpm}")
-    factor = target / bars[0].bpm
-    from dataclasses import replace
-
-    return [replace(bar, bpm=bar.bpm * factor) for bar in bars]
+    factor = to_bpm(bpm) / bars[0].bpm
+    return [replace(bar, bpm=to_bpm(bar.bpm * factor)) for bar in bars]
 
 
 def _meter_and_tempo(plans) -> list:
@@ -113,13 +107,6 @@ def _meter_and_tempo(plans) -> list:
             meter = (plan.bar.numerator, plan.bar.denominator)
             events.append(TimeSignature(plan.start, *meter))
     return events
-
-
-def _bpm_at(plans, beat: Fraction) -> Fraction:
-    for plan in reversed(plans):
-        if plan.start <= beat:
-            return plan.bar.bpm
-    return plans[0].bar.bpm
 
 
 def _shift(part: str, rng: random.Random, bpm: Fraction) -> Fraction:

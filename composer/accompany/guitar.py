@@ -13,7 +13,7 @@ import functools
 import itertools
 from typing import NamedTuple
 
-from composer.accompany.voicing import essential_tones, movement
+from composer.accompany.voicing import cheapest_path, essential_tones, movement
 from composer.errors import ComposerError
 from composer.harmony.chord import Chord
 
@@ -95,21 +95,12 @@ def _difficulty(shape: Shape) -> float:
 
 def lead_shapes(chords, tuning: str = "standard", capo: int = 0, choices: int = 12) -> list[Shape | None]:
     """A shape per chord (None for N.C.): easy shapes whose top four notes move least."""
-    paths: dict[Shape, tuple[float, list]] = {}
-    for chord in chords:
-        if chord.root is None:
-            continue
-        options = shapes(chord, tuning, capo)[:choices]
-        if not options:
+    played = [c for c in chords if c.root is not None]
+    options = []
+    for chord in played:
+        found = shapes(chord, tuning, capo)[:choices]
+        if not found:
             raise ComposerError(f"no playable guitar shape for {chord.symbol} in {tuning} tuning")
-        if not paths:
-            paths = {s: (_difficulty(s), [s]) for s in options}
-            continue
-        paths = {
-            s: min(((cost + movement(before.notes[-4:], s.notes[-4:]) + _difficulty(s), path)
-                    for before, (cost, path) in paths.items()), key=lambda item: item[0])
-            for s in options
-        }
-        paths = {s: (cost, path + [s]) for s, (cost, path) in paths.items()}
-    best = iter(min(paths.values(), key=lambda item: item[0])[1]) if paths else iter(())
+        options.append(found)
+    best = iter(cheapest_path(options, _difficulty, lambda a, b: movement(a.notes[-4:], b.notes[-4:])))
     return [next(best) if c.root is not None else None for c in chords]

@@ -20,7 +20,7 @@ def write_lead_sheet(chart, band, out: Path, title: str) -> None:
     score.insert(0, metadata.Metadata(title=title))
     part = stream.Part(id="chords")
     part.partName = "Chords"
-    meter_now, tempo_now, section_now = None, None, None
+    meter_now, tempo_now, section_now = None, None, None  # what the last bar had
     for plan in band.plans:
         measure = stream.Measure(number=plan.index + 1)
         bar = plan.bar
@@ -30,8 +30,8 @@ def write_lead_sheet(chart, band, out: Path, title: str) -> None:
         if bar.bpm != tempo_now:
             tempo_now = bar.bpm
             measure.insert(0, tempo.MetronomeMark(number=float(bar.bpm)))
-        if bar.section != section_now:
-            section_now = bar.section
+        if bar.section_index != section_now:
+            section_now = bar.section_index
             measure.insert(0, expressions.RehearsalMark(bar.section))
         offset = 0
         for chord, length in bar.chords:

@@ -13,7 +13,6 @@ fresh fills and humanising, from the piece's seed.
 
 from __future__ import annotations
 
-import functools
 from fractions import Fraction
 
 from composer.accompany.arrange import arrange
@@ -27,6 +26,8 @@ from composer.harmony.progression import progression as parse_progression
 from composer.runtime.events import Note
 
 VARIATIONS = 8  # passes before fills and humanising repeat
+CACHE_SIZE = 64  # arrangements kept, so a loop does not re-arrange the same chords each pass
+_ARRANGED: dict[tuple, object] = {}
 
 
 def play_accompaniment(api, material, style: str = "fingerpicking", parts=PARTS, key=None, channels=None,
@@ -42,9 +43,15 @@ def play_accompaniment(api, material, style: str = "fingerpicking", parts=PARTS,
             raise ComposerError(f"accompany: channels maps a part ({', '.join(PARTS)}) to 1-16, got {part!r}: {channel!r}")
         wire[part] = channel - 1
     variation = loop.state.tick("accompany") % VARIATIONS
-    band = _arranged(_material_key(material), style, key, tuning, capo, humanise,
-                     stable_seed(runtime.seed, loop.definition.name, variation),
-                     runtime.time_signature, runtime.bpm, material)
+    chart = _chart(material, key, runtime.time_signature, runtime.bpm)
+    cache_key = (_bars_key(chart), style, tuning, capo, humanise,
+                 stable_seed(runtime.seed, loop.definition.name, variation))
+    band = _ARRANGED.get(cache_key)
+    if band is None:
+        if len(_ARRANGED) >= CACHE_SIZE:
+            _ARRANGED.clear()
+        band = _ARRANGED[cache_key] = arrange(chart, style=style, seed=cache_key[-1], tuning=tuning, capo=capo,
+                                              humanise=humanise)
     tracks = {INSTRUMENTS[part].track: part for part in PARTS}
     for part in parts:
         program = program_event(part, loop.state.time, wire[part], loop.track)
@@ -58,29 +65,30 @@ def play_accompaniment(api, material, style: str = "fingerpicking", parts=PARTS,
         api.sleep(band.beats)
 
 
-def _material_key(material):
-    if isinstance(material, Chord):
-        return ("chord", material.symbol, tuple(material))
-    if isinstance(material, str):
-        return ("text", material)
-    try:
-        return ("chords",) + tuple((c.symbol, tuple(c)) for c in material)
-    except (TypeError, AttributeError):
-        raise ComposerError("accompany takes a progression, a chord, a chart or a string of chords") from None
-
-
-@functools.lru_cache(maxsize=64)
-def _arranged(material_key, style, key, tuning, capo, humanise, seed, time_signature, bpm, material):
-    chart = _chart(material, key, time_signature, bpm)
-    return arrange(chart, style=style, seed=seed, tuning=tuning, capo=capo, humanise=humanise)
+def _bars_key(chart: Chart) -> tuple:
+    """What an arrangement depends on in a chart: each bar's chords, meter, tempo and style."""
+    return tuple((tuple((c.symbol, tuple(c), length) for c, length in bar.chords), bar.numerator,
+                  bar.denominator, bar.bpm, bar.style, bar.fill, bar.section_index, bar.groups) for bar in chart.bars)
 
 
 def _chart(material, key, time_signature, bpm) -> Chart:
+    """A chart from a chart's text, a string or list of chords, a progression or one chord."""
     if isinstance(material, str) and ("|" in material or "{" in material):
         return parse_chart(material, "accompany", key=key)
-    chords = [material] if isinstance(material, Chord) else (
-        parse_progression(material, key=key) if isinstance(material, str) else list(material))
+    if isinstance(material, Chord):
+        chords = [material]
+    elif isinstance(material, str) or not all(isinstance(c, Chord) for c in _iterable(material)):
+        chords = parse_progression(material if isinstance(material, str) else [str(c) for c in material], key=key)
+    else:
+        chords = list(material)
     numerator, denominator = time_signature
     beats = Fraction(4 * numerator, denominator)
     bars = [Bar(((chord, beats),), numerator, denominator, Fraction(bpm), "piece") for chord in chords]
     return Chart(key=key, sections=[Section("piece", "piece", bars)])
+
+
+def _iterable(material):
+    try:
+        return list(material)
+    except TypeError:
+        raise ComposerError(f"accompany takes a progression, a chord or a chart, not {material!r}") from None

@@ -93,7 +93,7 @@ def plan_bars(bars: list[Bar], style: str) -> list[BarPlan]:
             slots=tuple(slots),
             groups=tuple(unit * g for g in grouping),
             style=bar.style or style,
-            section_end=following is None or following.section != bar.section,
+            section_end=following is None or following.section_index != bar.section_index,
             next_chord=following.chords[0][0] if following else None,
             final=following is None,
         ))

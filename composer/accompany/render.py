@@ -1,4 +1,4 @@
-"""`composer accompany`: a chart (file or inline grid) to a multi-track MIDI file.
+"""`composer accompany`: a chart (file or inline grid) to a multi-track MIDI file (or audio).
 
 Events go the same way as a piece's: runtime events -> messages.expand -> MidiFileWriter.
 """
@@ -12,8 +12,9 @@ from pathlib import Path
 from composer.accompany.arrange import Arrangement, arrange
 from composer.errors import ComposerError
 from composer.harmony.chart import Chart, parse_chart
+from composer.outputs import check_output, make_folder, output_kind
 from composer.runtime.messages import expand
-from composer.sinks.smf import MidiFileWriter
+from composer.sinks.smf import MidiFileWriter, beat_to_tick
 
 CHART_SUFFIXES = (".cho", ".chopro", ".chordpro", ".crd", ".pro", ".txt")
 
@@ -47,27 +48,35 @@ def read_chart(chart: str, key=None) -> tuple[Chart, str]:
 
 
 def accompany_file(chart: str, out, style=None, seed: int = 0, bpm=None, tuning="standard", capo: int = 0,
-                   key=None) -> AccompanySummary:
-    out = Path(out)
-    if not out.parent.exists():
-        raise ComposerError(f"{out}: directory {out.parent} does not exist")
+                   key=None, soundfont=None) -> AccompanySummary:
+    """The chart played by the band into `out`: MIDI, a lead sheet (.musicxml) or audio (.wav)."""
+    out = check_output(out, inputs=[chart] if Path(chart).is_file() else [], kinds=("midi", "score", "audio"))
+    kind = output_kind(out)
+    if kind == "audio":  # a missing synth or SoundFont fails before the work
+        from composer.sinks.audio import find_soundfont, fluidsynth_program
+
+        fluidsynth_program()
+        soundfont = find_soundfont(soundfont)
     song, title = read_chart(chart, key)
     band = arrange(song, style=style, seed=seed, bpm=bpm, tuning=tuning, capo=capo)
-    if out.suffix.lower() in (".musicxml", ".xml", ".mxl"):
+    make_folder(out)
+    parts, notes = band.parts, 0
+    if kind == "score":
         from composer.accompany.leadsheet import write_lead_sheet
 
         write_lead_sheet(song, band, out, song.title or title)
         parts, notes = [], sum(len(plan.slots) for plan in band.plans)
     else:
-        parts, notes = band.parts, write_midi(band, out, song.title or title)
+        writer = MidiFileWriter(title=song.title or title)
+        writer.consume(expand(band.events))
+        if kind == "audio":
+            from composer.sinks.audio import write_audio
+
+            write_audio(writer.to_bytes(band.parts, end_tick=beat_to_tick(band.beats)), out, soundfont)
+        else:
+            writer.write(out, band.parts)
+        notes = writer.notes
     return AccompanySummary(out, parts, notes, len(band.plans), band.beats, _seconds(band))
-
-
-def write_midi(band: Arrangement, out: Path, title: str) -> int:
-    writer = MidiFileWriter(title=title)
-    writer.consume(expand(band.events))
-    writer.write(out, band.parts)
-    return writer.notes
 
 
 def _seconds(band: Arrangement) -> float:

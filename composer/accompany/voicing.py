@@ -7,6 +7,7 @@ drop-2); the one nearest the previous voicing wins, the first near the middle of
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Sequence
 
@@ -30,7 +31,8 @@ def essential_tones(chord: Chord, voices: int) -> list[int]:
     return chosen
 
 
-def candidates(pitch_classes: Sequence[int], low: int, high: int, spread: bool = False) -> list[tuple[int, ...]]:
+@functools.lru_cache(maxsize=1024)
+def candidates(pitch_classes: tuple[int, ...], low: int, high: int, spread: bool = False) -> list[tuple[int, ...]]:
     """Every voicing of the pitch classes (doublings kept) in range, spanning at most a 12th.
 
     Each order of the tones is stacked upwards, each tone the next of its class above the one
@@ -57,31 +59,42 @@ def movement(a: Sequence[int], b: Sequence[int]) -> int:
     return sum(abs(x - y) for x, y in zip(sorted(a), sorted(b)))
 
 
+def cheapest_path(options_per_step, own_cost, step_cost) -> list:
+    """One option per step minimising the sum of `own_cost`s and `step_cost`s between neighbours.
+
+    A shortest path through the steps (Viterbi), remembering each option's best predecessor,
+    so it takes time in proportion to the steps, not to their square.
+    """
+    if not options_per_step:
+        return []
+    costs = {option: own_cost(option) for option in options_per_step[0]}
+    back: list[dict] = []
+    for options in options_per_step[1:]:
+        step_costs, step_back = {}, {}
+        for option in options:
+            before = min(costs, key=lambda b: (costs[b] + step_cost(b, option), b))
+            step_costs[option] = costs[before] + step_cost(before, option) + own_cost(option)
+            step_back[option] = before
+        costs = step_costs
+        back.append(step_back)
+    choice = min(costs, key=lambda o: (costs[o], o))
+    path = [choice]
+    for step_back in reversed(back):
+        choice = step_back[choice]
+        path.append(choice)
+    return path[::-1]
+
+
 def lead(chords: Sequence[Chord], voices: int = 4, low: int = 55, high: int = 79, spread: bool = False):
     """A voicing per chord (None for N.C.) so the voices move least over the whole sequence.
 
-    A shortest path through every chord's candidate voicings: the cost of a step is the
-    semitones the voices move, plus a little for straying from the middle of the range.
+    The cost of a step is the semitones the voices move, plus a little for straying from the
+    middle of the range.
     """
     center = (low + high) / 2
-
-    def drift(voicing) -> float:
-        return DRIFT_COST * abs(sum(voicing) / len(voicing) - center)
-
     played = [c for c in chords if c.root is not None]
-    paths: dict[tuple, tuple[float, list]] = {}
-    for chord in played:
-        options = candidates(essential_tones(chord, voices), low, high, spread)
-        if not paths:
-            paths = {v: (drift(v), [v]) for v in options}
-            continue
-        paths = {
-            v: min(((cost + movement(before, v) + drift(v), path) for before, (cost, path) in paths.items()),
-                   key=lambda item: item[0])
-            for v in options
-        }
-        paths = {v: (cost, path + [v]) for v, (cost, path) in paths.items()}
-    best = iter(min(paths.values(), key=lambda item: (item[0], item[1]))[1]) if paths else iter(())
+    options = [candidates(tuple(essential_tones(c, voices)), low, high, spread) for c in played]
+    best = iter(cheapest_path(options, lambda v: DRIFT_COST * abs(sum(v) / len(v) - center), movement))
     return [next(best) if c.root is not None else None for c in chords]
 
 

@@ -50,23 +50,16 @@ class ComposerGroup(click.Group):
         if target is None:
             return None
         module_name, attribute = target.split(":")
-        try:
-            module = importlib.import_module(f"composer.cli.{module_name}")
-        except ModuleNotFoundError as error:
-            if error.name == f"composer.cli.{module_name}":
-                return None  # not built yet in this checkout
-            raise
+        module = importlib.import_module(f"composer.cli.{module_name}")
         return getattr(module, attribute)
 
 
 @click.group(cls=ComposerGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="composer")
 @click.option("--debug", is_flag=True, help="Show a full traceback on errors.")
-@click.pass_context
-def cli(ctx: click.Context, debug: bool) -> None:
+def cli(debug: bool) -> None:
     """composer: algorithmic music in the terminal, Sonic Pi style, for real MIDI gear."""
-    ctx.ensure_object(dict)
-    ctx.obj["debug"] = debug
+    # --debug is read from the command line by composer.cli.errors.run_cli, before click parses it
 
 
 def main(argv=None) -> None:

@@ -44,3 +44,11 @@ class Milliseconds(click.ParamType):
 
 PORT_NAME = PortName()
 MILLISECONDS = Milliseconds()
+
+
+def one_output(**chosen) -> None:
+    """A usage error unless at most one way to output is given (`port=`, `virtual=`, `synth=`)."""
+    given = [f"--{name}" for name, value in chosen.items() if value]
+    if len(given) > 1:
+        names = [f"--{name}" for name in chosen]
+        raise click.UsageError(f"give one of {', '.join(names[:-1])} and {names[-1]}, not {' and '.join(given)}")

@@ -87,7 +87,7 @@ def check(file: str, piece: str | None) -> None:
     from composer.library import find_patch
     from composer.patch.loader import check_against_piece, load_patch
 
-    loaded = load_patch(str(find_patch(file)))
+    loaded = load_patch(str(find_patch(file, piece)))
     against = check_against_piece(loaded, piece)
     click.echo(f"{file}: ok ({loaded.name}" + (f", loops of {against})" if against else ")"))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from composer.cli.options import MILLISECONDS, PORT_NAME
+from composer.cli.options import MILLISECONDS, PORT_NAME, one_output
 
 API_CHOICES = ("auto", "jack", "alsa", "macos", "windows")
 
@@ -20,6 +20,8 @@ API_CHOICES = ("auto", "jack", "alsa", "macos", "windows")
 @click.option("--out", "port_out", type=PORT_NAME, metavar="PORT",
               help="Output port: an index or part of a name (default: the first that is not the controller).")
 @click.option("--virtual", type=PORT_NAME, metavar="NAME", help="Open a virtual output port named NAME instead of --out.")
+@click.option("--synth", is_flag=True, help="Play through a built-in FluidSynth to the sound card (no MIDI gear).")
+@click.option("--soundfont", type=click.Path(dir_okay=False), help="GM SoundFont for --synth (default: the system's).")
 @click.option("--midi-api", type=click.Choice(API_CHOICES), help="MIDI API (default: $COMPOSER_MIDI_API, else auto).")
 @click.option("--record", type=click.Path(dir_okay=False), metavar="OUT.mid",
               help="Write the whole performance (piece, played notes, controller input) here on exit.")
@@ -31,7 +33,8 @@ API_CHOICES = ("auto", "jack", "alsa", "macos", "windows")
                    "as the patch's [thru] unmapped = true does.")
 @click.option("--latency", type=MILLISECONDS, default=100, show_default=True, metavar="MS",
               help="How far ahead the piece and arpeggiator are computed; played keys do not wait for it.")
-def perform(piece, patch, port_in, port_out, virtual, midi_api, record, bpm, seed, thru_other, latency):
+def perform(piece, patch, port_in, port_out, virtual, synth, soundfont, midi_api, record, bpm, seed, thru_other,
+            latency):
     """Perform PIECE (optional) from the controller, mapped by --patch, until Ctrl-C.
 
     Keys and note pads play straight to the output; loop pads launch, stop or fill the piece's
@@ -50,13 +53,15 @@ def perform(piece, patch, port_in, port_out, virtual, midi_api, record, bpm, see
     from pathlib import Path
 
     from composer.library import find_patch
+    from composer.live.synth import synth_if
     from composer.perform.session import PerformOptions
     from composer.perform.session import perform as run
 
-    if port_out is not None and virtual is not None:
-        raise click.UsageError("give --out or --virtual, not both")
-    run(PerformOptions(
-        patch=find_patch(patch, piece), piece=Path(piece) if piece else None, port_in=port_in, port_out=port_out,
-        virtual=virtual, midi_api=midi_api, record=Path(record) if record else None, bpm=bpm, seed=seed,
-        thru_other=thru_other, latency_ms=latency,
-    ))
+    one_output(out=port_out, virtual=virtual, synth=synth)
+    patch_file = find_patch(patch, piece)  # a wrong name fails before a synth starts
+    with synth_if(synth, midi_api, soundfont) as synth_port:
+        run(PerformOptions(
+            patch=patch_file, piece=Path(piece) if piece else None, port_in=port_in, port_out=synth_port or port_out,
+            virtual=virtual, midi_api=midi_api, record=Path(record) if record else None, bpm=bpm, seed=seed,
+            thru_other=thru_other, latency_ms=latency,
+        ))

@@ -14,7 +14,9 @@ def _playback_options(command):
     """The options play and live share, in the order --help shows them."""
     options = [
         click.argument("piece", type=click.Path(dir_okay=False)),
-        click.option("--port", type=PORT_NAME, help="Output port: an index or part of a name (see `composer ports`)."),
+        click.option("--port", "ports", type=PORT_NAME, multiple=True,
+                     help="Output port: an index or part of a name (see `composer ports`); NAME=PORT sends "
+                          "what the piece sends to port=NAME there (repeatable)."),
         click.option("--virtual", type=PORT_NAME, metavar="NAME", help="Open a virtual output port named NAME instead."),
         click.option("--synth", is_flag=True, help="Play through a built-in FluidSynth to the sound card (no MIDI gear)."),
         click.option("--soundfont", type=click.Path(dir_okay=False), help="GM SoundFont for --synth (default: the system's)."),
@@ -37,25 +39,26 @@ def _playback_options(command):
     return command
 
 
-def _run(watch: bool, piece, port, virtual, synth, soundfont, midi_api, bars, bpm, seed, latency, clock_out,
+def _run(watch: bool, piece, ports, virtual, synth, soundfont, midi_api, bars, bpm, seed, latency, clock_out,
          clock_in, link, link_wait, midi_in=None) -> None:
-    import contextlib
     from pathlib import Path
 
+    from composer.errors import ComposerError
+    from composer.live.named_outputs import parse_port_map
     from composer.live.session import PlayOptions, play
+    from composer.cli.options import one_output
+    from composer.live.synth import synth_if
 
-    if sum(choice is not None and choice is not False for choice in (port, virtual, synth)) > 1:
-        raise click.UsageError("give one of --port, --virtual and --synth")
-    with contextlib.ExitStack() as stack:
-        if synth:
-            from composer.live.synth import running_synth
-
-            port = stack.enter_context(running_synth(midi_api, soundfont))
-            click.echo(f"playing through FluidSynth on {port}", err=True)
+    try:
+        port, port_map = parse_port_map(ports)
+    except ComposerError as error:
+        raise click.UsageError(str(error)) from None
+    one_output(port=port, virtual=virtual, synth=synth)
+    with synth_if(synth, midi_api, soundfont) as synth_port:
         options = PlayOptions(
-            piece=Path(piece), port=port, virtual=virtual, midi_api=midi_api, bars=bars, bpm=bpm, seed=seed,
+            piece=Path(piece), port=synth_port or port, virtual=virtual, midi_api=midi_api, bars=bars, bpm=bpm, seed=seed,
             latency_ms=latency, clock_out=clock_out, clock_in=clock_in, link=link, link_wait=link_wait, watch=watch,
-            midi_in=midi_in,
+            port_map=port_map, midi_in=midi_in,
         )
         play(options)
 

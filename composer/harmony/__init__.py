@@ -6,7 +6,8 @@ tests check these against.
 
 from __future__ import annotations
 
-from composer.harmony.chord import Chord
+from composer.errors import ComposerError
+from composer.harmony.chord import DEFAULT_OCTAVE, Chord
 from composer.harmony.progression import parse_chord, progression
 from composer.harmony.roman import parse_numeral
 from composer.harmony.spelling import Key, Pitch, parse_key
@@ -15,17 +16,22 @@ from composer.theory.chords import chord as _named_chord
 from composer.theory.chords import chord_invert
 
 
-def chord(tonic, name=None, octaves: int = 1, invert: int = 0, octave: int | None = None):
+def chord(tonic, name=None, octaves: int = 1, invert: int = 0, octave: int = DEFAULT_OCTAVE):
     """`chord("F#m7b5")` (a symbol, root in octave 3) or Sonic Pi's `chord("e3", "minor")`."""
     if name is not None:
         return _named_chord(tonic, name, octaves=octaves, invert=invert)
-    result = parse_chord(str(tonic), octave=3 if octave is None else octave)
-    if octaves == 1 and not invert:
-        return result
-    notes = [n + 12 * o for o in range(octaves) for n in result]
-    inverted = Chord(chord_invert(notes, invert))
-    inverted.__dict__.update(result.__dict__)
-    return inverted
+    if isinstance(octave, bool) or not isinstance(octave, int) or not -1 <= octave <= 9:
+        raise ComposerError(f"a chord's octave must be a whole number from -1 to 9, got {octave!r}")
+    result = parse_chord(str(tonic), octave=octave)
+    if octaves != 1 or invert:
+        notes = [n + 12 * o for o in range(octaves) for n in result]
+        inverted = Chord(chord_invert(notes, invert))
+        inverted.__dict__.update(result.__dict__)
+        result = inverted
+    outside = [n for n in result if not 0 <= n <= 127]
+    if outside:
+        raise ComposerError(f"chord {result.symbol!r} reaches note {outside[0]}, outside MIDI's 0-127")
+    return result
 
 
 __all__ = ["Chord", "Key", "Pitch", "chord", "parse_chord", "parse_key", "parse_numeral", "parse_symbol", "progression"]

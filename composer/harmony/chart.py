@@ -25,9 +25,11 @@ import re
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
+from composer.beats import to_bpm
 from composer.errors import ComposerError
 from composer.harmony.chord import Chord
 from composer.harmony.progression import parse_chord
+from composer.harmony.spelling import parse_key
 
 
 MAX_BARS = 10_000  # repeats played out; past this a chart is a mistake, not a song
@@ -50,6 +52,7 @@ class Bar:
     fill: bool = False
     line: int = 0
     groups: tuple[int, ...] | None = None  # beat grouping in the meter's unit, e.g. (2, 2, 3)
+    section_index: int = 0  # which section of the song, in playing order (a recalled chorus is new)
 
     @property
     def beats(self) -> Fraction:
@@ -72,8 +75,8 @@ class Chart:
 
     @property
     def bars(self) -> list[Bar]:
-        """Every bar in playing order; the last bar of each section knows it ends one."""
-        return [bar for section in self.sections for bar in section.bars]
+        """Every bar in playing order, numbered by the section it is played in."""
+        return [replace(bar, section_index=index) for index, section in enumerate(self.sections) for bar in section.bars]
 
 
 _DIRECTIVE_RE = re.compile(r"\{\s*([A-Za-z_]+)\s*(?::\s*(.*?))?\s*\}")
@@ -146,15 +149,16 @@ class _ChartReader:
         if name == "title":
             self.chart.title = value
         elif name == "key":
+            try:
+                parse_key(value)
+            except ComposerError as error:
+                raise self.error(str(error)) from None
             self.chart.key = value
         elif name == "tempo":
             try:
-                bpm = Fraction(value)
-            except (ValueError, ZeroDivisionError):
-                bpm = Fraction(0)
-            if not 10 <= bpm <= 400:
-                raise self.error(f"tempo must be a number of beats per minute from 10 to 400, got {value!r}")
-            settings["bpm"] = bpm
+                settings["bpm"] = to_bpm(value)
+            except ComposerError as error:
+                raise self.error(f"{{tempo}}: {error}") from None
         elif name == "time":
             match = _TIME_RE.fullmatch(value)
             if not match:
@@ -183,7 +187,6 @@ class _ChartReader:
             raise self.error(f"{{start_of_{kind}}} inside the unfinished {self.section.kind} of line {self.section.line}")
         self.section = Section(kind, label or kind.capitalize(), line=self.line)
         self.local = dict(self.song)
-        self.repeat_start = None
 
     def _end_section(self) -> None:
         section = self.section
@@ -305,6 +308,6 @@ class _ChartReader:
 def _looks_like_chords(text: str) -> bool:
     """A bare line such as 'Em C G D' (one chord per bar) rather than lyrics."""
     from composer.harmony.roman import is_numeral
-    from composer.harmony.symbols import _ROOT_RE
+    from composer.harmony.symbols import NO_CHORD, ROOT_RE
 
-    return all(_ROOT_RE.match(t) or t in (".", "%", "N.C.", "fill") or is_numeral(t) for t in text.split())
+    return all(ROOT_RE.match(t) or t in (".", "%", "fill") or t in NO_CHORD or is_numeral(t) for t in text.split())

@@ -16,9 +16,9 @@ from composer.harmony.spelling import Pitch
 
 #: Semitones above the root of each degree, unaltered (7 is the major seventh).
 DEGREE_SEMITONES = {1: 0, 2: 2, 3: 4, 4: 5, 5: 7, 6: 9, 7: 11, 9: 14, 11: 17, 13: 21}
-NO_CHORD = frozenset({"N.C.", "NC", "N.C", "n.c.", "-", "%N.C."})
+NO_CHORD = frozenset({"N.C.", "NC", "N.C", "n.c."})
 
-_ROOT_RE = re.compile(r"([A-G])(##|bb|[#♯b♭]?)")
+ROOT_RE = re.compile(r"([A-G])(##|bb|[#♯b♭]?)")
 _SLASH_RE = re.compile(r"/([A-G](?:##|bb|[#♯b♭])?)$")
 _ACCIDENTAL = {"#": 1, "♯": 1, "+": 1, "b": -1, "♭": -1, "-": -1}
 
@@ -59,7 +59,7 @@ def parse_symbol(text: str, octave: int = DEFAULT_OCTAVE) -> Chord:
     symbol = str(text).strip()
     if symbol in NO_CHORD:
         return no_chord(symbol)
-    root_match = _ROOT_RE.match(symbol)
+    root_match = ROOT_RE.match(symbol)
     if not root_match:
         raise ComposerError(f"not a chord symbol: {text!r} (it must start with a root A-G, e.g. Em7, C/G)")
     root = Pitch.parse(root_match.group(0))

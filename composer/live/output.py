@@ -2,9 +2,8 @@
 
 A synth switched off or a cable pulled removes its port. The scheduler keeps time regardless:
 messages meant for a missing port are dropped, the watcher (composer.midi.presence) notices the
-port is gone (one warning) and reopens it when a port of the same name returns (one more line),
-resetting every channel there first (pedal up, bend centred, all notes off), since what it was
-playing before is unknown.
+port is gone (one warning) and reopens it when a port of the same name returns (one more line);
+`on_return` then lets the session reset the channels it used (composer.live.stage).
 """
 
 from __future__ import annotations
@@ -16,8 +15,6 @@ from composer.midi.ports import open_output, own_port_name
 from composer.midi.presence import FollowedPort
 
 CHECK_SECONDS = 0.5
-#: What a port that comes back gets first, since what it was playing before is unknown.
-RESET_ALL_CHANNELS = [data for channel in range(16) for data in channel_reset(channel)]
 
 
 class PortOutput(FollowedPort):
@@ -60,8 +57,6 @@ class PortOutput(FollowedPort):
         try:
             self.midi_out.close_port()
             self.midi_out.open_port(names.index(self.port_name), own)
-            for data in RESET_ALL_CHANNELS:
-                self.midi_out.send_message(data)
         except Exception:  # rtmidi's errors: gone again since the listing; try on the next check
             return None
         self.own_port = own

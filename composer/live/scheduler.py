@@ -6,6 +6,12 @@ render writes. Each message is then sent at its deadline, `origin + tempo_map.se
 an absolute time, computed afresh from the tempo map, so a late wake-up never shifts later
 notes and error never accumulates. Waiting is a sleep until shortly before the deadline, then a
 short final wait of at most `FINE_WAIT` seconds.
+
+When the clock falls behind (a stalled machine, or a tempo such as `use_bpm(1e6)` that asks
+for more notes than it can send), the music keeps its place in time instead of slowing down: a
+note-on due more than `STALE` seconds ago is skipped, and so is the note-off that would have
+ended it (a flood of note-offs for notes never played is no better than a flood of notes); the
+session reports how many were skipped. Control changes and the rest still go out, late.
 """
 
 from __future__ import annotations
@@ -17,8 +23,8 @@ from fractions import Fraction
 from itertools import count
 
 from composer.live.tempo import TempoMap
-from composer.midi.bytes import NOTE_ON
-from composer.runtime.events import Tempo, TimeSignature
+from composer.midi.bytes import NOTE_OFF, NOTE_ON
+from composer.runtime.events import Tempo, TimeSignature, port_of
 from composer.runtime.messages import Expander, Message
 
 LOOKAHEAD = 0.1  # seconds of music computed ahead of the clock
@@ -38,6 +44,8 @@ class Scheduler:
     `send(data)` gets raw MIDI bytes as a tuple. `sources` are extra message streams (MIDI
     clock out): objects with `between(begin, end) -> [(beat, data)]` for beats in [begin, end).
     `hooks` are `(period_seconds, function)` pairs run between messages (reload, status line).
+    `route(port)` gives the send function for a port the piece names (`port=`), called when its
+    first message is computed; without it, those messages go to `send` too.
     """
 
     def __init__(
@@ -51,6 +59,7 @@ class Scheduler:
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], None] = time.sleep,
         on_error: Callable[[Exception], bool] | None = None,
+        route: Callable[[str], Callable[[tuple], None]] | None = None,
     ):
         self.runtime = runtime
         self.send = send
@@ -60,6 +69,7 @@ class Scheduler:
         self.clock = clock
         self.sleep = sleep
         self.on_error = on_error
+        self.route = route
         self.expander = Expander()
         self.sources: list = []
         self.hooks: list[list] = []  # [period, function, next due]
@@ -67,7 +77,10 @@ class Scheduler:
         self.time_signatures: list[tuple[Fraction, int, int]] = [(Fraction(0), *runtime.time_signature)]
         self.sent = 0
         self.dropped = 0  # note-ons skipped because they came due more than STALE seconds ago
-        self._queue: list[tuple[Fraction, int, int, tuple]] = []  # (beat, priority, sequence, data)
+        # (send, channel, note) -> skipped note-ons not yet ended; `send` None is the main output
+        self._unplayed: dict[tuple, int] = {}
+        # (beat, priority, sequence, data, send): `send` is None for the main output
+        self._queue: list[tuple[Fraction, int, int, tuple, Callable | None]] = []
         self._sequence = count()
         self._stopped = False
         self._flushed = False
@@ -138,7 +151,7 @@ class Scheduler:
             begin, self.computed_until = self.computed_until, target
             for source in self.sources:
                 for beat, data in source.between(begin, target):
-                    heapq.heappush(self._queue, (beat, TRANSPORT, next(self._sequence), data))
+                    heapq.heappush(self._queue, (beat, TRANSPORT, next(self._sequence), data, None))
         if until is not None and self.computed_until >= until:
             for message in self.expander.flush_all():  # notes outlasting the end, at their own time
                 self._queue_message(message)
@@ -161,7 +174,9 @@ class Scheduler:
     def _queue_message(self, message: Message) -> None:
         data = message.data
         if type(data) is tuple:
-            heapq.heappush(self._queue, (message.beat, PIECE, next(self._sequence), data))
+            port = port_of(message.track) if self.route is not None else None
+            send = None if port is None else self.route(port)
+            heapq.heappush(self._queue, (message.beat, PIECE, next(self._sequence), data, send))
         elif type(data) is Tempo:
             if self.follow_piece_tempo:
                 self.tempo_map.set_tempo(data.beat, data.bpm)
@@ -177,11 +192,25 @@ class Scheduler:
             if deadline > self.clock() + FINE_WAIT:
                 return
             self.wait_until(deadline)
-            data = heapq.heappop(queue)[3]
-            if data[0] & 0xF0 == NOTE_ON and data[2] and deadline < self.clock() - STALE:
-                self.dropped += 1  # its note-off still goes out: harmless, and nothing can hang
-                continue
-            self.send(data)
+            _, _, _, data, send = heapq.heappop(queue)
+            kind = data[0] & 0xF0
+            if kind == NOTE_ON and data[2]:
+                if deadline < self.clock() - STALE:
+                    self.dropped += 1
+                    key = (send, data[0] & 0x0F, data[1])
+                    self._unplayed[key] = self._unplayed.get(key, 0) + 1
+                    continue
+            elif (kind == NOTE_OFF or kind == NOTE_ON) and self._unplayed:
+                key = (send, data[0] & 0x0F, data[1])
+                skipped = self._unplayed.get(key)
+                if skipped:  # the note-off of a skipped note (or of an earlier one of the same pitch,
+                    # which then ends at the skipped note's end: later, never hanging)
+                    if skipped == 1:
+                        del self._unplayed[key]
+                    else:
+                        self._unplayed[key] = skipped - 1
+                    continue
+            (self.send if send is None else send)(data)
             self.sent += 1
 
     def wait_until(self, deadline: float) -> None:

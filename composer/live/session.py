@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import queue
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
 from composer.errors import ComposerError
 from composer.live.clock import ClockFollower, ClockOut, open_clock_in
 from composer.live.link import JOIN_WAIT
+from composer.live.reload import Reloader
 from composer.live.scheduler import LOOKAHEAD, Scheduler
 from composer.live.stage import Stage, run_to_exit
 from composer.live.tempo import TempoMap
@@ -26,6 +27,7 @@ from composer.runtime import dsl
 
 STATUS_SECONDS = 0.2
 CUE_SECONDS = 0.005  # how often input cues reach the runtime
+LOAD_POLL_SECONDS = 0.05  # how often a load running beside the music is looked in on
 
 
 @dataclass
@@ -44,6 +46,7 @@ class PlayOptions:
     link: bool = False
     link_wait: float = JOIN_WAIT  # seconds --link looks for peers before starting alone
     watch: bool = False  # `composer live`: reload the piece on every save
+    port_map: dict[str, str] = field(default_factory=dict)  # a piece's port= name -> an output
 
 
 class Session(Stage):
@@ -109,13 +112,17 @@ class Session(Stage):
             tempo_map=tempo_map,
             follow_piece_tempo=follows_piece,
             on_error=self._loop_failed if options.watch else None,
+            route=self.named.route,
         )
         if options.clock_out:
             self.clock_out = ClockOut()
             self.scheduler.add_source(self.clock_out)
+        runtime.budget.live(self._error)  # an iteration that runs away is abandoned, not waited for
         if options.watch:
             self._watcher = FileWatcher(self.path)
+            self._reloader = Reloader(self.path, runtime, self._adopt, self._reload_failed)
             self.scheduler.every(POLL_SECONDS, self._check_for_edits)
+            self.scheduler.every(LOAD_POLL_SECONDS, self._reloader.poll)
         if self.link is not None:
             self.scheduler.every(0.05, self.link.update)
         if self.follower is not None:
@@ -161,7 +168,7 @@ class Session(Stage):
         names = [] if options.virtual else [p.name for p in list_ports(api) if p.direction == "output"]
         # no --port: the first output, or a one-line error when there is none
         index = None if options.virtual or options.port is None else find_port(names, options.port, "output")
-        self.open_output(api, virtual=options.virtual, names=names, index=index)
+        self.open_output(api, virtual=options.virtual, names=names, index=index, port_map=options.port_map)
 
     # ----- running ----------------------------------------------------------------------------
 
@@ -211,16 +218,27 @@ class Session(Stage):
 
     def _check_for_edits(self) -> None:
         if self._watcher.changed():
-            self.reload()
+            self._reloader.request()  # loaded beside the music, adopted by a later poll
 
     def reload(self) -> bool:
         """Adopt the piece as saved now; on a broken edit keep playing the last good version."""
+        try:
+            adopt = dsl.prepare(self.path, self.runtime)
+        except ComposerError as error:
+            self._reload_failed(str(error))
+            return False
+        return self._adopt(adopt)
+
+    def _reload_failed(self, message: str) -> None:
+        self._error(f"{message} (still playing the last good version)")
+
+    def _adopt(self, adopt) -> bool:
         runtime = self.runtime
         before = set(runtime.loops)
         try:
-            dsl.reload(runtime, self.path, now=self.scheduler.computed_until)
+            adopt(self.scheduler.computed_until)
         except ComposerError as error:
-            self._error(f"{error} (still playing the last good version)")
+            self._reload_failed(str(error))
             return False
         self.reloads += 1
         after = set(runtime.loops)  # a removed loop's notes end with its last iteration (the runtime sees to it)

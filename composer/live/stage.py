@@ -14,6 +14,7 @@ import time
 from typing import TextIO
 
 from composer.live import safety
+from composer.live.named_outputs import NamedOutputs
 from composer.live.output import PortOutput, open_followed_output
 
 DRAIN_SECONDS = 0.05  # lets the last messages leave the port before it closes
@@ -29,24 +30,30 @@ class Stage:
         self.scheduler = None
         self.port: PortOutput | None = None
         self.guard: safety.NoteGuard | None = None
+        self.named: NamedOutputs | None = None  # the other outputs a piece names (port=)
         self._stop_requested = threading.Event()
 
     # ----- set-up -----------------------------------------------------------------------------
 
-    def open_output(self, api: int, *, virtual: str | None, names: list[str], index: int | None) -> None:
+    def open_output(self, api: int, *, virtual: str | None, names: list[str], index: int | None,
+                    port_map: dict[str, str] | None = None) -> None:
         """Open the output (a virtual port, output `index` of `names`, or the first one) and
-        put the note guard in front of it (a port that returns resets its channels itself)."""
+        put the note guard in front of it; a port that returns gets its channels reset."""
+        from composer.live.output import open_followed_output
         from composer.midi.ports import open_output
 
         if virtual:
             port = PortOutput(open_output(virtual=virtual, api=api), None, api, self._warn)
-        elif not names:
-            port = PortOutput(open_output(api=api), None, api, self._warn)  # says there is no output
+        elif index is None and not names:
+            port = PortOutput(open_output(api=api), None, api, self._warn)  # a one-line error: no outputs
         else:
-            port = open_followed_output(names[0 if index is None else index], api, self._warn)
+            port = open_followed_output(names[index or 0], api, self._warn)
         self.port = port
         self.guard = safety.NoteGuard(port.send)
         port.on_lost = self.guard.forget
+        port.on_return = self._after_port_return
+        self.named = NamedOutputs(api, port_map or {}, self._warn)
+        self.named.open()
 
     def watch_for_stop(self) -> None:
         """Let `stop()` reach the scheduler (call once the scheduler exists)."""
@@ -87,10 +94,12 @@ class Stage:
     def release(self) -> None:
         """The stop: a note-off for everything sounding, then every channel used is reset."""
         self.guard.release()
+        self.named.release()
 
     def settle(self) -> None:
         """The natural end: every note has ended; only controllers left off rest are reset."""
         self.guard.settle()
+        self.named.settle()
 
     # ----- loops ------------------------------------------------------------------------------
 
@@ -103,11 +112,18 @@ class Stage:
 
     # ----- output -----------------------------------------------------------------------------
 
+    def _after_port_return(self) -> None:
+        for channel in sorted(self.guard.channels):
+            safety.reset_channel(self.port.send, channel)
+
     def _warn(self, message: str) -> None:
         self.err.write(f"composer: {message}\n")
         self.err.flush()
 
     def close(self) -> None:
+        if self.named is not None:
+            self.named.close()
+            self.named = None
         if self.port is not None:
             time.sleep(DRAIN_SECONDS)
             self.port.close()

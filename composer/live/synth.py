@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import subprocess
+import sys
 import time
 from collections.abc import Iterator
 
@@ -20,6 +21,7 @@ from composer.midi.ports import list_ports, resolve_api
 from composer.sinks.audio import find_soundfont, fluidsynth_program
 
 START_SECONDS = 10.0
+SETTLE_SECONDS = 1.0
 
 
 def _drivers(api: int, name: str) -> list[str]:
@@ -49,14 +51,31 @@ def running_synth(midi_api: str | None = None, soundfont=None) -> Iterator[str]:
         _stop(process)
 
 
+@contextlib.contextmanager
+def synth_if(wanted: bool, midi_api: str | None = None, soundfont=None) -> Iterator[str | None]:
+    """`running_synth` when `wanted` (saying so on stderr), else nothing: the output option of
+    play, live and perform."""
+    if not wanted:
+        yield None
+        return
+    with running_synth(midi_api, soundfont) as port:
+        print(f"playing through FluidSynth on {port}", file=sys.stderr)
+        yield port
+
+
 def _wait_for_port(process: subprocess.Popen, api: int, name: str) -> str:
+    """FluidSynth's MIDI port, once it has stayed up for SETTLE_SECONDS: it opens its MIDI input
+    before its audio output, and gives up (exits) when there is no sound card."""
     deadline = time.monotonic() + START_SECONDS
+    found = None
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise ComposerError(_failure(process.stderr.read()))
-        for port in list_ports(api):
-            if name in port.name and port.direction == "output":
-                return port.name
+        if found is None:
+            found = next((p.name for p in list_ports(api) if name in p.name and p.direction == "output"), None)
+            settled = time.monotonic() + SETTLE_SECONDS
+        elif time.monotonic() >= settled:
+            return found
         time.sleep(0.1)
     raise ComposerError(f"FluidSynth did not open its MIDI port within {START_SECONDS:g} s")
 

@@ -8,8 +8,6 @@ read; while an editor swaps the file (briefly missing), nothing is reported.
 from __future__ import annotations
 
 import os
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
 POLL_SECONDS = 0.2
@@ -41,10 +39,3 @@ class FileWatcher:
             return False
         self._seen, self._candidate = current, None
         return True
-
-    def watch(self, poll: float = POLL_SECONDS) -> Iterator[Path]:
-        """Yield the path after each settled save, forever (sleeping between polls)."""
-        while True:
-            time.sleep(poll)
-            if self.changed():
-                yield self.path

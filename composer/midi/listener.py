@@ -23,9 +23,11 @@ import threading
 import time
 from collections.abc import Callable
 
+from composer.midi.bytes import SYSEX, SYSEX_END
+
 POLL_SECONDS = 0.001
 PROBE_SECONDS = 0.1
-PROBE = [0xF0, 0x7D, 0xF7]  # a sysex for non-commercial use: ends one left open, then dropped
+PROBE = [SYSEX, 0x7D, SYSEX_END]  # a sysex for non-commercial use: ends one left open, then dropped
 
 
 class InputListener:
@@ -60,7 +62,7 @@ class InputListener:
                 continue
             data, delta = message
             arrival = stamps.arrival(delta, clock())
-            if probe is not None and data[0] == 0xF0:
+            if probe is not None and data[0] == SYSEX:
                 self._sysex(data, arrival)
             else:
                 self.on_message(data, arrival)
@@ -74,7 +76,7 @@ class InputListener:
             data = data[:-3]
         parts = split_messages(data)
         head = parts[0]
-        if head[-1] == 0xF7:
+        if head[-1] == SYSEX_END:
             self.on_message(head, arrival)
         elif self.on_broken is not None:
             self.on_broken(head)
@@ -100,7 +102,7 @@ def split_messages(data: list) -> list[list]:
     there: sysex data bytes are all below 0x80); an F7 ends the sysex it belongs to."""
     parts: list[list] = []
     for byte in data:
-        if byte >= 0x80 and byte != 0xF7 or not parts:
+        if byte >= 0x80 and byte != SYSEX_END or not parts:
             parts.append([byte])
         else:
             parts[-1].append(byte)

@@ -177,6 +177,15 @@ def list_ports(api: int | None = None) -> list[PortInfo]:
     return found
 
 
+_own_ports = itertools.count(1)
+
+
+def own_port_name(direction: str) -> str:
+    """A name for the port composer opens to reach another, unique on the machine, so that the
+    port watcher can tell whether it is still connected (composer.midi.presence)."""
+    return f"{direction} {os.getpid()}.{next(_own_ports)}"
+
+
 #: The names of the output ports this process opened; JACK and ALSA list them as inputs too.
 _OUTPUTS_OPENED_HERE: set[str] = set()
 
@@ -188,15 +197,6 @@ def _opened_here(name: str) -> bool:
     if client != CLIENT_NAME and not (client.startswith(f"{CLIENT_NAME}-") and client[len(CLIENT_NAME) + 1:].isdecimal()):
         return False
     return any(port.startswith(opened) for opened in _OUTPUTS_OPENED_HERE)
-
-
-_own_ports = itertools.count(1)
-
-
-def own_port_name(direction: str) -> str:
-    """A name for the port composer opens to reach another, unique on the machine, so that the
-    port watcher can tell whether it is still connected (composer.midi.presence)."""
-    return f"{direction} {os.getpid()}.{next(_own_ports)}"
 
 
 def find_port(names: list[str], wanted: str | int, direction: str) -> int:
@@ -233,6 +233,8 @@ def open_output(port: str | int | None = None, virtual: str | None = None, api: 
             out.open_virtual_port(virtual)
             _OUTPUTS_OPENED_HERE.add(virtual)
         else:
+            own = own_name or own_port_name("out")
+            _OUTPUTS_OPENED_HERE.add(own)
             names = port_names(out)
             if port is None:
                 if not names:
@@ -240,9 +242,7 @@ def open_output(port: str | int | None = None, virtual: str | None = None, api: 
                 index = 0
             else:
                 index = find_port(names, port, called)
-            own_name = own_name or own_port_name("out")
-            _OUTPUTS_OPENED_HERE.add(own_name)
-            out.open_port(index, own_name)
+            out.open_port(index, own)
     except BaseException:
         out.delete()
         raise

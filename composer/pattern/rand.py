@@ -62,16 +62,6 @@ def time_to_rand(t: float | Fraction, seed: int = 0) -> float:
     return abs(int_seed_to_rand(time_to_int_seed(float(t), seed)))
 
 
-def time_to_rands(t: float | Fraction, count: int, seed: int = 0) -> list[float]:
-    """`count` successive random numbers for time `t`."""
-    value = time_to_int_seed(float(t), seed)
-    result = []
-    for _ in range(count):
-        result.append(int_seed_to_rand(value))
-        value = xorwise(value)
-    return result
-
-
 def rand(seed: int = 0) -> Pattern:
     """A continuous pattern of random numbers in [0, 1), sampled at each query's midpoint."""
     return signal(lambda t: time_to_rand(t, seed))

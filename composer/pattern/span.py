@@ -11,8 +11,6 @@ from typing import Any, Callable, NamedTuple
 
 from composer.beats import to_beats
 
-Time = Fraction
-
 
 def to_time(value: Any) -> Fraction:
     """An exact Fraction of cycles, by composer's one rule for time (`composer.beats`)."""

@@ -1,9 +1,9 @@
 """Launch and stop a piece's loops on the next bar line, as a clip launcher does.
 
-A launch starts the loop at the first bar line after the beat being heard. A stop ends it at
-that bar line, mid-iteration if need be, with its notes ended there (the runtime cuts what it had
-computed beyond). The scheduler computes a little ahead, so a stop asked for when the next bar
-line is already computed goes to the bar after. A fill plays one bar: a launch at the next bar
+A launch starts the loop at the first bar line after the beat the pad was hit (its arrival time,
+not when it was read). A stop ends it at that bar line, mid-iteration if need be, with its notes
+ended there (the runtime cuts what it had computed beyond). The scheduler computes a little ahead,
+so an action asked for when that bar line is already computed goes to the bar after. A fill plays one bar: a launch at the next bar
 and a cut a bar later. Runs in the scheduler's thread, which owns the runtime; no clock of its own.
 """
 
@@ -44,13 +44,13 @@ class LoopLauncher:
             raise ComposerError(f"the piece has no live_loop named {name!r}")
         bar_beats = self.runtime.bar_beats()
         bar = next_bar(beat, bar_beats)
+        while bar < self.horizon():  # that bar is computed already (a hit read late, or just before it)
+            bar += bar_beats
         if kind == "toggle":
             kind = "stop" if self.running(name) else "launch"
         if kind == "launch":
             return self.launch(name, bar)
         if kind == "stop":
-            while bar < self.horizon():
-                bar += bar_beats
             return self.stop(name, bar)
         if kind == "fill":
             if name in self.runtime.loops:

@@ -113,9 +113,11 @@ class Performance(Stage):
         try:
             self._open_output(api, outputs)
             self.scheduler = Scheduler(runtime, self._send_clocked, lookahead=options.latency_ms / 1000,
-                                       tempo_map=TempoMap(runtime.bpm), on_error=self._loop_failed)
+                                       tempo_map=TempoMap(runtime.bpm), on_error=self._loop_failed,
+                                       route=self.named.route)
             if self.recorder is not None:
                 self.scheduler.expander = self.recorder.tee(self.scheduler.expander)
+            runtime.budget.live(self._warn)  # a body that runs away is abandoned, the performance goes on
             self.scheduler.every(ACTION_SECONDS, self._apply_actions)
             self.watch_for_stop()
             from composer.perform.controller_input import ControllerInput

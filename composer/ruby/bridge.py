@@ -18,6 +18,7 @@ import types
 
 from composer.errors import ComposerError, UnknownNameError, did_you_mean
 from composer.ring import Ring
+from composer.runtime.piece import PieceError
 from composer.ruby import methods, samples
 from composer.ruby.scope import BreakJump, ReturnJump
 from composer.ruby.values import RubyRange, Symbol
@@ -42,8 +43,7 @@ class Bridge:
         self.functions: dict[str, object] = {}  # what the buffer `define`s
         self.warned: set[str] = set()
         names = dict(namespace)
-        #: Ruby's symbols: the namespace's Symbol type when it has one (puts spells it `:name`)
-        self.symbol = names.get("Symbol", Symbol)
+        self.symbol = Symbol  # Ruby's symbols are the piece API's (puts spells them `:name`)
         if "sample" in names:
             self._sample = names["sample"]
             names["sample"] = self.sample
@@ -77,9 +77,12 @@ class Bridge:
             raise argument_error(name, error, kwargs) from None
 
     def resolve(self, name: str):
-        target = self.names.get(methods.python_name(name))
-        if target is not None:
-            return target
+        """A Ruby name spelt the Python way: `factor?` is `factor_q`, and names that would hide a
+        Python built-in have a trailing underscore (`set` is `set_`)."""
+        for spelling in (methods.python_name(name), name + "_"):
+            target = self.names.get(spelling)
+            if target is not None:
+                return target
         choices = [n for n in (*self.names, *self.functions) if not n.startswith("_")]
         hint = did_you_mean(name, choices)
         raise ComposerError(f"unknown name {name!r}" + (f"; did you mean {hint}?" if hint else ""))
@@ -102,28 +105,33 @@ class Bridge:
             return CONSTANTS[name]
         if name in self.names:
             return self.names[name]
-        raise ComposerError(f"{self.path}:{line}: unknown constant {name}")
+        raise PieceError(f"{self.path}:{line}: unknown constant {name}")
 
     # ----- forms the evaluator runs itself ----------------------------------------------------
 
-    def define(self, name, function, line) -> Symbol:
+    def define(self, name, function) -> Symbol:
         """`define :name do |a, b = 2| ... end` (and `def`): a function the buffer can call by name."""
         self.functions[str(name)] = function
         return self.symbol(name)
 
     def native_form(self, name, positional, keywords, block, line):
-        """A closure for Ruby's own block forms (define, loop, lambda) and live_loop; else None."""
+        """A closure for the block forms of the language (define, loop, lambda, comment/uncomment)
+        and for live_loop; else None."""
         if block is None:
             return None
         if name == "define":
             if len(positional) != 1 or keywords:
                 raise ComposerError(f"{self.path}:{line}: define takes a name and a block: define :name do |a| ... end")
             (name_of,) = positional
-            return lambda scope: self.define(name_of(scope), block(scope), line)
+            return lambda scope: self.define(name_of(scope), block(scope))
         if name == "loop" and not positional and not keywords:
             return lambda scope: _loop_forever(block(scope))
         if name in ("lambda", "proc") and not positional and not keywords:
             return block
+        if name == "comment":  # Sonic Pi's `comment do ... end` skips its block,
+            return lambda scope: None
+        if name == "uncomment":  # and `uncomment do ... end` runs it
+            return lambda scope: python_callable(block(scope))()
         if name == "live_loop" and "live_loop" in self.names:
             return lambda scope: self.live_loop([p(scope) for p in positional],
                                                 {k: v(scope) for k, v in keywords}, block(scope), line)

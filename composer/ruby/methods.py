@@ -50,9 +50,12 @@ def _need_block(block, name):
 
 @_yielding
 def _times(n, args, kwargs, block):
+    """`4.times`; as in Sonic Pi, `2.5.times` counts 0.0, 1.0 (floats for a float)."""
+    count = range(int(n))
+    values = [float(i) for i in count] if isinstance(n, float) else count
     if block is None:
-        return list(range(n))
-    for i in range(n):
+        return list(values)
+    for i in values:
         block(i)
     return n
 

@@ -4,7 +4,28 @@ from __future__ import annotations
 
 import operator
 
-from composer.ruby.values import RubyRange, divide, modulo, power
+from composer.ruby.values import RubyRange, Symbol, divide, modulo, power
+
+
+def _note_arithmetic(combine):
+    """Sonic Pi's `+` and `-` on symbols are note arithmetic (`:e1 + 4` is 32; a rest stays a
+    rest), and on nil give nil; everything else is Python's own (numbers, strings, lists, rings)."""
+
+    def apply(left, right):
+        try:
+            return combine(left, right)
+        except TypeError:
+            if left is None:
+                return None
+            if isinstance(left, Symbol):
+                from composer.theory import note
+
+                if str(left) in ("r", "rest"):
+                    return left
+                return combine(note(left), note(right) if isinstance(right, str) else right)
+            raise
+
+    return apply
 
 
 def _shift_left(left, right):
@@ -36,7 +57,7 @@ def _match(left, right):
 
 
 BINARY = {
-    "+": operator.add, "-": operator.sub, "*": operator.mul, "/": divide, "%": modulo, "**": power,
+    "+": _note_arithmetic(operator.add), "-": _note_arithmetic(operator.sub), "*": operator.mul, "/": divide, "%": modulo, "**": power,
     "==": _equal, "!=": lambda a, b: not _equal(a, b), "<": operator.lt, ">": operator.gt,
     "<=": operator.le, ">=": operator.ge, "<=>": _compare, "<<": _shift_left, ">>": operator.rshift,
     "&": operator.and_, "|": operator.or_, "^": operator.xor, "=~": _match,

@@ -29,6 +29,10 @@ def parse(source: str, path: Path):
     return root
 
 
+#: Words that open a construct Ruby closes with `end`.
+_OPENERS = frozenset({"do", "if", "unless", "while", "until", "case", "def", "begin", "for", "class", "module"})
+
+
 def _first_error(node):
     """The earliest ERROR or MISSING node below `node` (depth first, in source order)."""
     if node.is_missing or node.type == "ERROR":
@@ -44,10 +48,14 @@ def _first_error(node):
 def _syntax_error(root, source: str, path: Path) -> PieceError:
     node = _first_error(root) or root
     line, column = node.start_point.row + 1, node.start_point.column + 1
+    text = node.text.decode("utf-8", "replace").strip().splitlines()
+    snippet = text[0][:40] if text else ""
+    runs_to_end = not source.encode("utf-8")[node.end_byte:].strip()
+    opener = snippet.split()[0] if snippet.split() else ""
     if node.is_missing:
         what = f"missing {node.type!r}"
+    elif runs_to_end and opener in _OPENERS:
+        what = f"the {opener!r} here has no matching 'end' (the buffer ends first)"
     else:
-        text = node.text.decode("utf-8", "replace").strip().splitlines()
-        snippet = text[0][:40] if text else ""
         what = f"unexpected {snippet!r}" if snippet else "unexpected end of input"
     return PieceError(f"{path}:{line}:{column}: syntax error: {what}")

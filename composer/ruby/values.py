@@ -1,7 +1,8 @@
-"""Ruby's values where Python's differ: symbols, ranges, truth, arithmetic, to_s and inspect.
+"""Ruby's values where Python's differ: ranges, truth, arithmetic, to_s.
 
-Ruby integers, floats, strings, arrays (lists) and hashes (dicts) are Python's own, so they
-pass to the piece API unchanged; only what Ruby means differently lives here.
+Ruby integers, floats, strings, arrays (lists) and hashes (dicts) are Python's own, and
+symbols and `inspect` are the piece API's (composer/values.py), so values pass between a buffer
+and the piece API unchanged; only what Ruby means differently lives here.
 """
 
 from __future__ import annotations
@@ -9,16 +10,9 @@ from __future__ import annotations
 import math
 from fractions import Fraction
 
-from composer.ring import Ring
+from composer.values import Symbol, inspect
 
-
-class Symbol(str):
-    """A Ruby symbol (`:e3`). A str, so every Python function that takes a name takes it."""
-
-    __slots__ = ()
-
-    def __repr__(self) -> str:
-        return ":" + str.__str__(self)
+__all__ = ["RubyRange", "Symbol", "divide", "inspect", "modulo", "power", "to_s", "truthy"]
 
 
 class RubyRange:
@@ -96,43 +90,3 @@ def to_s(value) -> str:
     if value is None:
         return ""
     return inspect(value)
-
-
-def inspect(value) -> str:
-    """Ruby's `inspect`: how a value reads in Sonic Pi's log."""
-    if value is None:
-        return "nil"
-    if value is True:
-        return "true"
-    if value is False:
-        return "false"
-    if isinstance(value, str) and type(value) is not str:
-        return repr(value)  # a Symbol (ours or the namespace's): `:name`
-    if isinstance(value, str):
-        return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
-    if isinstance(value, float):
-        return _float(value)
-    if isinstance(value, Fraction):
-        return str(value.numerator) if value.denominator == 1 else _float(float(value))
-    if isinstance(value, Ring):
-        return "(ring " + ", ".join(inspect(v) for v in value) + ")"
-    if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(inspect(v) for v in value) + "]"
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{inspect(k)}=>{inspect(v)}" for k, v in value.items()) + "}"
-    return str(value)
-
-
-def _float(value: float) -> str:
-    if value != value:
-        return "NaN"
-    if value in (math.inf, -math.inf):
-        return "Infinity" if value > 0 else "-Infinity"
-    text = repr(value)
-    if "e" in text:
-        mantissa, exponent = text.split("e")
-        if "." not in mantissa:
-            mantissa += ".0"
-        sign = "-" if exponent.startswith("-") else "+"
-        return f"{mantissa}e{sign}{exponent.lstrip('+-').zfill(2)}"
-    return text

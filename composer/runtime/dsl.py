@@ -25,6 +25,9 @@ from composer.runtime.sound import channel_number as _channel, note_numbers as _
 from composer.runtime.sound import duration_beats as _duration, velocity_number as _velocity
 
 SAMPLE_BEATS = Fraction(1, 4)  # how long a drum hit's note lasts before its note-off
+#: Sonic Pi's sample options (synthinfo.rb's sample args): a drum hit has no MIDI use for them.
+SAMPLE_OPTIONS = sound.SYNTH_ONLY_OPTIONS | frozenset(
+    "beat_stretch pitch_stretch rpitch onset slice num_slices path pan cutoff attack decay sustain release".split())
 
 
 class PieceAPI:
@@ -38,7 +41,9 @@ class PieceAPI:
     # ----- where a call goes ------------------------------------------------------------------
 
     def _in_loop(self) -> bool:
-        return self.runtime is not None and bool(self.runtime._active)
+        # this thread's: an edit's top level may load while another thread runs a loop
+        return self.runtime is not None and bool(self.runtime._active) and \
+            context.current is self.runtime._active[-1].state
 
     def _running(self, what: str) -> Runtime:
         if not self._in_loop():
@@ -98,8 +103,11 @@ class PieceAPI:
         composer's velocity, duration, channel and port: see composer.runtime.sound."""
         sound.play(self, notes, options)
 
-    def sample(self, name: str, velocity=100, duration=SAMPLE_BEATS, amp=None) -> None:
-        """Hit a named drum of the current kit, on the kit's channel (GM: 10)."""
+    def sample(self, name: str, velocity=100, duration=SAMPLE_BEATS, amp=None, **options) -> None:
+        """Hit a named drum of the current kit, on the kit's channel (GM: 10). Sonic Pi's sample
+        options (rate:, beat_stretch:, attack:, lpf: ...) are accepted and change nothing."""
+        if options:
+            sound.check_options("sample", options, allowed=frozenset(), ignored=SAMPLE_OPTIONS)
         runtime = self._running("sample")
         if amp is not None:
             velocity = min(max(amp, 0), 1) * 127
@@ -249,8 +257,8 @@ class PieceAPI:
 
         chords = harmony.progression(chart, key, **options)
         if self.definition.key is None and key:
-            tonic, _, mode = str(key).partition(":")
-            self.use_key(tonic, mode or "major")
+            parsed = harmony.parse_key(key)  # "a:minor", "E minor", "Em", "Bb"
+            self.use_key(parsed.tonic.name, parsed.mode)
         return chords
 
     def namespace(self) -> dict:
@@ -368,10 +376,10 @@ def mini(text: str, seed: int = 0):
 
 
 def sound_names(api: PieceAPI) -> dict:
-    """Sonic Pi's sound and MIDI vocabulary (composer.runtime.sound, midi_calls, audio_only)."""
-    from composer.runtime import audio_only, midi_calls
+    """Sonic Pi's sound and MIDI vocabulary (composer.runtime.sound, effects, midi_calls, audio_only)."""
+    from composer.runtime import audio_only, effects, midi_calls
 
-    return {**sound.names(api), **midi_calls.names(api), **audio_only.names()}
+    return {**sound.names(api), **effects.names(api), **midi_calls.names(api), **audio_only.names()}
 
 
 def load(path, seed: int = 0, bpm=None, until=None) -> Runtime:
@@ -400,7 +408,8 @@ def prepare(path, runtime: Runtime):
     """Run an edited piece's top level and return `adopt(now)`, which hands what it defined to
     the runtime. The top level runs in a scratch runtime (so a broken edit changes nothing, and
     its own notes and threads are not played again); it only reads the running one, so it may
-    run on another thread than the music. `adopt` rebinds its functions to the running runtime."""
+    run on another thread than the music (a live session gives a slow one a deadline, see
+    composer.live.reload). `adopt` rebinds its functions to the running runtime."""
     path = Path(path)
     definition = PieceDefinition(path=path)
     scratch = Runtime(definition, seed=runtime.seed, bpm=runtime.bpm_override)

@@ -26,6 +26,7 @@ from composer.beats import to_beats, to_bpm
 from composer.context import LoopState
 from composer.errors import ComposerError
 from composer.randomness.state import RandomState
+from composer.runtime.budget import IterationBudget
 from composer.runtime.events import Control, Event, Note, Release, Tempo, TimeSignature
 from composer.runtime.kits import DEFAULT_KIT, Kit, load_kit
 from composer.runtime.piece import LoopDefinition, PieceDefinition, PieceError, located
@@ -66,6 +67,8 @@ class Runtime(TempoCalls, CueCalls):
         self._streaming = False  # events() has begun: settings at beat 0 are events from now on
         self._kits: dict[str, Kit] = {}
         self._external: set[str] = set()  # loops added from outside the piece; reloads keep them
+        self._tempo_loop: str | None = None  # the loop whose use_bpm set the tempo now in force
+        self.budget = IterationBudget(self)  # no body may run away with the time or the memory
         self.piece = piece
         self.bpm = self.bpm_override or piece.bpm or DEFAULT_BPM
         self.tempo = TempoMap(self.bpm)
@@ -104,7 +107,7 @@ class Runtime(TempoCalls, CueCalls):
             loop = pop(queue)[3]
             if loop.removed:
                 continue
-            self._run_iteration(loop)
+            self.budget.run(loop)
             self._iterations += 1
             if self._iterations & 1023 == 0 and queue:
                 self.time_state.forget_before(min(entry[1] for entry in queue))
@@ -221,7 +224,9 @@ class Runtime(TempoCalls, CueCalls):
         self._parked = [loop for loop in self._parked if not loop.removed]
         self.kit = kit
         new_bpm = self.bpm_override or piece.bpm or DEFAULT_BPM
-        if new_bpm != (self.bpm_override or self.piece.bpm or DEFAULT_BPM):
+        set_by_removed_loop = self._tempo_loop is not None and self._tempo_loop not in self.loops
+        if set_by_removed_loop or new_bpm != (self.bpm_override or self.piece.bpm or DEFAULT_BPM):
+            self._tempo_loop = None
             self.bpm = new_bpm
             self._set_piece_tempo(start, new_bpm)
         self.path = piece.path
@@ -289,7 +294,7 @@ class Runtime(TempoCalls, CueCalls):
         loop.sleep_limit = self.until if self.until is not None else start + MAX_ITERATION_BEATS
         if loop.cut_at is not None:
             loop.sleep_limit = min(loop.sleep_limit, loop.cut_at)
-        loop.waited = False
+        loop.waited = loop.rewound = False
         self._active.append(loop)
         context.current = state
         try:
@@ -328,7 +333,7 @@ class Runtime(TempoCalls, CueCalls):
                 self.stop_loop(loop.name)
             loop.removed = True
             return
-        if state.time == start and not loop.waited and not loop.removed:
+        if state.time <= start and not loop.waited and not loop.removed:
             raise PieceError(
                 f"{self.path}:{definition.line}: live_loop {definition.name!r} did not sleep: "
                 "each iteration must sleep or sync (as in Sonic Pi), or it would play forever in no time"
@@ -360,8 +365,8 @@ class Runtime(TempoCalls, CueCalls):
             scale = self.tempo.at(loop.state.time) / loop.bpm
             duration *= scale
             offset *= scale
-        if offset or loop.warps:  # only these can reach past the end: sleep stops a loop that gets there
-            beat = loop.state.time + offset
+        if offset or loop.warps or loop.rewound:  # past the end, or before the iteration (_rewind)
+            beat = max(loop.state.time + offset, loop.iteration_start)
             if self.until is not None and beat >= self.until:
                 return
             if loop.cut_at is not None and beat >= loop.cut_at:
@@ -374,7 +379,20 @@ class Runtime(TempoCalls, CueCalls):
 
     def emit(self, event: Event) -> None:
         """Queue an event a piece's call made (composer.runtime.sound, midi_calls) at its beat."""
+        loop = self._active[-1] if self._active else None
+        if loop is not None and loop.rewound and event.beat < loop.iteration_start:
+            event = event._replace(beat=loop.iteration_start)  # see _rewind
         self._emit(event)
+
+    def _rewind(self, loop: RunningLoop, beats: Fraction) -> None:
+        """A negative sleep, as Sonic Pi allows: the thread's time goes back, so its later sleeps
+        land where Sonic Pi's do; what it plays before its iteration began is played at that
+        beginning (already heard, it cannot be earlier; Sonic Pi plays it late too)."""
+        loop.rewound = True
+        loop.last_sync = None
+        if loop.bpm is not None:
+            loop.beat += beats
+        loop.state.time += self.file_beats(loop, beats)
 
     def control(self, control: int, value: int, channel: int) -> None:
         loop = self.current_loop("cc")
@@ -384,7 +402,8 @@ class Runtime(TempoCalls, CueCalls):
         loop = self.current_loop("sleep")
         beats = to_beats(beats)
         if beats < 0:
-            raise ComposerError(f"sleep({beats}) cannot go back in time")
+            self._rewind(loop, beats)
+            return
         loop.last_sync = None
         state = loop.state
         if loop.bpm is None:

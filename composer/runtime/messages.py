@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from fractions import Fraction
 from typing import NamedTuple
 
-from composer.midi.bytes import CONTROL_CHANGE, NOTE_OFF, NOTE_ON, PROGRAM_CHANGE
+from composer.midi.bytes import CONTROL_CHANGE, NOTE_OFF, NOTE_ON, PROGRAM_CHANGE, channel_of, kind_of
 from composer.runtime.events import PORT_MARK, PROGRAM, Control, Event, Midi, Note, Release, Setting, port_of
 
 
@@ -78,9 +78,10 @@ class Expander:
                     out.append(Message(beat, event.track, (CONTROL_CHANGE | event.channel, event.control, event.value)))
         elif kind is Midi:
             data = event.data
-            if data[0] & 0xF0 in (CONTROL_CHANGE, PROGRAM_CHANGE):  # later Settings compare with it
-                control = data[1] if data[0] & 0xF0 == CONTROL_CHANGE else PROGRAM
-                self.settings[(port_of(event.track), data[0] & 0x0F, control)] = data[-1]
+            kind = kind_of(data[0])
+            if kind == CONTROL_CHANGE or kind == PROGRAM_CHANGE:  # later Settings compare with it
+                control = data[1] if kind == CONTROL_CHANGE else PROGRAM
+                self.settings[(port_of(event.track), channel_of(data[0]), control)] = data[-1]
             out.append(Message(beat, event.track, data))
         elif kind is Release:
             prefix = event.track + PORT_MARK

@@ -15,7 +15,7 @@ from fractions import Fraction
 
 from composer.errors import ComposerError
 from composer.midi import bytes as midi
-from composer.runtime.engine import to_beats
+from composer.beats import to_beats
 from composer.runtime.events import Midi, Note, port_track
 from composer.ring import Ring
 from composer.runtime.sound import check_options, scoped, settings, truthy

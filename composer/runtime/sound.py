@@ -9,8 +9,8 @@ MIDI decides what each can become:
 - every other synth option of Sonic Pi (slides, envelope levels and curves, `res`, ...) is
   accepted and has no MIDI meaning; a name no synth has is a one-line error;
 - the synth (`use_synth`) is a General MIDI program, sent once per channel when it changes;
-- `with_fx` runs its block; reverb, chorus, the low-pass filters and pan send their controller
-  on the channels the block plays, and put it back when the block ends.
+- `with_fx` (composer.runtime.effects) runs its block; reverb, chorus, the low-pass filters and
+  pan send their controller on the channels the block plays, and put it back after.
 Settings live in the running thread's `LoopState.settings` (a piece's top level: the piece's,
 which every loop starts with), as Sonic Pi keeps them per thread.
 """
@@ -22,10 +22,10 @@ from contextlib import contextmanager
 from fractions import Fraction
 
 from composer import context
+from composer.beats import to_beats
 from composer.errors import ComposerError, did_you_mean
 from composer.instruments import program
-from composer.midi.bytes import CHORUS, CUTOFF, PAN, REVERB
-from composer.beats import to_beats
+from composer.midi.bytes import CUTOFF, PAN
 from composer.runtime.events import PROGRAM, Note, Setting, port_track
 
 #: play's options that become MIDI (composer's own: velocity, duration, channel, port).
@@ -53,51 +53,18 @@ SYNTH_ONLY_OPTIONS = frozenset("""
 
 SLIDE_SUFFIXES = ("_slide", "_slide_shape", "_slide_curve")
 
-#: Sonic Pi's effects (fx_* in synthinfo.rb, plus chorus); those with a standard controller
-#: send it: (controller, option, Sonic Pi's default, how the option becomes 0..127).
-FX_NAMES = frozenset("""
-    autotuner band_eq bitcrusher bpf chorus compressor distortion echo eq flanger gverb hpf ixi_techno krush
-    level lpf mono nbpf nhpf nlpf normaliser nrbpf nrhpf nrlpf octaver pan panslicer ping_pong pitch_shift
-    rbpf record reverb rhpf ring_mod rlpf slicer sound_out sound_out_stereo tanh tremolo vowel whammy
-    wobble""".split())
-FX_OPTIONS = frozenset("""
-    amp amp_max amp_min bits buffer centre clamp_time cutoff cutoff_max cutoff_min damp db decay delay deltime
-    depth distort dry feedback filter formant_ratio freq gain grains_period grainsize high high_note high_q
-    high_shelf high_shelf_note high_shelf_slope invert_flange invert_wave krunch level low low_note low_q
-    low_shelf low_shelf_note low_shelf_slope max_delay max_delay_time max_formant_ratio max_phase mid mid_note
-    mid_q min_freq mix mod_amp mode note output pan pan_max pan_min pan_start phase phase_offset pitch pitch_dis
-    pre_amp pre_damp pre_mix prob_pos probability pulse_width ref_level relax_time release res room sample_rate
-    seed slope_above slope_below smooth smooth_down smooth_up spread stereo_invert_wave sub_amp subsub_amp
-    super_amp tail_level threshold time_dis transpose voice vowel_sound wave window_size""".split())
-
-
-def _unit(value) -> int:
+def unit_byte(value) -> int:
     """0..1 as 0..127."""
-    return _clamp(value * 127)
+    return clamp_byte(value * 127)
 
 
-def _pan(value) -> int:
+def pan_byte(value) -> int:
     """-1..1 (left..right) as CC 10's 0..127, centre 64."""
-    return _clamp((value + 1) * 63.5)
+    return clamp_byte((value + 1) * 63.5)
 
 
-def _clamp(value) -> int:
+def clamp_byte(value) -> int:
     return min(max(math.floor(value + 0.5), 0), 127)
-
-
-FX_CONTROLS = {
-    "reverb": (REVERB, "mix", 0.4, _unit),
-    "gverb": (REVERB, "mix", 0.4, _unit),
-    "chorus": (CHORUS, "mix", 0.4, _unit),
-    "lpf": (CUTOFF, "cutoff", 100, _clamp),
-    "rlpf": (CUTOFF, "cutoff", 100, _clamp),
-    "nlpf": (CUTOFF, "cutoff", 100, _clamp),
-    "nrlpf": (CUTOFF, "cutoff", 100, _clamp),
-    "pan": (PAN, "pan", 0, _pan),
-}
-#: What a controller goes back to when the last effect that set it ends: General MIDI's
-#: defaults for reverb (40), chorus (0) and pan (centre); the filter wide open.
-AT_REST = {REVERB: 40, CHORUS: 0, PAN: 64, CUTOFF: 127}
 
 
 def check_options(function: str, options: dict, allowed: frozenset = MIDI_OPTIONS,
@@ -258,8 +225,13 @@ def play(api, notes, options: dict, function: str = "play") -> None:
     runtime = api._running(function)
     store = context.current.settings
     defaults = store.get("synth_defaults")
+    if isinstance(notes, dict) and not options:  # Sonic Pi's play({note: :c, release: 0.1})
+        options = dict(notes)
+        notes = options.pop("note", None)
     if options:
         check_options(function, options)
+        if None in options.values():  # as Sonic Pi, an option given as nil is not given
+            options = {name: value for name, value in options.items() if value is not None}
         if defaults:
             options = {**defaults, **options}
     elif defaults:
@@ -282,6 +254,7 @@ def play(api, notes, options: dict, function: str = "play") -> None:
     velocity = velocity_number(velocity)
     if velocity == 0:
         return
+    beats = duration_beats(duration)
     shift = store.get("transpose", 0) + 12 * store.get("octave", 0) + (options.get("pitch", 0) if options else 0)
     numbers = note_numbers(notes, shift)
     if not numbers:
@@ -289,6 +262,7 @@ def play(api, notes, options: dict, function: str = "play") -> None:
     wire_channel = channel_number(channel)
     loop = runtime.current_loop(function)
     beat = loop.state.time
+    beats = runtime.file_beats(loop, beats)  # the thread's beats, at its own tempo
     track = port_track(loop.track, None if port is None else str(port))
     emit = runtime.emit
     synth = store.get("synth")
@@ -296,84 +270,17 @@ def play(api, notes, options: dict, function: str = "play") -> None:
         emit(Setting(beat, PROGRAM, synth[1], wire_channel, track))
     if options:
         if "pan" in options:
-            emit(Setting(beat, PAN, _pan(options["pan"]), wire_channel, track))
+            emit(Setting(beat, PAN, pan_byte(options["pan"]), wire_channel, track))
         if "cutoff" in options:
-            emit(Setting(beat, CUTOFF, _clamp(options["cutoff"]), wire_channel, track))
+            emit(Setting(beat, CUTOFF, clamp_byte(options["cutoff"]), wire_channel, track))
     effects = store.get("fx")
     if effects:
         for control, value in effects[-1].controls.items():
             emit(Setting(beat, control, value, wire_channel, track))
         for effect in effects:
             effect.touched.add((wire_channel, track))
-    beats = runtime.file_beats(loop, duration_beats(duration))
     for number in numbers:
         emit(Note(beat, beats, number, velocity, wire_channel, track))
-
-
-# ----- with_fx --------------------------------------------------------------------------------
-
-
-class Effect:
-    """One with_fx block: the controllers in force inside it (its own over its enclosing
-    blocks'), and the (channel, track)s it played on, which get their controllers back after."""
-
-    __slots__ = ("controls", "touched", "outer")
-
-    def __init__(self, controls: dict[int, int], outer: dict[int, int]):
-        self.controls = controls
-        self.outer = outer
-        self.touched: set[tuple[int, str]] = set()
-
-
-class with_fx:  # noqa: N801 - Sonic Pi's name
-    """`with with_fx("reverb", mix=0.6): ...` runs the block once; `@with_fx("echo", reps=4)` on
-    a def runs the function `reps` times, as Sonic Pi's `with_fx :echo, reps: 4 do ... end`."""
-
-    def __init__(self, api, name, reps=1, **options):
-        name = str(name).lstrip(":")
-        if name not in FX_NAMES:
-            hint = did_you_mean(name, FX_NAMES)
-            raise ComposerError(f"with_fx: unknown effect {name!r}" + (f"; did you mean {hint}?" if hint else ""))
-        check_options(f"with_fx({name!r})", options, allowed=frozenset(), ignored=FX_OPTIONS)
-        if not isinstance(reps, int) or isinstance(reps, bool) or reps < 1:
-            raise ComposerError(f"with_fx: reps must be a whole number of times, 1 or more, got {reps!r}")
-        self.api, self.name, self.reps, self.options = api, name, reps, options
-        self._saved = []
-
-    def __enter__(self):
-        if self.reps != 1:
-            raise ComposerError("with_fx(reps=...) repeats a block: put @with_fx(..., reps=N) on a def instead of `with`")
-        store = settings(self.api)
-        effects = store.get("fx", ())
-        outer = dict(effects[-1].controls) if effects else {}
-        controls = dict(outer)
-        if self.name in FX_CONTROLS:
-            control, option, default, scale = FX_CONTROLS[self.name]
-            controls[control] = scale(self.options.get(option, default))
-        effect = Effect(controls, outer)
-        self._saved.append((store, effects, effect))
-        store["fx"] = (*effects, effect)
-        return None
-
-    def __exit__(self, kind, error, traceback):
-        store, effects, effect = self._saved.pop()
-        store["fx"] = effects
-        if kind is None and effect.touched and self.api._in_loop():
-            runtime = self.api.runtime
-            beat = runtime.current_loop("with_fx").state.time
-            for channel, track in sorted(effect.touched):
-                for control, value in effect.controls.items():
-                    back = effect.outer.get(control, AT_REST[control])
-                    if back != value:
-                        runtime.emit(Setting(beat, control, back, channel, track))
-        return False
-
-    def __call__(self, function):
-        reps, self.reps = self.reps, 1
-        for _ in range(reps):
-            with self:
-                function()
-        return function
 
 
 def play_chord(api, notes, options: dict) -> None:
@@ -412,9 +319,6 @@ def names(api) -> dict:
     def with_merged_synth_defaults_(**options):
         return with_merged_synth_defaults(api, options)
 
-    def with_fx_(name, reps=1, **options):
-        return with_fx(api, name, reps, **options)
-
     def use_transpose_(shift):
         return use_transpose(api, shift)
 
@@ -450,5 +354,4 @@ def names(api) -> dict:
         "with_synth_defaults": with_synth_defaults_,
         "with_merged_synth_defaults": with_merged_synth_defaults_,
         "current_synth_defaults": lambda: dict(settings(api).get("synth_defaults", {})),
-        "with_fx": with_fx_,
     }

@@ -26,6 +26,11 @@ class TempoMap:
         self.beats: list[Fraction] = [Fraction(0)]
         self.bpms: list[Fraction] = [bpm]
 
+    def copy(self) -> TempoMap:
+        copied = TempoMap(self.bpms[0])
+        copied.beats, copied.bpms = list(self.beats), list(self.bpms)
+        return copied
+
     def at(self, beat: Fraction) -> Fraction:
         if len(self.beats) == 1:
             return self.bpms[0]
@@ -114,6 +119,7 @@ class TempoCalls:
         loop.bpm = None
         if self.bpm_override is None:
             self._set_piece_tempo(loop.state.time, bpm)
+            self._tempo_loop = loop.name  # a reload that removes the loop reverts its tempo
 
     def change_tempo(self, bpm, at) -> None:
         """A tempo change from outside the piece (a knob) at beat `at`, which must not be earlier

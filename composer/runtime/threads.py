@@ -26,7 +26,7 @@ class Parked(BaseException):
 class RunningLoop:
     __slots__ = ("definition", "state", "order", "name", "track", "one_shot", "started", "removed", "stopped",
                  "iteration_start", "sleep_limit", "kit", "cut_at", "bpm", "beat", "last_sync", "waited",
-                 "waiting", "warps", "value", "cue_path")
+                 "waiting", "warps", "value", "cue_path", "rewound")
 
     def __init__(self, definition: LoopDefinition, state: LoopState, order: int, track: str | None = None,
                  one_shot: bool = False):
@@ -49,6 +49,7 @@ class RunningLoop:
         self.waited = False  # this iteration synced (so it need not sleep)
         self.waiting: tuple[str, ...] | None = None  # parked in a sync no thread answers yet
         self.warps = 0  # how deep in time_warp blocks it is
+        self.rewound = False  # a negative sleep took it before its iteration's start (see Runtime._rewind)
         self.value = definition.init  # live_loop(init=): what the body returned last
         self.cue_path = event_path(definition.name, "live_loop") if definition.auto_cue else None
 

@@ -154,6 +154,14 @@ class TimeState:
                 best = events[index - 1]
         return best
 
+    def forget_since(self, sequence: int) -> None:
+        """Drop the events made from `sequence` on (an iteration undone)."""
+        for path, events in self._events.items():
+            kept = [event for event in events if event.sequence < sequence]
+            if len(kept) != len(events):
+                events[:] = kept
+                self._latest[path] = max((e.time.numerator / e.time.denominator for e in kept), default=float("-inf"))
+
     def forget_before(self, floor: Fraction) -> None:
         """Drop events older than `floor` that no sync or get can reach: keep the newest of each path."""
         for path in list(self._events):

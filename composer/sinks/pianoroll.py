@@ -62,7 +62,8 @@ def draw_piano_roll(timeline: Timeline, out: Path, title: str = "") -> None:
             else:
                 _draw_pitches(axis, notes, timeline.notes[track], colour)
             _draw_grid(axis, system)
-            axis.set_ylabel(track, rotation=0, ha="right", va="center", fontsize=9, color=colour, fontweight="bold")
+            axis.set_ylabel(_lane_name(timeline, track), rotation=0, ha="right", va="center", fontsize=9,
+                            color=colour, fontweight="bold")
             axis.set_xlim(float(start), float(start + span))
             if axis is not lane_axes[-1]:
                 axis.tick_params(axis="x", labelbottom=False)
@@ -76,6 +77,14 @@ def draw_piano_roll(timeline: Timeline, out: Path, title: str = "") -> None:
             figure.savefig(temp_name, format=out.suffix.lower().lstrip("."), dpi=110, bbox_inches="tight")
     finally:
         pyplot.close(figure)
+
+
+def _lane_name(timeline: Timeline, track: str) -> str:
+    """The loop's name, and under it its instrument when it chose one."""
+    from composer.instruments import program_name
+
+    program = timeline.programs.get(track)
+    return track if program is None or timeline.is_drums(track) else f"{track}\n{program_name(program)}"
 
 
 def _lane_height(timeline: Timeline, track: str) -> float:

@@ -133,12 +133,10 @@ class MidiFileWriter:
     def __init__(self, title: str = ""):
         self.tracks: dict[str, TrackEncoder] = {CONDUCTOR: TrackEncoder(title)}
         self.notes = 0
-        self.last_tick = 0
 
     def consume(self, messages: Iterable[Message]) -> None:
         tracks = self.tracks
         notes = 0
-        tick = 0
         for beat, track, data in messages:
             tick = beat_to_tick(beat)
             encoder = tracks.get(track)
@@ -158,7 +156,6 @@ class MidiFileWriter:
             else:
                 encoder.add(tick, meta_bytes(data))
         self.notes += notes
-        self.last_tick = max(self.last_tick, tick)
 
     def _ordered(self, track_order: Iterable[str]) -> list[str]:
         """The conductor track first, then `track_order`, then any other tracks."""

@@ -11,7 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from composer.runtime.events import Note, Tempo, TimeSignature
+from composer.midi.bytes import PROGRAM_CHANGE
+from composer.runtime.events import PROGRAM, Midi, Note, Setting, Tempo, TimeSignature
 
 DRUM_CHANNEL = 9  # General MIDI percussion, channel 10 on the wire's 0-based count
 
@@ -40,8 +41,10 @@ class Timeline:
                     timeline.meters[-1] = event
                 else:
                     timeline.meters.append(event)
-            elif getattr(event, "program", None) is not None:
-                timeline.programs.setdefault(event.track, event.program)
+            elif kind is Setting and event.control == PROGRAM:
+                timeline.programs.setdefault(event.track, event.value)
+            elif kind is Midi and event.data[0] & 0xF0 == PROGRAM_CHANGE:  # midi_pc
+                timeline.programs.setdefault(event.track, event.data[1])
         if not timeline.meters or timeline.meters[0].beat > 0:
             timeline.meters.insert(0, TimeSignature(Fraction(0), 4, 4))
         return timeline

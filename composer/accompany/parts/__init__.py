@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from fractions import Fraction
 from typing import NamedTuple
 
@@ -29,7 +29,6 @@ class PartContext:
     tuning: str = "standard"
     capo: int = 0
     key: str | None = None
-    cache: dict = field(default_factory=dict)
 
 
 def stable_seed(*parts: object) -> int:

@@ -40,7 +40,7 @@ def play(plans, options, context) -> list[Hit]:
     section_bar = 0
     for plan in plans:
         settings = options(plan)
-        if plan.index == 0 or plans[plan.index - 1].bar.section != plan.bar.section:
+        if plan.index == 0 or plans[plan.index - 1].bar.section_index != plan.bar.section_index:
             section_bar = 0
         section_bar += 1
         if not settings:

@@ -18,7 +18,6 @@ def play(plans, options, context) -> list[Hit]:
     slots = [slot for plan in plans if options(plan) for slot in plan.slots]
     spread = any(options(plan).get("spread", False) for plan in plans if options(plan))
     voicings = dict(zip((id(s) for s in slots), lead([s.chord for s in slots], spread=spread)))
-    context.cache["keys_voicings"] = [voicings[id(s)] for s in slots]
     hits = []
     for plan in plans:
         settings = options(plan)

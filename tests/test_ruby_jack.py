@@ -1,0 +1,75 @@
+"""Sonic Pi buffers over a real MIDI port: `play` sends what `render` writes, `live` hot-reloads."""
+
+from __future__ import annotations
+
+import signal
+import time
+
+import pytest
+
+from composer.render import render_length
+from composer.runtime import dsl
+from composer.runtime.messages import expand
+from ports import Receiver
+from ports import composer_process as composer
+
+BUFFER = """
+use_bpm 600
+live_loop :drums do
+  sample (ring :bd_haus, :sn_dub).tick
+  sleep 0.5
+end
+live_loop :lead do
+  use_synth :pluck
+  play (scale :e4, :minor_pentatonic).choose, release: 0.25, amp: rrand(0.5, 1), channel: 3
+  sleep [0.25, 0.75].choose
+end
+"""
+
+
+@pytest.fixture
+def receiver(jack):
+    r = Receiver()
+    yield r
+    r.close()
+
+
+def rendered(path, bars, seed):
+    runtime = dsl.load(path, seed=seed)
+    runtime.until = render_length(runtime, bars=bars)
+    return [m.data for m in expand(runtime.events()) if type(m.data) is tuple]
+
+
+@pytest.mark.jack
+def test_play_sends_what_render_writes_for_a_buffer(tmp_path, receiver):
+    piece = tmp_path / "buffer.rb"
+    piece.write_text(BUFFER)
+    process = composer("play", piece, "--bars", 2, "--seed", 5, "--port", receiver.port)
+    _, err = process.communicate(timeout=20)
+    assert process.returncode == 0, err
+    expected = rendered(piece, 2, 5)
+    assert any(d[0] == 0x99 and d[1] == 36 for d in expected) and any(d[0] == 0xC2 for d in expected)
+    assert receiver.wait_for(lambda: len(receiver.channel_data()) >= len(expected), timeout=2)
+    assert receiver.channel_data() == expected
+
+
+@pytest.mark.jack
+def test_live_reloads_an_edited_buffer(tmp_path, receiver):
+    piece = tmp_path / "live.rb"
+    first = "use_bpm 600\nlive_loop :a do\n  play 60, release: 0.5\n  sleep 1\nend\n"
+    piece.write_text(first)
+    process = composer("live", piece, "--port", receiver.port)
+    try:
+        assert receiver.wait_for(lambda: sum(d[:2] == (0x90, 60) for d in receiver.channel_data()) >= 2, timeout=10)
+        piece.write_text(first.replace("play 60", "play 72"))
+        assert receiver.wait_for(lambda: any(d[:2] == (0x90, 72) for d in receiver.channel_data()), timeout=5)
+        piece.write_text(first.replace("play 60", "play 72") + "live_loop :b do\n")  # broken: plays on
+        time.sleep(1.5)  # the watcher reads the broken save and says so
+        count = len(receiver.channel_data())
+        assert receiver.wait_for(lambda: len(receiver.channel_data()) >= count + 4, timeout=3)
+    finally:
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=10)
+    assert f"{piece}:6" in err and "syntax error" in err
+    ons = [d[1] for d in receiver.channel_data() if d[0] == 0x90 and d[2] > 0]
+    assert ons[-1] == 72 and ons.index(72) > max(i for i, n in enumerate(ons) if n == 60)
