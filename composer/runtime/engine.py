@@ -67,7 +67,7 @@ class Runtime(TempoCalls, CueCalls):
         self._streaming = False  # events() has begun: settings at beat 0 are events from now on
         self._kits: dict[str, Kit] = {}
         self._external: set[str] = set()  # loops added from outside the piece; reloads keep them
-        self._tempo_loop: str | None = None  # the loop whose use_bpm set the tempo now in force
+        self._tempo_loop: str | None = None  # the loop whose use_piece_bpm set the tempo now in force
         self.budget = IterationBudget(self)  # no body may run away with the time or the memory
         self.piece = piece
         self.bpm = self.bpm_override or piece.bpm or DEFAULT_BPM
@@ -162,7 +162,8 @@ class Runtime(TempoCalls, CueCalls):
             running = self.loops.get(name)
             if running is not None and not running.removed:
                 running.redefine(definition)  # its next iteration runs the new body
-                running.kit, running.bpm = None, definition.bpm  # ... with what the new code says, no more
+                running.kit = None  # ... with what the new code says, no more
+                running.set_bpm(definition.bpm)
                 continue
             if definition.paused and not launching:
                 if name not in self.track_order:
@@ -170,7 +171,7 @@ class Runtime(TempoCalls, CueCalls):
                 continue
             at = start + definition.delay + (0 if launching else definition.offset)
             self.loops[name] = self._new_thread(definition, at, None)
-            self.loops[name].bpm = definition.bpm
+            self.loops[name].set_bpm(definition.bpm)
 
     def define_loop(self, definition: LoopDefinition) -> None:
         """A live_loop defined while the piece runs: it starts at the defining thread's time

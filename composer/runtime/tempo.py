@@ -94,9 +94,7 @@ class TempoCalls:
             if self.bpm_override is None:
                 self._top_level_tempo(bpm)
             return
-        if loop.bpm is None and bpm is not None:
-            loop.beat = loop.state.time
-        loop.bpm = bpm
+        loop.set_bpm(bpm)
 
     def _top_level_tempo(self, bpm: Fraction) -> None:
         """use_bpm at the top level: the piece's (and file's) tempo from here on. As in Sonic Pi,
@@ -105,7 +103,7 @@ class TempoCalls:
         old = self.tempo.at(time)
         for thread in [entry[3] for entry in self._queue] + self._parked:
             if thread.bpm is None and old != bpm:
-                thread.bpm, thread.beat = old, thread.state.time
+                thread.set_bpm(old)
         if time == 0:
             self.piece.bpm = bpm
         self._top.bpm = None

@@ -53,6 +53,12 @@ class RunningLoop:
         self.value = definition.init  # live_loop(init=): what the body returned last
         self.cue_path = event_path(definition.name, "live_loop") if definition.auto_cue else None
 
+    def set_bpm(self, bpm: Fraction | None) -> None:
+        """Its own tempo (None: the piece's); its own beat count starts where its time is."""
+        if self.bpm is None and bpm is not None:
+            self.beat = self.state.time
+        self.bpm = bpm
+
     def redefine(self, definition: LoopDefinition) -> None:
         """A new body (a reload, or the live_loop defined again) from the next iteration on."""
         self.definition = definition
