@@ -360,3 +360,24 @@ def test_a_lost_port_is_reopened_when_it_returns(tmp_path, jack):
     receiver.close()
 
 
+
+
+@pytest.mark.jack
+def test_in_port_messages_are_cues_the_piece_syncs_on(tmp_path, receiver):
+    import rtmidi
+
+    piece = tmp_path / "piece.py"
+    piece.write_text("use_bpm(240)\n\n@live_loop\ndef echo():\n"
+                     "    note, velocity = sync('/midi:*/note_on')\n"
+                     "    play(note + 12, velocity=velocity, duration=0.25)\n")
+    keys = rtmidi.MidiOut(rtmidi.API_UNIX_JACK, name=f"keys{os.getpid()}")
+    keys.open_virtual_port("out")
+    try:
+        with SessionThread(piece=piece, port=receiver.port, bars=4, midi_in=f"keys{os.getpid()}:out") as run:
+            time.sleep(0.3)
+            keys.send_message([0x90, 60, 99])
+            assert receiver.wait_for(lambda: (0x90, 72, 99) in receiver.channel_data(), timeout=3)
+            run.thread.join(timeout=6)
+    finally:
+        keys.close_port()
+        keys.delete()

@@ -147,9 +147,9 @@ def test_the_same_note_on_two_ports_is_two_notes():
                     (2, "a", (0x80, 60, 0)), (3, "a @ synth", (0x80, 60, 0))]
 
 
-def test_midi_at_the_top_level_needs_a_loop(tmp_path):
-    with pytest.raises(ComposerError, match="inside a live_loop"):
-        render(tmp_path, "", loops="midi_cc(7, 1)\n@live_loop\ndef a():\n    sleep(1)\n")
+def test_midi_at_the_top_level_plays_on_its_track(tmp_path):
+    midi = render(tmp_path, "", loops="sleep(1)\nmidi_cc(7, 1)\n@live_loop\ndef a():\n    sleep(1)\n")
+    assert channel_bytes(midi, "main") == [(480, (0xB0, 7, 1))]  # the top level is a thread, as in Sonic Pi
     assert mido  # the file checks above read back through mido
 
 

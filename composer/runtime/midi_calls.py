@@ -117,12 +117,12 @@ class MidiCalls:
         """Queue `messages(channel)` (or `messages(None)`) on every port and channel asked for."""
         runtime = self.api._running(function)
         loop = runtime.current_loop(function)
-        beat, name = loop.state.time, loop.definition.name
+        beat, name = loop.state.time, loop.track
         for port in _ports(options):
             track = port_track(name, port)
             for channel in _channels(options) if per_channel else [None]:
                 for offset, data in messages(channel):
-                    runtime.emit(Midi(beat + offset, data, track))
+                    runtime.emit(Midi(beat + runtime.file_beats(loop, offset), data, track))
 
     def _channel_message(self, function: str, options: dict, build) -> None:
         self._send(function, options, lambda channel: [(0, build(channel))])
@@ -145,7 +145,7 @@ class MidiCalls:
         length = max(to_beats(options.get("sustain", 1)) - RELEASE_EARLY, Fraction(0))
         runtime = self.api._running("midi")
         loop = runtime.current_loop("midi")
-        beat, name = loop.state.time, loop.definition.name
+        beat, name, length = loop.state.time, loop.track, runtime.file_beats(loop, length)
         for port in _ports(options):
             track = port_track(name, port)
             for channel in _channels(options):

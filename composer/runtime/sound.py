@@ -272,7 +272,8 @@ def play(api, notes, options: dict, function: str = "play") -> None:
     wire_channel = channel_number(channel)
     loop = runtime.current_loop(function)
     beat = loop.state.time
-    track = port_track(loop.definition.name, None if port is None else str(port))
+    beats = runtime.file_beats(loop, beats)  # the thread's beats, at its own tempo
+    track = port_track(loop.track, None if port is None else str(port))
     emit = runtime.emit
     synth = store.get("synth")
     if synth is not None:
