@@ -145,14 +145,16 @@ class Runtime:
     # ----- loops ------------------------------------------------------------------------------
 
     def _adopt_loops(self, piece: PieceDefinition, start: Fraction, launching: bool = False) -> None:
+        tracks = set(self.track_order)  # a set: a piece may define thousands of loops
         for name, definition in piece.loops.items():
             running = self.loops.get(name)
             if running is not None and not running.removed:
                 running.definition = definition  # its next iteration runs the new body
                 continue
             if definition.paused and not launching:
-                if name not in self.track_order:
+                if name not in tracks:
                     self.track_order.append(name)
+                    tracks.add(name)
                 continue
             # the stream the loop's thread got when the piece's top level defined it (a loop from
             # outside the piece gets the base stream)
@@ -162,8 +164,9 @@ class Runtime:
             state.time = start + definition.delay
             loop = RunningLoop(definition, state, next(self._orders))
             self.loops[name] = loop
-            if name not in self.track_order:
+            if name not in tracks:
                 self.track_order.append(name)
+                tracks.add(name)
             self._enqueue(loop)
 
     def reload(self, piece: PieceDefinition, now) -> None:
