@@ -31,6 +31,7 @@ def render(piece, out, bars, beats, seed, bpm, soundfont, quiet):
       composer render samples/pieces/tabla_pentatonic.py -o out/tabla.mid --bars 32
       composer render samples/pieces/tabla_pentatonic.py -o out/tabla.wav
       composer render samples/pieces/seven_four.py -o out/seven.png --bars 8
+      composer render samples/pieces/tabla_pentatonic.rb -o out/tabla.mid   (a Sonic Pi buffer)
     """
     from composer.render import render_file
 
