@@ -97,22 +97,22 @@ def test_pitched_parts_play_the_chord_tones_in_every_bar(sample):
 def test_drum_fills_where_the_chart_and_style_ask(sample):
     _, plans, (_, tracks) = sample
     drums = tracks["drums"][1]
-    filled = []
-    for plan in plans:
-        hits = in_bar(drums, plan)
-        last_group = plan.start + plan.beats - min(plan.groups[-1], 2) - EARLY
-        fill = [n for b, n, _ in hits if b >= last_group and n in TOMS | {SNARE}]
-        if len([n for n in fill]) >= 4:
-            filled.append(plan.index)
+
+    def fill_notes(plan, beats):
+        start = plan.start + plan.beats - min(plan.groups[-1], beats) - EARLY
+        return [n for b, n, _ in in_bar(drums, plan) if b >= start and n in TOMS | {SNARE}]
+
+    big = [p.index for p in plans if len(fill_notes(p, 2)) >= 6]
+    small = [p.index for p in plans if 3 <= len(fill_notes(p, 1)) and p.index not in big]
     section_ends = [p.index for p in plans if p.section_end and not p.final]
     chart_fills = [p.index for p in plans if p.bar.fill]
-    assert set(section_ends) | set(chart_fills) <= set(filled)
+    assert set(section_ends) | set(chart_fills) <= set(big)
     chorus = [p for p in plans if p.bar.section == "Chorus"][:8]
-    assert {chorus[3].index, chorus[7].index} <= set(filled)  # the strum style fills every fourth bar
-    assert plans[1].index not in filled
-    for index in filled[:-1]:  # each fill lands on a crash
-        start = plans[index + 1].start
-        assert any(abs(b - start) <= EARLY and n == CRASH for b, n, _ in drums)
+    assert chorus[3].index in small  # the strum style fills every fourth bar, a beat long
+    assert plans[1].index not in big + small
+    crashes = {p.index for p in plans if any(abs(b - p.start) <= EARLY and n == CRASH for b, n, _ in drums)}
+    assert {index + 1 for index in big} <= crashes  # each section starts on a crash
+    assert chorus[4].index not in crashes  # a small fill runs on without one
 
 
 def test_the_band_ends_together_on_the_last_downbeat(sample):
@@ -269,12 +269,13 @@ def test_a_piece_calls_the_same_band(tmp_path):
         assert pitched and {n % 12 for n in pitched} <= chords[bar].pitch_classes
 
 
-def test_accompany_outside_a_loop_is_an_error(tmp_path):
+def test_accompany_at_the_top_level_plays_once_as_a_score(tmp_path):
     piece = tmp_path / "top.py"
-    piece.write_text('accompany("Em C")\n')
+    piece.write_text('accompany("Em C")\n')  # the top level is a thread, as in Sonic Pi
     result = subprocess.run([sys.executable, "-m", "composer", "render", piece, "-o", tmp_path / "x.mid"],
                             capture_output=True, text=True)
-    assert result.returncode == 1 and "only works inside a live_loop" in result.stderr
+    assert result.returncode == 0 and " 0 notes" not in result.stdout
+    assert min(tick for tick, *_ in notes_of(tmp_path / "x.mid")) == 0
 
 
 def notes_of(path):
@@ -376,3 +377,106 @@ def test_outputs_are_checked_before_any_work(tmp_path):
     result = accompany(chart, "-o", tmp_path / "song.png")
     assert result.returncode == 1 and "not .png" in result.stderr
     assert accompany(chart, "-o", tmp_path / "new" / "song.mid").returncode == 0  # a missing folder is made
+
+
+def test_a_grouping_the_chart_writes_leads_the_groove():
+    chart = parse_chart("{time: 7/8 3+2+2}\n| Em . . . . . . |\n| Em . . . . . . |", "g")
+    band = arrange(chart, style="rock", humanise=False)
+    first_bar = [h for h in band.hits["drums"] if h.beat < Fraction(7, 2)]
+    assert sorted(h.beat for h in first_bar if h.note == SNARE) == [Fraction(3, 2), Fraction(5, 2)]  # 3+2+2
+    strums = sorted({h.gesture for h in band.hits["guitar"] if h.beat < Fraction(7, 2)})
+    assert {Fraction(0), Fraction(3, 2), Fraction(5, 2)} <= set(strums)  # each group starts with a stroke
+
+
+def test_an_unknown_style_in_a_chart_names_its_line(tmp_path):
+    chart = tmp_path / "song.cho"
+    chart.write_text("| Em . . . |\n{start_of_bridge}\n{x_style: polka}\n| C . . . |\n{end_of_bridge}\n")
+    result = accompany(chart, "-o", tmp_path / "x.mid")
+    assert result.returncode == 1 and f"{chart}:4: unknown style 'polka'" in result.stderr
+
+
+def test_lyrics_with_inline_chords_give_a_bar_per_chord():
+    chart = parse_chart("{key: Em}\n[Em]Night falls [C]over the [G]road\nDown Every Avenue\n", "g")
+    assert [[c.symbol for c, _ in bar.chords] for bar in chart.bars] == [["Em"], ["C"], ["G"]]
+
+
+def test_guitar_shapes_are_led_by_their_top_voices():
+    chords = [c for bar in read_chart(str(SAMPLE))[0].bars for c, _ in bar.chords]
+    led = lead_shapes(chords)
+    easiest = [shapes(c)[0] for c in chords]
+    assert mean_movement([s.notes[-4:] for s in led]) < mean_movement([s.notes[-4:] for s in easiest])
+
+
+MY_STYLES = """
+[mine]
+description = "a written strum and a written groove"
+guitar = { play = "strumming", pattern = "D.DU", strum_ms = 9.5 }
+drums = { groove = { bd = "x . . . x . .", sn = ". . X . . . X", hh = "x x x x x x x" } }
+
+[picked]
+guitar = { play = "fingerpicking", pattern = ["p", "t a", "i", "m"], step = 0.25 }
+"""
+
+
+def test_styles_of_ones_own_beside_the_chart(tmp_path):
+    (tmp_path / "styles").mkdir()
+    (tmp_path / "styles" / "mine.toml").write_text(MY_STYLES)
+    chart = tmp_path / "song.cho"
+    chart.write_text("{time: 7/8}\n| Em . . . . . . |\n| Em . . . . . . |\n| Em . . . . . . |\n"
+                     "{start_of_verse}\n{time: 4/4}\n{x_style: picked}\n| G . . . |\n| G . . . |\n{end_of_verse}\n")
+    out = tmp_path / "song.mid"
+    result = accompany(chart, "-o", out, "--style", "mine")
+    assert result.returncode == 0, result.stderr
+    _, tracks = read(out)
+    assert set(tracks) == {"song", "guitar", "drums"}  # the styles name no bass or keys
+    drums = tracks["drums"][1]
+    snares = sorted(round(float(b) * 2) / 2 for b, n, _ in drums if n == SNARE and b < Fraction(7, 2) - EARLY)
+    assert snares == [1.0, 3.0]  # the written groove spread over the 7/8 bar
+    strokes = sorted({round(float(b) * 4) / 4 for b, _, _ in tracks["guitar"][1] if b < Fraction(7, 2) - EARLY})
+    assert strokes == [0, 1.0, 2.0, 3.0]  # "D.DU" read from its top in each group: "D.", "D.", "D.D"
+    picked = [b for b, _, _ in tracks["guitar"][1] if 21 / 2 - EARLY <= b < 29 / 2 - EARLY]
+    assert len(picked) == 16 + 4  # sixteenths, a pinch each beat
+    listed = accompany("--list", chart)
+    assert "mine" in listed.stdout and "fingerpicking" in listed.stdout
+
+
+@pytest.mark.parametrize("text, message", [
+    ("[mine\n", "mine.toml: not a styles file"),
+    ("[mine]\nguitar = { play = 'strumming', strum_ms = 'slow' }\n", "guitar.strum_ms must be a number"),
+    ("[mine]\nguitar = { play = 'strumming', pattern = 'DXU' }\n", "unknown strumming pattern 'DXU'"),
+    ("[mine]\ndrums = { groove = { bd = 'x?x' } }\n", "groove line bd = 'x?x'"),
+    ("[mine]\nflute = { pattern = 'pad' }\n", "'flute' is not a part of the band"),
+])
+def test_a_broken_style_is_one_line(tmp_path, text, message):
+    (tmp_path / "styles").mkdir()
+    (tmp_path / "styles" / "mine.toml").write_text(text)
+    chart = tmp_path / "song.cho"
+    chart.write_text("| Em . . . | C . . . |\n")
+    result = accompany(chart, "-o", tmp_path / "x.mid", "--style", "mine")
+    assert result.returncode == 1 and message in result.stderr and result.stderr.count("\n") == 1, result.stderr
+
+
+def test_rock_bass_drives_eighths_and_a_drone_holds_the_tonic():
+    chart = parse_chart("{key: Em}\n| Em . . . | C . G . | D . . . |", "g")
+    rock = sorted((h.beat, h.note) for h in arrange(chart, "rock", humanise=False).hits["bass"])
+    assert [b for b, _ in rock[:16]] == [Fraction(i, 2) for i in range(16)]
+    assert [n % 12 for _, n in rock[:16]] == [4] * 8 + [0] * 4 + [7] * 4  # each chord's root
+    drone = arrange(chart, "drone", humanise=False).hits["bass"]
+    assert {h.note for h in drone} == {28}  # E1 under every chord
+
+
+def test_the_odd_meter_sample_chart(tmp_path):
+    chart_path = ROOT / "samples" / "charts" / "seven_eight.cho"
+    out = tmp_path / "seven.mid"
+    result = accompany(chart_path, "-o", out)
+    assert result.returncode == 0, result.stderr
+    meta, tracks = read(out)
+    assert [(m[1], m[2]) for m in meta] == [("tempo", 150), ("time", (7, 8)), ("tempo", 120), ("time", (7, 4)),
+                                           ("tempo", 150), ("time", (7, 8))]
+    plans = plan_bars(read_chart(str(chart_path))[0].bars, "odd")
+    for part in ("guitar", "bass", "keys"):
+        for plan in plans:
+            played = in_bar(tracks[part][1], plan)
+            assert played
+            for beat, note, _ in played:
+                assert note % 12 in plan.chord_at(max(beat - plan.start + EARLY, Fraction(0))).chord.pitch_classes

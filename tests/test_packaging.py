@@ -147,3 +147,5 @@ def test_a_wheel_in_a_fresh_venv_renders_drums_and_lists_patches_from_any_folder
     assert shown.returncode == 0 and "arpeggiator" in shown.stdout
     checked = run("patch", "check", "live-set")  # its piece, a sample, ships with it
     assert checked.returncode == 0 and "loops of" in checked.stdout, checked.stderr
+    band = run("accompany", "| Em . . . | C . . . |", "-o", "band.mid", "--style", "odd")  # styles and grooves ship
+    assert band.returncode == 0 and (elsewhere / "band.mid").exists(), band.stderr

@@ -16,6 +16,7 @@ from composer.accompany.instruments import INSTRUMENTS, program_event
 from composer.accompany.parts import Hit, PartContext, bass, drums, fingerpicking, keys, stable_seed, strumming
 from composer.accompany.plan import BarPlan, plan_bars
 from composer.beats import to_bpm
+from composer.errors import ComposerError
 from composer.harmony.chart import Chart
 from composer.runtime.events import Note, Tempo, TimeSignature
 
@@ -40,51 +41,72 @@ class Arrangement:
 
 
 def arrange(chart: Chart, style: str | None = None, seed: int = 0, bpm=None, tuning: str = "standard",
-            capo: int = 0, humanise: bool = True) -> Arrangement:
-    """The chart played by the band; sections with their own {x_style} keep it."""
+            capo: int = 0, humanise: bool = True, style_table: dict | None = None) -> Arrangement:
+    """The chart played by the band; sections with their own {x_style} keep it.
+
+    `style_table` is every style there is (default: the shipped and the user's).
+    """
+    table = styles.load_styles() if style_table is None else style_table
     bars = chart.bars
     if bpm is not None:
         bars = _retimed(bars, bpm)
-    default = styles.check_style(style or styles.DEFAULT_STYLE)
-    plans = plan_bars(bars, default)
+    plans = plan_bars(bars, styles.check_style(style or styles.DEFAULT_STYLE, table))
     for plan in plans:
-        styles.check_style(plan.style)
-    hits: dict[str, list[Hit]] = {}
-    for part in styles.PARTS:
-        context = PartContext(random.Random(stable_seed("accompany", seed, part)), tuning, capo, chart.key)
-        played = []
-        if part == "guitar":
-            for name, module in GUITAR_MODULES.items():
-                played += module.play(plans, _options(part, name), context)
-        else:
-            played = OTHER_MODULES[part].play(plans, _options(part, None), context)
-        if played:
-            hits[part] = played
+        try:
+            styles.check_style(plan.style, table)
+        except ComposerError as error:
+            raise ComposerError(f"{chart.source}:{plan.bar.line}: {error}") from None
+    hits = _played(plans, seed, tuning, capo, chart.key, table)
     events = _meter_and_tempo(plans)
     events += [e for e in (program_event(part) for part in hits) if e is not None]
-    starts = [plan.start for plan in plans]
     for part, part_hits in hits.items():
-        rng = random.Random(stable_seed("humanise", seed, part))
-        instrument = INSTRUMENTS[part]
-        shifts: dict[Fraction, Fraction] = {}  # one shift per gesture: a strum keeps its shape
-        for hit in part_hits:
-            beat, velocity = hit.beat, hit.velocity
-            if humanise:
-                gesture = hit.beat if hit.gesture is None else hit.gesture
-                if gesture not in shifts:
-                    shifts[gesture] = _shift(part, rng, plans[max(bisect.bisect_right(starts, gesture) - 1, 0)].bar.bpm)
-                beat = max(Fraction(0), hit.beat + shifts[gesture])
-                velocity = _velocity(hit, part, rng)
-            events.append(Note(beat, hit.duration, hit.note, velocity, instrument.channel, instrument.track))
+        events += _notes(part, part_hits, plans, seed if humanise else None)
     order = {part: index for index, part in enumerate(hits)}
     events.sort(key=lambda e: (e.beat, 0 if not isinstance(e, Note) else 1, order.get(getattr(e, "track", ""), 0),
                                getattr(e, "note", 0)))
     return Arrangement(plans, events, list(hits), hits)
 
 
-def _options(part: str, module: str | None):
+def _played(plans, seed: int, tuning: str, capo: int, key, table: dict) -> dict[str, list[Hit]]:
+    """Each part's hits, from its module(s); parts that rest throughout are left out."""
+    hits: dict[str, list[Hit]] = {}
+    for part in styles.PARTS:
+        context = PartContext(random.Random(stable_seed("accompany", seed, part)), tuning, capo, key)
+        if part == "guitar":
+            played = [hit for name, module in GUITAR_MODULES.items()
+                      for hit in module.play(plans, _options(table, part, name), context)]
+        else:
+            played = OTHER_MODULES[part].play(plans, _options(table, part, None), context)
+        if played:
+            hits[part] = played
+    return hits
+
+
+def _notes(part: str, hits: list[Hit], plans, seed: int | None) -> list[Note]:
+    """The part's hits as Note events, humanised from `seed` (None: exactly as written).
+
+    Each gesture (a strum, a chord, a single note) moves as one, so a strum keeps its shape.
+    """
+    instrument = INSTRUMENTS[part]
+    if seed is None:
+        return [Note(h.beat, h.duration, h.note, h.velocity, instrument.channel, instrument.track) for h in hits]
+    rng = random.Random(stable_seed("humanise", seed, part))
+    starts = [plan.start for plan in plans]
+    shifts: dict[Fraction, Fraction] = {}
+    notes = []
+    for hit in hits:
+        gesture = hit.beat if hit.gesture is None else hit.gesture
+        if gesture not in shifts:
+            bpm = plans[max(bisect.bisect_right(starts, gesture) - 1, 0)].bar.bpm
+            shifts[gesture] = _shift(part, rng, bpm)
+        beat = max(Fraction(0), hit.beat + shifts[gesture])
+        notes.append(Note(beat, hit.duration, hit.note, _velocity(hit, part, rng), instrument.channel, instrument.track))
+    return notes
+
+
+def _options(table: dict, part: str, module: str | None):
     def options(plan: BarPlan):
-        settings = styles.part_options(plan.style, part)
+        settings = styles.part_options(plan.style, part, table)
         if settings is None or (module is not None and settings.get("play") != module):
             return None
         return settings

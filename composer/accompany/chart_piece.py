@@ -12,7 +12,7 @@ from pathlib import Path
 
 from composer.accompany.instruments import program_event
 from composer.accompany.render import CHART_SUFFIXES
-from composer.accompany.styles import PARTS
+from composer.accompany.styles import PARTS, load_styles
 from composer.errors import ComposerError
 from composer.runtime.events import Note
 from composer.runtime.piece import LoopDefinition, PieceDefinition, PieceError, read_source
@@ -43,7 +43,7 @@ def load_chart_piece(path, api) -> PieceDefinition:
 
     def arranged():
         if not band:
-            band["plan"] = arrange(chart, seed=api.runtime.seed)
+            band["plan"] = arrange(chart, seed=api.runtime.seed, style_table=load_styles(path))
             band["bars"] = _notes_by_bar(band["plan"])
         return band
 
@@ -52,7 +52,7 @@ def load_chart_piece(path, api) -> PieceDefinition:
         index = api.runtime.current_loop("conductor").state.tick("bar") % len(plans)
         plan, before = plans[index], plans[index - 1]
         if plan.bar.bpm != before.bar.bpm or len(plans) == 1:
-            api.use_bpm(plan.bar.bpm)
+            api.runtime.set_piece_bpm(plan.bar.bpm)  # the chart's tempo is the piece's
         if (plan.bar.numerator, plan.bar.denominator) != (before.bar.numerator, before.bar.denominator):
             api.use_time_signature(plan.bar.numerator, plan.bar.denominator)
         api.sleep(plan.beats)

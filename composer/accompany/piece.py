@@ -18,7 +18,7 @@ from fractions import Fraction
 from composer.accompany.arrange import arrange
 from composer.accompany.instruments import INSTRUMENTS, program_event
 from composer.accompany.parts import stable_seed
-from composer.accompany.styles import PARTS
+from composer.accompany.styles import PARTS, load_styles
 from composer.errors import ComposerError
 from composer.harmony.chart import Bar, Chart, Section, parse_chart
 from composer.harmony.chord import Chord
@@ -44,17 +44,18 @@ def play_accompaniment(api, material, style: str = "fingerpicking", parts=PARTS,
         wire[part] = channel - 1
     variation = loop.state.tick("accompany") % VARIATIONS
     chart = _chart(material, key, runtime.time_signature, runtime.bpm)
-    cache_key = (_bars_key(chart), style, tuning, capo, humanise,
+    table = load_styles(api.definition.path)
+    cache_key = (_bars_key(chart), style, repr(sorted(table.items())), tuning, capo, humanise,
                  stable_seed(runtime.seed, loop.definition.name, variation))
     band = _ARRANGED.get(cache_key)
     if band is None:
         if len(_ARRANGED) >= CACHE_SIZE:
             _ARRANGED.clear()
         band = _ARRANGED[cache_key] = arrange(chart, style=style, seed=cache_key[-1], tuning=tuning, capo=capo,
-                                              humanise=humanise)
+                                              humanise=humanise, style_table=table)
     tracks = {INSTRUMENTS[part].track: part for part in PARTS}
     for part in parts:
-        program = program_event(part, loop.state.time, wire[part], loop.definition.name)
+        program = program_event(part, loop.state.time, wire[part], loop.track)
         if program is not None:
             runtime.emit(program)
     for event in band.events:

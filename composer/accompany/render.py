@@ -10,6 +10,7 @@ from fractions import Fraction
 from pathlib import Path
 
 from composer.accompany.arrange import Arrangement, arrange
+from composer.accompany.styles import load_styles
 from composer.errors import ComposerError
 from composer.harmony.chart import Chart, parse_chart
 from composer.outputs import check_output, make_folder, output_kind
@@ -58,7 +59,8 @@ def accompany_file(chart: str, out, style=None, seed: int = 0, bpm=None, tuning=
         fluidsynth_program()
         soundfont = find_soundfont(soundfont)
     song, title = read_chart(chart, key)
-    band = arrange(song, style=style, seed=seed, bpm=bpm, tuning=tuning, capo=capo)
+    table = load_styles(chart if Path(chart).is_file() else None)
+    band = arrange(song, style=style, seed=seed, bpm=bpm, tuning=tuning, capo=capo, style_table=table)
     make_folder(out)
     parts, notes = band.parts, 0
     if kind == "score":

@@ -63,25 +63,28 @@ def cheapest_path(options_per_step, own_cost, step_cost) -> list:
     """One option per step minimising the sum of `own_cost`s and `step_cost`s between neighbours.
 
     A shortest path through the steps (Viterbi), remembering each option's best predecessor,
-    so it takes time in proportion to the steps, not to their square.
+    so it takes time in proportion to the steps, not to their square. Ties go to the option
+    listed first, so the choice never depends on comparing the options themselves.
     """
     if not options_per_step:
         return []
-    costs = {option: own_cost(option) for option in options_per_step[0]}
-    back: list[dict] = []
+    costs = [own_cost(option) for option in options_per_step[0]]
+    back: list[list[int]] = []
+    previous = options_per_step[0]
     for options in options_per_step[1:]:
-        step_costs, step_back = {}, {}
+        step_costs, step_back = [], []
         for option in options:
-            before = min(costs, key=lambda b: (costs[b] + step_cost(b, option), b))
-            step_costs[option] = costs[before] + step_cost(before, option) + own_cost(option)
-            step_back[option] = before
-        costs = step_costs
+            totals = [cost + step_cost(before, option) for before, cost in zip(previous, costs)]
+            best = min(range(len(totals)), key=totals.__getitem__)
+            step_costs.append(totals[best] + own_cost(option))
+            step_back.append(best)
+        costs, previous = step_costs, options
         back.append(step_back)
-    choice = min(costs, key=lambda o: (costs[o], o))
-    path = [choice]
-    for step_back in reversed(back):
+    choice = min(range(len(costs)), key=costs.__getitem__)
+    path = [options_per_step[-1][choice]]
+    for step, step_back in zip(range(len(back) - 1, -1, -1), reversed(back)):
         choice = step_back[choice]
-        path.append(choice)
+        path.append(options_per_step[step][choice])
     return path[::-1]
 
 

@@ -32,10 +32,13 @@ def accompany(chart, out, style, bpm, seed, key, tuning, capo, soundfont, list_s
       composer accompany "| Em . . . | C . . . | G . . . | D . . . |" -o out/em.mid --style strum
     """
     if list_styles:
-        from composer.accompany.styles import styles
+        from pathlib import Path
 
-        for name, settings in styles().items():
-            click.echo(f"{name:14} {settings.get('description', '')}")
+        from composer.accompany.styles import load_styles
+
+        for name, settings in load_styles(chart if chart and Path(chart).is_file() else None).items():
+            described = settings.get("description", "") if isinstance(settings, dict) else ""
+            click.echo(f"{name:14} {described}")
         return
     if chart is None or out is None:
         raise click.UsageError("give a CHART and -o OUT (or --list to see the styles)")

@@ -53,7 +53,7 @@ chord = click.Command(
     "chord",
     callback=_chord,
     params=theory_cmd.chord.params,
-    short_help="Print the notes of a chord symbol (Em7, C/G) or of a named chord.",
+    short_help="Print the notes of a chord symbol (Em7, C/G) or a named chord.",
     help="""Print the notes of a chord: a lead-sheet SYMBOL, or Sonic Pi's TONIC NAME.
 
     A symbol is a root with quality, extensions, alterations, sus/add and a slash bass:

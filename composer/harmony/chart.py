@@ -29,6 +29,8 @@ from composer.beats import to_bpm
 from composer.errors import ComposerError
 from composer.harmony.chord import Chord
 from composer.harmony.progression import parse_chord
+from composer.harmony.roman import is_numeral
+from composer.harmony.symbols import parse_symbol
 from composer.harmony.spelling import parse_key
 
 
@@ -72,6 +74,7 @@ class Chart:
     title: str = ""
     key: str | None = None
     sections: list[Section] = field(default_factory=list)
+    source: str = "chart"  # the file (or "chart"), for messages that name a line
 
     @property
     def bars(self) -> list[Bar]:
@@ -102,7 +105,7 @@ def parse_chart(text: str, source: str = "chart", key=None) -> Chart:
 class _ChartReader:
     def __init__(self, source: str, key):
         self.source = source
-        self.chart = Chart(key=key)
+        self.chart = Chart(key=key, source=source)
         self.song = {"time": (4, 4), "bpm": Fraction(100), "style": None, "groups": None}
         self.local = dict(self.song)
         self.section: Section | None = None
@@ -306,8 +309,13 @@ class _ChartReader:
 
 
 def _looks_like_chords(text: str) -> bool:
-    """A bare line such as 'Em C G D' (one chord per bar) rather than lyrics."""
-    from composer.harmony.roman import is_numeral
-    from composer.harmony.symbols import NO_CHORD, ROOT_RE
+    """A bare line such as 'Em C G D' (one chord per bar) rather than lyrics ('Down Every Avenue')."""
+    return all(t in (".", "%", "fill") or is_numeral(t) or _is_symbol(t) for t in text.split())
 
-    return all(ROOT_RE.match(t) or t in (".", "%", "fill") or t in NO_CHORD or is_numeral(t) for t in text.split())
+
+def _is_symbol(token: str) -> bool:
+    try:
+        parse_symbol(token)
+    except ComposerError:
+        return False
+    return True

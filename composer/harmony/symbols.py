@@ -79,7 +79,6 @@ def parse_symbol(text: str, octave: int = DEFAULT_OCTAVE) -> Chord:
     return Chord.build(symbol, root, intervals, spelled, bass=bass, octave=octave)
 
 
-
 def _degrees(suffix: str) -> list[tuple[int, int]]:
     """The (degree, alteration) pairs a suffix such as 'm7b5' or '7sus4(b9)' names."""
     quality, seventh, rest = "major", None, suffix

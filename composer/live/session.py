@@ -11,6 +11,7 @@ played with the loop's previous body (composer.runtime.budget).
 
 from __future__ import annotations
 
+import queue
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +28,7 @@ from composer.live.watcher import POLL_SECONDS, FileWatcher
 from composer.runtime import dsl
 
 STATUS_SECONDS = 0.2
+CUE_SECONDS = 0.005  # how often input cues reach the runtime
 LOAD_POLL_SECONDS = 0.05  # how often a load running beside the music is looked in on
 
 
@@ -42,6 +44,7 @@ class PlayOptions:
     latency_ms: float = LOOKAHEAD * 1000
     clock_out: bool = False
     clock_in: str | None = None
+    midi_in: str | None = None  # an input whose messages the piece hears as cues (`--in`)
     link: bool = False
     link_wait: float = JOIN_WAIT  # seconds --link looks for peers before starting alone
     watch: bool = False  # `composer live`: reload the piece on every save
@@ -64,6 +67,8 @@ class Session(Stage):
         self.errors: list[str] = []
         self._dropped_reported = 0
         self._clock_in_port = None
+        self._cue_input = None
+        self._cues: queue.SimpleQueue = queue.SimpleQueue()
 
     # ----- set-up -----------------------------------------------------------------------------
 
@@ -93,6 +98,8 @@ class Session(Stage):
             if options.clock_in is not None:
                 self.follower = ClockFollower(tempo_map)
                 self._clock_in_port = open_clock_in(options.clock_in, api, self.follower)
+            if options.midi_in is not None:
+                self._open_cue_input(options.midi_in, api)
             if options.link:
                 from composer.live.link import LinkFollower
 
@@ -124,9 +131,37 @@ class Session(Stage):
             self.scheduler.every(0.02, self._check_external_stop)
         if self.show_status:
             self.scheduler.every(STATUS_SECONDS, self._print_status)
+        if self._cue_input is not None:
+            self.scheduler.every(CUE_SECONDS, self._apply_cues)
         self.watch_for_stop()
         self.scheduler.every(1.0, self._report_dropped)
         return self
+
+    def _open_cue_input(self, wanted: str, api: int) -> None:
+        """Listen to `wanted`: each message becomes a cue of Sonic Pi's (composer.midi.cue_paths),
+        queued by the input's thread and handed to the runtime by the scheduler's."""
+        from composer.midi.cue_paths import cue_of
+        from composer.midi.listener import InputListener
+        from composer.midi.ports import find_port, list_ports, open_input
+
+        names = [p.name for p in list_ports(api) if p.direction == "input"]
+        device = names[find_port(names, wanted, "input")]
+
+        def heard(data, arrival):
+            cue = cue_of(device, data)
+            if cue is not None:
+                self._cues.put(cue)
+
+        self._cue_input = InputListener(open_input(port=device, api=api), heard, name="composer-cue-in")
+
+    def _apply_cues(self) -> None:
+        """Queued input cues, at the first beat not yet computed (what is heard cannot change)."""
+        while True:
+            try:
+                path, values = self._cues.get_nowait()
+            except queue.Empty:
+                return
+            self.runtime.external_cue(path, values, self.scheduler.computed_until)
 
     def _open_output(self, api: int) -> None:
         from composer.midi.ports import find_port, list_ports
@@ -244,6 +279,9 @@ class Session(Stage):
         if self._clock_in_port is not None:
             self._clock_in_port.close()
             self._clock_in_port = None
+        if self._cue_input is not None:
+            self._cue_input.close()
+            self._cue_input = None
         if self.link is not None:
             self.link.close()
             self.link = None

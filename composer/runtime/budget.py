@@ -176,7 +176,8 @@ class _Snapshot:
         self.sequence = next(runtime._sequence)  # everything emitted from now on is newer
         self.state = {slot: _copy(getattr(loop.state, slot)) for slot in type(loop.state).__slots__}
         self.running = {slot: _copy(getattr(loop, slot)) for slot in type(loop).__slots__ if slot != "definition"}
-        self.tempo = (runtime.bpm, runtime.time_signature)
+        self.tempo = (runtime.bpm, runtime.time_signature, runtime.tempo.copy())
+        self.cues = runtime.time_state.sequence  # cues and sets from now on are the iteration's
 
     def restore(self) -> None:
         runtime, loop = self.runtime, self.loop
@@ -188,7 +189,8 @@ class _Snapshot:
             setattr(loop.state, slot, _copy(value))
         for slot, value in self.running.items():
             setattr(loop, slot, _copy(value))
-        runtime.bpm, runtime.time_signature = self.tempo
+        runtime.bpm, runtime.time_signature, runtime.tempo = self.tempo
+        runtime.time_state.forget_since(self.cues)
 
 
 def _copy(value):

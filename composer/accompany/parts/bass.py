@@ -4,6 +4,7 @@
 - `root_fifth`: root and fifth in turn, on each beat group and the middle of long groups.
 - `walking`: a note every beat, up through the chord's tones, the last beat before a new
   chord a half step from its root (the approach note).
+- `eighths`: driving eighth notes on the chord's bass note, the groups' downbeats louder.
 - `pedal`: eighth notes on one note (the key's tonic, else the section's first bass note).
 Each line starts near where the last one left off, so the bass does not leap about.
 """
@@ -18,7 +19,7 @@ from composer.errors import ComposerError
 from composer.harmony.spelling import parse_key
 
 LOW, HIGH = 28, 52  # E1 .. E3
-PATTERNS = ("root", "root_fifth", "walking", "pedal")
+PATTERNS = ("root", "root_fifth", "eighths", "walking", "pedal")
 
 
 def play(plans, options, context) -> list[Hit]:
@@ -61,13 +62,17 @@ def play(plans, options, context) -> list[Hit]:
                 beat = plan.start + offset
                 end = plan.start + (starts[number + 1] if number + 1 < len(starts) else slot.start - plan.start + slot.length)
                 note = fifth if name == "root_fifth" and number % 2 else root
-                hits.append(Hit(beat, (end - beat) * Fraction(9, 10), note, clamp_velocity(velocity - 8 * (number % 2))))
+                accent = 0 if offset in plan.group_starts() else 8 + 6 * (name == "eighths")
+                hits.append(Hit(beat, (end - beat) * Fraction(9, 10), note, clamp_velocity(velocity - accent)))
     return hits
 
 
 def _pulses(plan, name: str) -> list:
-    """Where the line moves: each group's start, and for root-fifth the middle of long groups."""
+    """Where the line moves: each group's start; for root-fifth the middle of long groups too,
+    for eighths every eighth."""
     points = set(plan.group_starts())
+    if name == "eighths":
+        points |= {Fraction(index, 2) for index in range(int(plan.beats * 2))}
     if name == "root_fifth":
         points |= {start + 2 for start, length in zip(plan.group_starts(), plan.groups) if length >= 3}
         points |= {start + 1 for start, length in zip(plan.group_starts(), plan.groups) if length == 2}

@@ -1,8 +1,9 @@
 """Drums: grooves from grooves.toml (or built from the meter's beat groups) and fills.
 
-A fill replaces the last beat group (at most two beats) of a bar the chart marks `fill`, of
-the last bar of a section, and of every `fill_every`-th bar of a section; the next bar then
-opens on a crash. The song's last bar is a crash and a kick on its downbeat. Fills run down the toms, roll on the snare or mix both, in sixteenths (or
+A fill replaces the end of the bar's last beat group: two beats at most in a bar the chart
+marks `fill` and in the last bar of a section (the next bar then opens on a crash), one beat
+in every `fill_every`-th bar of a section. The song's last bar is a crash and a kick on its
+downbeat. Fills run down the toms, roll on the snare or mix both, in sixteenths (or
 triplets in a shuffle), chosen by the seeded random stream.
 """
 
@@ -14,6 +15,7 @@ from fractions import Fraction
 from pathlib import Path
 
 from composer.accompany.parts import Hit
+from composer.accompany.plan import default_groups
 from composer.errors import ComposerError
 from composer.runtime.kits import load_kit
 
@@ -47,36 +49,40 @@ def play(plans, options, context) -> list[Hit]:
             crash_next = False
             continue
         feel = settings.get("groove", "rock")
-        if feel not in grooves():
-            raise ComposerError(f"unknown groove {feel!r}; use one of {', '.join(grooves())}")
+        if not isinstance(feel, dict) and feel not in grooves():
+            raise ComposerError(f"unknown groove {feel!r}; use one of {', '.join(grooves())}, "
+                                "or write one: { bd = 'x...x...', sn = '..x...x.', hh = 'xxxxxxxx' }")
         if plan.final:  # the band ends together on the last bar's downbeat
             hits += [Hit(plan.start, Fraction(2), kit.note("cr"), 116), Hit(plan.start, HIT, kit.note("bd"), 110)]
             continue
         every = settings.get("fill_every", 0)
-        fill = plan.bar.fill or (plan.section_end and settings.get("section_fills", True)) or (
-            every and section_bar % every == 0)
-        fill_start = plan.beats - min(plan.groups[-1], Fraction(2)) if fill else plan.beats
+        big = plan.bar.fill or (plan.section_end and settings.get("section_fills", True))
+        small = not big and every and section_bar % every == 0
+        fill_start = plan.beats - min(plan.groups[-1], Fraction(2) if big else Fraction(1)) if big or small else plan.beats
         for offset, drum, velocity in _groove(plan, feel):
             if offset < fill_start and not (crash_next and offset == 0 and drum in ("hh", "rd")):
                 hits.append(Hit(plan.start + offset, HIT, kit.note(drum), velocity))
         if crash_next:
             hits.append(Hit(plan.start, Fraction(1), kit.note("cr"), 110))
-        if fill:
+        if big or small:
             step = Fraction(1, 3) if feel == "shuffle" else Fraction(1, 4)
             hits += _fill(plan, fill_start, step, context.rng, kit)
-        crash_next = bool(fill)
+        crash_next = bool(big)  # a new section (or a written fill) lands on a crash
     return hits
 
 
-def _groove(plan, feel: str):
-    """(offset, drum, velocity) of the bar's groove."""
+def _groove(plan, feel):
+    """(offset, drum, velocity) of the bar's groove; a groove written in a style spans any bar."""
     meter = f"{plan.bar.numerator}/{plan.bar.denominator}"
-    pattern = grooves()[feel].get(meter)
-    if pattern is None:
+    pattern = feel if isinstance(feel, dict) else grooves()[feel].get(meter)
+    regrouped = plan.bar.groups is not None and plan.bar.groups != default_groups(plan.bar.numerator, plan.bar.denominator)
+    if pattern is None or (regrouped and not isinstance(feel, dict)):  # grooves.toml follows usual groupings
         yield from _built(plan, feel)
         return
     for drum, line in pattern.items():
-        cells = [c for c in line if c not in " |"]
+        cells = [c for c in str(line) if c not in " |"]
+        if not cells or set(cells) - set(STRENGTH) - {"."}:
+            raise ComposerError(f"groove line {drum} = {line!r}: use X x o and . (one a cell)")
         cell = plan.beats / len(cells)
         for index, mark in enumerate(cells):
             if mark != ".":

@@ -2,7 +2,8 @@
 
 A pattern is a step length and one cell per step; a cell names the strings struck together:
 `p` the shape's bass string, `t` the thumb's other bass string, `i m a` the three highest
-strings. Patterns restart at each beat group, so in 7/4 (4+3) the thumb keeps the groups.
+strings. Patterns restart at each beat group, so in 7/4 (4+3) the thumb keeps the groups. A
+style may name one of PATTERNS or write its own cells (with `step`, in beats).
 Notes ring until their chord ends (a string struck again stops its previous note).
 """
 
@@ -34,10 +35,7 @@ def play(plans, options, context) -> list[Hit]:
         settings = options(plan)
         if not settings:
             continue
-        name = settings.get("pattern", "travis")
-        if name not in PATTERNS:
-            raise ComposerError(f"unknown fingerpicking pattern {name!r}; use one of {', '.join(PATTERNS)}")
-        step, cells = PATTERNS[name]
+        step, cells = _pattern(settings.get("pattern", "travis"), settings.get("step", 0.5))
         velocity = settings.get("velocity", 72)
         if plan.final:
             shape = shapes.get(id(plan.slots[0]))
@@ -60,6 +58,18 @@ def play(plans, options, context) -> list[Hit]:
                         hits.append(Hit(plan.start + at, end - (plan.start + at), note, clamp_velocity(loud)))
                 offset += step
     return hits
+
+
+def _pattern(name, step) -> tuple[Fraction, tuple[str, ...]]:
+    """A named pattern, or cells written out in a style (["p a", "i", "t", "m"], with `step`)."""
+    if isinstance(name, str) and name in PATTERNS:
+        return PATTERNS[name]
+    fingers = set("ptima")
+    if (isinstance(name, list) and name and all(isinstance(c, str) and c.split() and set(c.split()) <= fingers
+                                                for c in name)):
+        return Fraction(step).limit_denominator(64), tuple(name)
+    raise ComposerError(f"unknown fingerpicking pattern {name!r}; use one of {', '.join(PATTERNS)} "
+                        "or a list of cells of the fingers p t i m a, such as ['p a', 'i', 't', 'm']")
 
 
 def _strings(notes) -> dict[str, int]:

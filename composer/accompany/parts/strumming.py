@@ -1,7 +1,8 @@
 """Strumming: down and up strokes across the shape's strings, each string a little later.
 
 A pattern is one character per eighth of a beat group: `D`/`U` a down/up stroke, `d`/`u`
-softer ones, `.` the hand passing without touching. Down strokes go low to high over every
+softer ones, `.` the hand passing without touching. A style may name one of PATTERNS or write
+its own ("D.DU.UDU"), which starts again at each beat group. Down strokes go low to high over every
 string, up strokes high to low over the top four; `strum_ms` apart per string. A stroke
 rings until the next one.
 """
@@ -28,8 +29,11 @@ PATTERNS = {
 STRENGTH = {"D": 1.0, "U": 0.8, "d": 0.65, "u": 0.55}
 
 
-def strokes(pattern: dict, cells: int) -> str:
-    """The strokes for a group of `cells` eighths: the pattern's, or built of 8s, 3s and 2s."""
+def strokes(pattern: dict | str, cells: int) -> str:
+    """The strokes for a group of `cells` eighths: the pattern's, or built of 8s, 3s and 2s;
+    a written pattern is read from its start for each group."""
+    if isinstance(pattern, str):
+        return (pattern * (cells // len(pattern) + 1))[:cells]
     built = ""
     while cells > 0:
         if cells in pattern:
@@ -38,6 +42,17 @@ def strokes(pattern: dict, cells: int) -> str:
         built += pattern.get(take) or "D" + "." * (take - 1)
         cells -= take
     return built
+
+
+def _pattern(name) -> dict | str:
+    """A named pattern, or one written out in a style ("D.DU.UDU"): it restarts at each group."""
+    if isinstance(name, str) and name in PATTERNS:
+        return PATTERNS[name]
+    written = "".join(c for c in name if c not in " |") if isinstance(name, str) else ""
+    if not written or set(written) - set(STRENGTH) - {"."}:
+        raise ComposerError(f"unknown strumming pattern {name!r}; use one of {', '.join(PATTERNS)} "
+                            "or write strokes such as 'D.DU.UDU'")
+    return written
 
 
 def play(plans, options, context) -> list[Hit]:
@@ -49,17 +64,15 @@ def play(plans, options, context) -> list[Hit]:
         settings = options(plan)
         if not settings:
             continue
-        name = settings.get("pattern", "folk")
-        if name not in PATTERNS:
-            raise ComposerError(f"unknown strumming pattern {name!r}; use one of {', '.join(PATTERNS)}")
-        spread = Fraction(settings.get("strum_ms", 12), 1000) * plan.bar.bpm / 60
+        pattern = _pattern(settings.get("pattern", "folk"))
+        spread = Fraction(settings.get("strum_ms", 12)).limit_denominator(1000) / 1000 * plan.bar.bpm / 60
         velocity = settings.get("velocity", 84)
         if plan.final:
             final_bars.append((plan, velocity))
             continue
         for group_start, length in zip(plan.group_starts(), plan.groups):
             cells = int(length / EIGHTH)
-            for index, stroke in enumerate(strokes(PATTERNS[name], cells)):
+            for index, stroke in enumerate(strokes(pattern, cells)):
                 if stroke == ".":
                     continue
                 at = group_start + index * EIGHTH
