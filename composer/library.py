@@ -59,6 +59,19 @@ def find(kind: str, name: str, piece_path: str | Path | None = None) -> Path:
 def find_patch(spec: str | Path, piece_path: str | Path | None = None) -> Path:
     """A patch given as a file path (as typed) or as a name that `composer patch list` prints."""
     path = Path(spec)
-    if path.is_file() or len(path.parts) > 1:
+    if path.is_file() or len(path.parts) > 1 or path.suffix == ".toml":
         return path
     return find("patches", str(spec), piece_path)
+
+
+def writable_patch(spec: str | Path) -> Path:
+    """The patch file to write (calibration) for a path or a name: a shipped patch is first copied
+    to the user's folder, and the copy is written; the package's own data is never changed."""
+    path = find_patch(spec)
+    if SHIPPED in path.resolve().parents:
+        own = user_dir("patches") / path.name
+        if not own.exists():
+            own.parent.mkdir(parents=True, exist_ok=True)
+            own.write_bytes(path.read_bytes())
+        return own
+    return path

@@ -149,7 +149,7 @@ def _render_once(runtime, piece: Path, out: Path, kind: str, length: Fraction, m
         notes = timeline.note_count()
     else:
         writer = MidiFileWriter(title=piece.stem)
-        writer.consume(expand(events))
+        writer.consume(expand(events, length))
         make_folder(out)
         if kind == "audio":
             from composer.sinks.audio import write_audio

@@ -5,9 +5,8 @@ from fractions import Fraction as F
 
 import pytest
 
-from composer.beats import LIMIT, MAX_BPM, MIN_BPM, TimeValueError, _convert, to_beats, to_bpm
+from composer.beats import MAX_BPM, MIN_BPM, TimeValueError, _convert, to_beats, to_bpm
 from composer.pattern import to_time
-from composer.perform.arpeggiator import Arpeggiator  # noqa: F401 - perform imports the same rule
 from composer.runtime import engine
 from pieces import notes, run_piece
 
@@ -40,7 +39,9 @@ def test_what_is_not_time_is_one_line(value, message):
 
 
 def test_every_layer_uses_the_one_rule():
-    assert engine.to_beats is to_beats
+    from composer.perform import arpeggiator
+
+    assert engine.to_beats is to_beats and arpeggiator.to_beats is to_beats
     with pytest.raises(TimeValueError, match="cycles"):
         to_time(float("nan"))
 

@@ -225,3 +225,20 @@ def test_monitor_waits_for_a_controller_that_is_plugged_in_later(jack, tmp_path)
             sim.close()
     assert process.returncode == 0, err
     assert out.startswith("knob 1")
+
+
+def test_calibrating_a_shipped_patch_by_name_writes_the_users_copy(jack, script, tmp_path, monkeypatch):
+    from composer.library import SHIPPED
+    from composer.patch.loader import load_patch
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    shipped = (SHIPPED / "patches" / "live-set.toml").read_bytes()
+    lines = [f"[[gesture]]\npad = {pad}\nforce = {force}\nlength = 0.01\n" for pad in range(1, 9) for force in (0.3, 0.8)]
+    code, out, err = fed_by_simulator(["calibrate", "--pads", "--patch", "live-set", "--hits", "1", "--timeout", "20"],
+                                      script("\n".join(lines)), timeout=40)
+    assert code == 0, err
+    own = tmp_path / "config" / "composer" / "patches" / "live-set.toml"
+    assert f"wrote [calibration] to {own}" in out
+    assert sorted(load_patch(str(own)).calibration.pads) == list(range(1, 9))
+    assert load_patch(str(own)).knobs == load_patch(str(SHIPPED / "patches" / "live-set.toml")).knobs
+    assert (SHIPPED / "patches" / "live-set.toml").read_bytes() == shipped

@@ -9,7 +9,6 @@ import io
 from pathlib import Path
 
 import mido
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -163,3 +162,56 @@ def test_raw_midi_never_breaks_the_router_and_sends_only_valid_midi(patch_index,
                 if data[0] < 0xF0:
                     assert all(0 <= byte <= 0x7F for byte in data[1:]), data
 
+
+
+class _FakeInput:
+    """rtmidi's input as the listener sees it: get_message() -> (bytes, delta) or None."""
+
+    def __init__(self, messages):
+        self.messages = list(messages)
+
+    def get_message(self):
+        return (self.messages.pop(0), 0.001) if self.messages else None
+
+    def close_port(self):
+        pass
+
+    def delete(self):
+        pass
+
+
+class _NoProbe:
+    def send(self):
+        pass
+
+    def close(self):
+        pass
+
+
+@settings(max_examples=60, deadline=3000, derandomize=True, database=None)
+@given(stream=st.lists(st.one_of(st.lists(st.integers(0, 255), min_size=1, max_size=8),
+                                 st.lists(st.integers(0, 127), max_size=5).map(lambda tail: [0xF0, *tail]),
+                                 st.just([0xF0, 0x7D, 0xF7])), max_size=30))
+def test_raw_midi_through_the_listener_never_kills_its_thread(stream):
+    import threading
+    import time
+
+    from composer.midi.listener import InputListener
+
+    received, broken, failures = [], [], []
+    router = Router(PATCHES[0])
+    previous_hook = threading.excepthook
+    threading.excepthook = lambda hook_args: failures.append(hook_args.exc_value)
+    try:
+        fake = _FakeInput(stream)
+        listener = InputListener(fake, lambda data, arrival: received.append(router.route(data)),
+                                 probe=_NoProbe(), on_broken=broken.append)
+        deadline = time.monotonic() + 2
+        while fake.messages and time.monotonic() < deadline:
+            time.sleep(0.001)
+        time.sleep(0.005)
+        alive = listener._thread.is_alive()
+        listener.close()
+    finally:
+        threading.excepthook = previous_hook
+    assert failures == [] and alive and not fake.messages

@@ -10,7 +10,7 @@ from composer.errors import ComposerError
 from composer.render import render_file
 from composer.runtime.kits import read_kit
 from composer.runtime.piece import PieceError
-from pieces import notes, run_piece, write_piece
+from pieces import run_piece, write_piece
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -102,3 +102,16 @@ def test_a_loop_that_fails_stops_with_its_line_and_the_others_play_on(tmp_path, 
         assert receiver.wait_for(lambda: len(ons(receiver, 60)) >= count + 5, timeout=5)
     time.sleep(0.1)
     assert hanging(receiver.channel_data()) == set()
+
+
+def test_the_natural_end_lets_go_of_a_pedal_the_piece_left_down(tmp_path, receiver):
+    piece = tmp_path / "pedal.py"
+    piece.write_text("use_bpm(600)\n\n@live_loop\ndef a():\n    cc(64, 127, channel=3)\n    play(60, channel=3)\n"
+                     "    sleep(1)\n")
+    with SessionThread(piece=piece, port=receiver.port, bars=1) as run:
+        run.thread.join(timeout=10)
+        assert not run.thread.is_alive()
+    assert receiver.wait_for(lambda: (0xB2, 123, 0) in receiver.channel_data(), timeout=3), receiver.channel_data()
+    messages = receiver.channel_data()
+    assert messages[-4:] == [(0xB2, 64, 0), (0xB2, 1, 0), (0xE2, 0, 64), (0xB2, 123, 0)]
+    assert hanging(messages) == set()

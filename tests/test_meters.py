@@ -21,7 +21,7 @@ def conductor():
     if beat() == 0:
         sleep(56)
         use_time_signature(4, 4)
-        use_bpm(90)
+        use_piece_bpm(90)
     sleep(4)
 
 @live_loop
@@ -55,7 +55,7 @@ def test_many_tempo_changes_are_summed_up(tmp_path):
     piece = write_piece(tmp_path, """
         @live_loop
         def a():
-            use_bpm(100 + tick() % 5 * 10)
+            use_piece_bpm(100 + tick() % 5 * 10)
             play(60)
             sleep(4)
         """)

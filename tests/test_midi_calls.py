@@ -81,7 +81,7 @@ def test_all_channels_lists_and_defaults(tmp_path):
         midi_cc(7, 60, on=0)
     """)
     assert controls(midi) == [(0, c, 7, 100) for c in range(1, 17)] + [(0, 2, 7, 90), (0, 4, 7, 90), (0, 5, 7, 80)]
-    assert channel_bytes(midi)[-1] == (0, (0x94, 60, 33))
+    assert channel_bytes(midi)[-2:] == [(0, (0x94, 60, 33)), (1920, (0x84, 60, 0))]  # ended with the render
 
 
 def test_raw_sysex_and_system_messages(tmp_path):
@@ -119,6 +119,9 @@ def test_clock_beat_spreads_24_ticks_over_the_beat(tmp_path):
     ("midi_cc(7, 1, chanel=2)", "midi_cc: unknown option 'chanel'"),
     ("midi_mode('quad')", "unknown mode 'quad'"),
     ("midi_cc('x', 1)", "not a note: 'x'"),
+    ("midi_cc(7, float('nan'))", "value must be a number, got nan"),
+    ("midi_pitch_bend(float('inf'))", "delta must be a number, got inf"),
+    ("midi_raw(0xB0, 7, None)", "a MIDI byte must be a number, got None"),
 ])
 def test_bad_messages_are_one_line_errors(tmp_path, call, words):
     assert words in error_of(tmp_path, call)
@@ -144,7 +147,21 @@ def test_the_same_note_on_two_ports_is_two_notes():
                     (2, "a", (0x80, 60, 0)), (3, "a @ synth", (0x80, 60, 0))]
 
 
-def test_midi_at_the_top_level_needs_a_loop(tmp_path):
-    with pytest.raises(ComposerError, match="inside a live_loop"):
-        render(tmp_path, "", loops="midi_cc(7, 1)\n@live_loop\ndef a():\n    sleep(1)\n")
+def test_midi_at_the_top_level_plays_on_its_track(tmp_path):
+    midi = render(tmp_path, "", loops="sleep(1)\nmidi_cc(7, 1)\n@live_loop\ndef a():\n    sleep(1)\n")
+    assert channel_bytes(midi, "main") == [(480, (0xB0, 7, 1))]  # the top level is a thread, as in Sonic Pi
     assert mido  # the file checks above read back through mido
+
+
+def test_a_raw_note_on_never_left_ends_with_the_render(tmp_path):
+    midi = render(tmp_path, """
+        midi_note_on(60)
+        midi_note_on(62, port="synth")
+        midi_note_on(64)
+        midi_note_off(64)
+    """, beats=8)
+    # the loop strikes them at 0 and 4; the file ends them where the render ends, beat 8
+    assert channel_bytes(midi) == [(0, (0x90, 60, 127)), (0, (0x90, 64, 127)), (0, (0x80, 64, 127)),
+                                   (1920, (0x90, 60, 127)), (1920, (0x90, 64, 127)), (1920, (0x80, 64, 127)),
+                                   (3840, (0x80, 60, 0))]
+    assert channel_bytes(midi, "a @ synth") == [(0, (0x90, 62, 127)), (1920, (0x90, 62, 127)), (3840, (0x80, 62, 0))]

@@ -94,14 +94,15 @@ def test_empty_string_is_silence():
 
 
 def test_degrade_matches_strudels_stream():
-    # Each `?` gets its own seed (0, 1, 2, 3), i.e. rand nudged 0.0003 cycles per seed,
-    # sampled at each step's own cycle midpoint: the same answer Strudel gives.
-    assert values("a? b? c? d?", 2) == ["b", "c", "a", "b", "d"]
-    assert [str(h.whole.begin) for h in mini("hh*8?").onsets_in(0, 1)] == ["0", "1/4", "3/4", "7/8"]
+    # Each `?` gets its own seed (0, 1, 2, 3), i.e. rand nudged 0.0003 cycles per seed, sampled
+    # at the start of each step, as Strudel's signals are: the answers Strudel's own code gives.
+    assert values("a? b? c? d?", 2) == ["c", "d", "a", "d"]
+    assert [str(h.whole.begin) for h in mini("hh*8?").onsets_in(0, 1)] == ["1/8"]
 
 
 def test_degrade_amount():
-    assert ev("a*16?0") == ev("a*16")
+    # ?0 keeps an event unless its random number is exactly 0, as at time 0 (Strudel drops that one too)
+    assert ev("a*16?0") == ev("a*16")[1:]
     assert ev("a*16?1") == []
     many = len(mini("a*100?0.8").onsets_in(0, 1))
     assert 5 <= many <= 40
@@ -115,7 +116,8 @@ def test_each_question_mark_has_its_own_stream():
 
 
 def test_random_choice_is_per_cycle_and_deterministic():
-    assert values("a | b | c", 4) == ["a", "b", "b", "b"]
+    # what Strudel's own code chooses
+    assert values("a | b | c", 4) == ["a", "b", "c", "a"]
     assert values("[a a] | [b b b]", 2) == ["a", "a", "b", "b", "b"]
     chosen = values("a | b | c", 40)
     assert set(chosen) == {"a", "b", "c"}

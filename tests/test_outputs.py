@@ -174,3 +174,13 @@ def test_check_output_accepts_a_plain_new_file(tmp_path):
     assert check_output(tmp_path / "a.mid") == tmp_path / "a.mid"
     with pytest.raises(ComposerError, match="is a folder"):
         check_output(tmp_path)
+
+
+def test_accompany_refuses_to_write_over_its_chart(tmp_path, capsys):
+    chart = tmp_path / "song.mid"  # a chart file may be named anything
+    chart.write_text("| Em . . . | C . . . |\n")
+    code, _, err = run(["accompany", str(chart), "-o", str(chart)], capsys)
+    assert code == 1 and "that is an input" in err
+    assert chart.read_text() == "| Em . . . | C . . . |\n"
+    code, _, err = run(["accompany", str(chart), "-o", str(tmp_path / "new" / "song.png")], capsys)
+    assert code == 1 and "writes .mid, .midi, .musicxml" in err

@@ -14,7 +14,7 @@ def run(*args):
 def test_human_table():
     result = run("bd*2 [~ sn]")
     assert result.exit_code == 0, result.output
-    assert result.stdout.splitlines() == ["0    1/4  bd", "1/4  1/2  bd", "3/4  1    sn"]
+    assert result.stdout.splitlines() == ["0      1/4    bd", "1/4    1/2    bd", "3/4    1      sn"]
 
 
 def test_json_lists_whole_events_with_typed_values():

@@ -300,10 +300,11 @@ def test_a_controller_plugged_in_after_the_start_is_waited_for(tmp_path, receive
         running.finish()
 
 
-def test_cli_sigterm_writes_the_recording(tmp_path, controller, receiver):
+@pytest.mark.parametrize("signum, code", [(signal.SIGTERM, 143), (signal.SIGHUP, 129)])
+def test_cli_stop_signal_ends_the_notes_and_writes_the_recording(tmp_path, controller, receiver, signum, code):
     out = tmp_path / "take.mid"
     process = composer_process(
-        "perform", "--patch", ROOT / "patches" / "default.toml",
+        "perform", "--patch", "default",  # a name, as `composer patch list` prints it
         "--in", controller.port_name, "--out", receiver.port, "--record", out, "--bpm", "200")
     try:
         deadline = time.monotonic() + 20  # a start-up: imports and a few JACK clients
@@ -312,10 +313,11 @@ def test_cli_sigterm_writes_the_recording(tmp_path, controller, receiver):
             time.sleep(0.1)
         assert (0x90, 64, 99) in receiver.data()
     finally:
-        process.send_signal(signal.SIGTERM)
+        process.send_signal(signum)
         _, err = process.communicate(timeout=10)
-    assert process.returncode == 143, err
+    assert process.returncode == code, err
     assert (0x80, 64, 0) in receiver.data()  # the held key was ended on the way out
+    assert (0xB0, 64, 0) in receiver.data()  # and the pedal let go
     import mido
 
     tracks = {t.name: t for t in mido.MidiFile(out).tracks}
@@ -331,3 +333,18 @@ def test_cli_help_and_bad_patch(tmp_path):
     result = subprocess.run([sys.executable, "-m", "composer", "perform", "--patch", str(bad)],
                             capture_output=True, text=True)
     assert result.returncode == 1 and "did you mean 'bpm'" in result.stderr
+
+
+def test_a_piece_hears_the_controller_as_sonic_pi_cues(tmp_path, controller, receiver):
+    """`sync("/midi:*/note_on")` in a performed piece returns [note, velocity] of each key."""
+    piece = tmp_path / "echo.py"
+    piece.write_text('use_bpm(240)\n\n@live_loop\ndef echo():\n'
+                     '    note, velocity = sync("/midi:*/note_on")\n'
+                     '    play(note + 12, velocity=velocity, duration=0.25, channel=5)\n')
+    running = perform(ROOT / "patches" / "default.toml", controller, receiver, piece=piece)
+    try:
+        controller.key_down("c4", velocity=77)
+        controller.key_up("c4")
+        assert receiver.wait_for(lambda: (0x94, 72, 77) in receiver.data(), timeout=3)
+    finally:
+        running.finish()

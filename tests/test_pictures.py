@@ -31,7 +31,7 @@ METER_CHANGE = """
     def conductor():
         sleep(8)
         use_time_signature(7, 8)
-        use_bpm(162)
+        use_piece_bpm(162)
         sleep(1000)
 """
 

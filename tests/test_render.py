@@ -116,7 +116,7 @@ def test_sample_piece_renders_deterministically(tmp_path, piece):
     midi = mido.MidiFile(first)
     playing = {t.name for t in midi.tracks[1:] if any(m.type == "note_on" for m in t)}
     unpaused = {name for name, loop in dsl.load(piece).piece.loops.items() if not loop.paused}
-    assert playing == unpaused, "every loop that is not paused plays"
+    assert playing - {"main"} == unpaused, "every loop that is not paused plays"  # main: the top level's score
 
 
 @pytest.mark.parametrize("piece", SAMPLES, ids=lambda p: p.stem)

@@ -17,54 +17,10 @@ from composer.cli import main
 from composer.ruby.bridge import Bridge
 from composer.ruby.compiler import Compiler
 from composer.ruby.parse import parse
-from composer.runtime import dsl
-from composer.runtime.piece import PieceDefinition
 from pieces import notes, run_piece
+from sonic_pi_support import TOP_LEVEL, answers, lacks, namespace, takes, waits_for
 
 EXAMPLES = Path(__file__).parent / "data" / "sonic_pi_examples"
-
-
-def namespace() -> dict:
-    return dsl.PieceAPI(PieceDefinition(path=Path("x.rb"))).namespace()
-
-
-def lacks(*names) -> str:
-    """'' when the piece namespace has every name, else the reason a test must wait."""
-    missing = [name for name in names if name not in namespace()]
-    return f"the piece namespace lacks {', '.join(missing)} (issue 8)" if missing else ""
-
-
-def _top_level_plays() -> bool:
-    """Whether a piece's top level is a thread yet (issue 8): `play` outside any live_loop."""
-    import tempfile
-
-    with tempfile.TemporaryDirectory() as tmp:
-        try:
-            run_piece(Path(tmp), "play 60\nsleep 1\n", beats=2, name="probe.rb")
-        except Exception:  # noqa: BLE001 - any refusal means: not yet
-            return False
-    return True
-
-
-TOP_LEVEL = "" if _top_level_plays() else "a piece's top level does not play yet (issue 8: top level as a thread)"
-
-
-def waits_for(*reasons):
-    reason = "; ".join(r for r in reasons if r)
-    return pytest.mark.xfail(bool(reason), reason=reason, strict=True)
-
-
-def takes(function: str, option: str) -> str:
-    """'' when the namespace's `function` accepts the keyword `option`, else the reason to wait."""
-    import inspect
-
-    target = namespace().get(function)
-    if target is None:
-        return f"the piece namespace lacks {function} (issue 8)"
-    parameters = inspect.signature(target).parameters.values()
-    if any(p.name == option or p.kind is p.VAR_KEYWORD for p in parameters):
-        return ""
-    return f"{function} does not take Sonic Pi's {option}: yet (issue 8)"
 
 
 def render(directory: Path, name: str, beats) -> list[tuple]:
@@ -166,6 +122,8 @@ def test_time_machine_plays_its_bass_vortex_and_kick(tmp_path, capsys):
     assert capsys.readouterr().err.count("sample :loop_garzul has no drum meaning") == 1
 
 
+OCTAVES = answers("scale", "c4", "major", num_octaves=2)
+
 #: Examples that make sense over MIDI, with what each waits for. (Left out: acid, ambient,
 #: filtered_dnb, ocean, sonic_dreams and tron_bike `control` a sounding synth, which MIDI cannot;
 #: crushed loops forever at its top level; blimp_zones, dark_neon, echo_drama, fm_noise and
@@ -177,9 +135,9 @@ RENDERS = {
     "chord_inversions": ("top",), "mod_303_phade": ("top",), "syncer": ("top", lacks("in_thread")),
     "square_skit": (takes("live_loop", "auto_cue"), lacks("density")),
     "time_machine": (takes("live_loop", "auto_cue"),),
-    "shufflit": ("top", takes("scale", "num_octaves")), "tilburg_2": (takes("scale", "num_octaves"),),
-    "lorezzed": (takes("scale", "num_octaves"),), "rerezzed": (takes("scale", "num_octaves"),),
-    "cloud_beat": (takes("chord", "num_octaves"),),
+    "shufflit": ("top", OCTAVES), "tilburg_2": (OCTAVES, takes("live_loop", "auto_cue")),
+    "lorezzed": (OCTAVES,), "rerezzed": (OCTAVES,),
+    "cloud_beat": (answers("chord", "c4", "major", num_octaves=2),),
 }
 
 
@@ -197,3 +155,33 @@ def test_example_renders_to_a_midi_file(name, tmp_path, capsys):
     assert done.value.code == 0, err.strip().splitlines()[-1:]
     notes_on = [m for m in mido.MidiFile(out) if m.type == "note_on" and m.velocity]
     assert notes_on or name == "jungle"  # jungle plays only :loop_amen, which MIDI skips
+
+
+TUTORIAL = Path(__file__).parent / "data" / "sonic_pi_tutorial" / "blocks.txt"
+#: Tutorial blocks that are not Ruby: a folder name, log output, a diagram, Clojure...
+NOT_RUBY = {"03.7-Sample-Packs.md 1", "05.4-Threads.md 8", "05.4-Threads.md 11", "06-FX.md 1",
+            "11.1-MIDI-In.md 1", "12.1-Receiving-OSC.md 3"}
+
+
+def tutorial_blocks() -> dict[str, str]:
+    blocks, name = {}, None
+    for line in TUTORIAL.read_text(encoding="utf-8").splitlines(keepends=True):
+        if line.startswith("#### block "):
+            name = line[len("#### block "):].strip()
+            blocks[name] = ""
+        else:
+            blocks[name] += line
+    return blocks
+
+
+def test_every_ruby_block_of_sonic_pi_s_tutorial_parses_and_compiles():
+    failed = set()
+    blocks = tutorial_blocks()
+    for name, source in blocks.items():
+        path = Path(name.split()[0])
+        try:
+            Compiler(path, Bridge(path, namespace())).compile(parse(source, path))
+        except Exception:  # noqa: BLE001 - collected and compared below
+            failed.add(name)
+    assert len(blocks) == 367
+    assert failed == NOT_RUBY

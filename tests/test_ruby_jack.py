@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
+import os
 import signal
+import threading
 import time
 
 import pytest
@@ -73,3 +76,41 @@ def test_live_reloads_an_edited_buffer(tmp_path, receiver):
     assert f"{piece}:6" in err and "syntax error" in err
     ons = [d[1] for d in receiver.channel_data() if d[0] == 0x90 and d[2] > 0]
     assert ons[-1] == 72 and ons.index(72) > max(i for i, n in enumerate(ons) if n == 60)
+
+
+@pytest.fixture
+def controller(jack):
+    from composer.controller.simulator import V49Simulator
+
+    name = f"V49 ruby{os.getpid()}"
+    sim = V49Simulator.open(virtual=name)
+    sim.port_name = name
+    yield sim
+    sim.close()
+
+
+@pytest.mark.jack
+def test_perform_launches_a_buffer_s_paused_loop_from_a_pad(tmp_path, controller, receiver):
+    from composer.perform.session import Performance, PerformOptions
+
+    piece = tmp_path / "set.rb"
+    piece.write_text("use_bpm 240\nlive_loop :drums do\n  sample :bd_haus\n  sleep 1\nend\n"
+                     "live_loop :lead, paused: true do\n  play :e5, channel: 5, release: 0.5\n  sleep 1\nend\n")
+    patch = tmp_path / "patch.toml"
+    patch.write_text('name = "ruby"\n[pads.1]\naction = "launch"\nloop = "lead"\n')
+    err = io.StringIO()
+    performance = Performance(PerformOptions(patch=patch, piece=piece, port_in=controller.port_name,
+                                             port_out=receiver.port), err=err).open()
+    thread = threading.Thread(target=performance.run, daemon=True)
+    thread.start()
+    try:
+        assert performance.started.wait(10)
+        assert receiver.wait_for(lambda: any(d[:2] == (0x99, 36) for d in receiver.channel_data()), timeout=5)
+        assert not receiver.notes_on(channel=4)  # the lead waits for its pad
+        controller.pad_hit(1)
+        assert receiver.wait_for(lambda: any(d[:2] == (0x94, 76) for d in receiver.channel_data()), timeout=5)
+    finally:
+        performance.stop()
+        thread.join(timeout=5)
+        performance.close()
+    assert not thread.is_alive(), err.getvalue()

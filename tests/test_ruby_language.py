@@ -202,13 +202,15 @@ def test_unknown_constant_names_its_line_once():
     with pytest.raises(PieceError) as caught:
         evaluate("out 1\nx = Foo\n")
     assert str(caught.value) == "buffer.rb:2: unknown constant Foo"
+    assert evaluate("ROOT = 40\ndefine :up do |n|\n  ROOT + n\nend\nout up(2)") == [42]
     assert evaluate("out Math::PI.round(2), Math.sqrt(16)") == [3.14, 4.0]
 
 
 def test_a_missing_end_names_the_block_it_leaves_open():
     with pytest.raises(PieceError) as caught:
         evaluate("play 1\nlive_loop :a do\n  play 60\n  sleep 1\n", play=print)
-    assert str(caught.value) == "buffer.rb:2:14: syntax error: the 'do' here has no matching 'end' (the buffer ends first)"
+    assert str(caught.value) == (
+        "buffer.rb:2:14: syntax error: the 'do' here has no matching 'end' (the buffer ends first)")
 
 
 def test_comment_skips_its_block_and_uncomment_runs_it():
@@ -226,3 +228,55 @@ def test_names_that_python_spells_with_an_underscore_and_get_brackets():
     values = evaluate("set :foo, 3\nout get[:foo], get(:foo)\n",
                       set_=lambda k, v: state.__setitem__(str(k), v), get=lambda k: state[str(k)])
     assert values == [3, 3]
+
+
+def test_more_of_ruby_s_everyday_methods():
+    values = evaluate('''
+        x = y = 3
+        i = 0
+        i += 1 while i < 10
+        a, b = [1, 2]
+        out x + y, i, a + b, "%.2f" % 3.14159, "%d-%s" % [3, "a"]
+        out [1, 2, 3].each_with_index.map { |v, k| v * k }, [1, 2, 3].map.with_index { |v, k| v + k }
+        out [1, 2, 3].each_slice(2).to_a, [[1, 2], [3, 4]].map { |p, q| p * q }, 3.times.map { |k| k * 2 }
+        out 3.14159.round(2), 7.5.round, -2.5.round, 10.fdiv(4), 10.downto(8).to_a
+        out "hello".upcase, "hello"[0], :sym.to_s, [1, nil, 2].compact, [1, [2, [3]]].flatten
+        out (1..3).inject(:+), [1, 2, 3].sum { |v| v * 2 }, [1, 2, 3].count(&:odd?), 5.clamp(1, 3)
+        ''')
+    assert values == [6, 10, 3, "3.14", "3-a", [0, 2, 6], [1, 3, 5], [[1, 2], [3]], [2, 12], [0, 2, 4],
+                      3.14, 8, -3, 2.5, [10, 9, 8], "HELLO", "h", "sym", [1, 2], [1, 2, 3], 6, 12, 2, 3]
+
+
+def test_define_without_a_name_is_one_located_line():
+    with pytest.raises(PieceError) as caught:
+        evaluate("out 1\ndefine do\n  out 2\nend\n")
+    assert str(caught.value) == "buffer.rb:2: define takes a name and a block: define :name do |a| ... end"
+
+
+def test_without_tree_sitter_a_buffer_says_what_to_install(monkeypatch, tmp_path):
+    import sys
+
+    from composer.ruby import parse
+    from composer.runtime import dsl
+
+    path = tmp_path / "buffer.rb"
+    path.write_text("play 60\n")
+    parse._parser.cache_clear()
+    monkeypatch.setitem(sys.modules, "tree_sitter_ruby", None)  # as if it were not installed
+    try:
+        with pytest.raises(PieceError, match="pip install tree-sitter tree-sitter-ruby"):
+            dsl.load(path)
+    finally:
+        parse._parser.cache_clear()
+
+
+def test_sonic_pi_s_number_and_string_extensions():
+    assert evaluate("out 7.max(5), 3.max(5), 0.min(1), 9.clamp(4), -9.clamp(4), 5.clamp(1, 3)") == [5, 3, 1, 4, -4, 3]
+    shuffled, symbol, picked = evaluate('out "abcd".shuffle, :abcd.shuffle, [1, 2, 3].sample')
+    assert sorted(shuffled) == list("abcd") and isinstance(shuffled, str) and not isinstance(shuffled, Symbol)
+    assert sorted(symbol) == list("abcd") and isinstance(symbol, Symbol) and picked in (1, 2, 3)
+
+
+def test_syntax_error_columns_count_characters_not_bytes():
+    with pytest.raises(PieceError, match=r"^buffer.rb:1:9: syntax error"):  # the + (byte 10)
+        evaluate('x = "é" + [1, )\n')

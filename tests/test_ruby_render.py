@@ -16,6 +16,7 @@ from composer.ruby import samples
 from composer.runtime import dsl
 from composer.library import SHIPPED
 from pieces import notes, run_piece, write_piece
+from sonic_pi_support import TOP_LEVEL, waits_for
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -97,7 +98,8 @@ def test_samples_without_drum_meaning_are_skipped_with_one_warning_each(tmp_path
 
 
 def test_a_misspelt_sample_is_an_error_naming_the_line(tmp_path):
-    with pytest.raises(Exception, match=r"piece.rb:3: unknown drum in kit 'sonic_pi' 'bd_hause'; did you mean 'bd_haus'"):
+    misspelt = r"piece.rb:3: unknown drum in kit 'sonic_pi' 'bd_hause'; did you mean 'bd_haus'"
+    with pytest.raises(Exception, match=misspelt):
         run_piece(tmp_path, "live_loop :d do\n  sleep 1\n  sample :bd_hause\nend\n", beats=4, name="piece.rb")
 
 
@@ -234,3 +236,23 @@ def test_sonic_pi_sample_options_are_accepted_and_misspelt_ones_named(tmp_path):
     assert [(b, n) for b, n, *_ in played] == [(0, 36), (1, 36)]
     with pytest.raises(Exception, match=r"piece.rb:2: sample: unknown option 'rat'; did you mean 'rate'"):
         run_piece(tmp_path, "live_loop :d do\n  sample :bd_haus, rat: 1\n  sleep 1\nend\n", beats=2, name="piece.rb")
+
+
+@waits_for(TOP_LEVEL)
+def test_a_buffer_that_only_prints_renders_an_empty_file(tmp_path, capsys):
+    piece = write_piece(tmp_path, "puts 1 + 1\nputs :done, [1, 2]\n", "quiet.rb")
+    code, _, err = run(["render", str(piece), "-o", str(tmp_path / "quiet.mid")], capsys)
+    assert code == 0, err
+    assert [line.split("} ", 1)[-1] for line in err.strip().splitlines()][:2] == ["2", ":done [1, 2]"]
+    assert not [m for m in mido.MidiFile(tmp_path / "quiet.mid") if m.type == "note_on"]
+
+
+def test_a_live_loop_block_gets_its_last_iteration_s_value_from_init(tmp_path):
+    played = notes(run_piece(tmp_path, """
+        live_loop :climb, init: 60 do |n|
+          play n
+          sleep 1
+          n + 2
+        end
+        """, beats=3, name="piece.rb"))
+    assert [(b, n) for b, n, *_ in played] == [(0, 60), (1, 62), (2, 64)]

@@ -2,9 +2,10 @@
 
 Each `puts` line of a buffer carries, in a `#=>` comment, the value as Sonic Pi's log shows it
 (from Sonic Pi's app/server/ruby/test: test_random, test_chance, test_tick, test_ring,
-test_quantise, test_note, test_note_info, test_note_range, test_invert_chord). The buffer is
-rendered by the CLI; every line it prints must end with that value, in order. A buffer whose
-names the piece namespace has not got yet (issue 8) is an expected failure that turns itself on.
+test_quantise, both test_note, test_note_info, test_note_range, test_invert_chord, test_chord).
+The buffer is rendered by the CLI; every line it prints must end with that value, in order. A
+buffer whose names the piece namespace has not got yet (issue 8) is an expected failure that
+turns itself on.
 """
 
 from __future__ import annotations
@@ -14,8 +15,7 @@ from pathlib import Path
 import pytest
 
 from composer.cli import main
-from composer.runtime import dsl
-from composer.runtime.piece import PieceDefinition
+from sonic_pi_support import lacks, waits_for
 
 BUFFERS = Path(__file__).parent / "data" / "sonic_pi_lang"
 
@@ -24,7 +24,7 @@ NEEDS = {
                "with_random_source", "current_random_source"),
     "chance": ("puts", "rand_reset", "pick"),
     "tick": ("puts", "tick_set", "tick_reset", "tick_reset_all"),
-    "ring": ("puts", "stretch", "bools"),
+    "ring": ("puts", "stretch", "bools", "ramp", "tick_reset_all"),
     "quantise": ("puts", "quantise"),
     "note": ("puts", "note_info", "note_range"),
     "chord_invert": ("puts",),
@@ -50,18 +50,10 @@ def expected_values(path: Path) -> list[str]:
     return [line.split("#=>", 1)[1].strip() for line in path.read_text().splitlines() if "#=>" in line]
 
 
-def lacking(names) -> list[str]:
-    namespace = dsl.PieceAPI(PieceDefinition(path=Path("x.rb"))).namespace()
-    return [name for name in names if name not in namespace]
-
-
 def cases():
     for name, needs in NEEDS.items():
-        missing = lacking(needs)
         known, why = KNOWN.get(name, (False, ""))
-        reasons = ([f"the piece namespace lacks {', '.join(missing)} (issue 8)"] if missing else []) + ([why] if known else [])
-        marks = [pytest.mark.xfail(reason="; ".join(reasons), strict=True)] if reasons else []
-        yield pytest.param(name, marks=marks, id=name)
+        yield pytest.param(name, marks=waits_for(lacks(*needs), why if known else ""), id=name)
 
 
 def test_every_buffer_has_its_needs_listed():

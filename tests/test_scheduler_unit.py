@@ -101,7 +101,7 @@ def pulse():
     play(60, duration=0.25)
     sleep(0.5)
     if beat() == 4:
-        use_bpm(60)
+        use_piece_bpm(60)
 """)
     runtime = dsl.load(path)
     runtime.until = Fraction(8)

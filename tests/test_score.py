@@ -140,7 +140,7 @@ def test_meter_and_tempo_changes_are_in_place(tmp_path):
         def conductor():
             sleep(8)
             use_time_signature(7, 8)
-            use_bpm(162)
+            use_piece_bpm(162)
             sleep(1000)
     """)
     out = tmp_path / "meters.musicxml"

@@ -291,3 +291,33 @@ def test_with_fx_none_and_on_false_run_the_block_without_the_effect(tmp_path):
             play(62)
     """)
     assert [n[1] for n in notes(midi)] == [60, 62] and controls(midi) == []
+
+
+def test_controller_options_must_be_numbers(tmp_path):
+    assert "a number is needed here, got 'left'" in error_of(tmp_path, "play(60, pan='left')")
+    assert "got nan" in error_of(tmp_path, "play(60, cutoff=float('nan'))")
+    assert "use_octave takes a number, not nan" in error_of(tmp_path, "use_octave(float('nan'))")
+    assert "got inf" in error_of(tmp_path, "with with_fx('reverb', mix=float('inf')):\n        play(60)")
+
+
+def test_a_loop_starts_with_the_settings_the_top_level_had_where_it_is_defined(tmp_path):
+    midi = render(tmp_path, "", loops="""
+use_synth("pluck")
+use_transpose(1)
+
+@live_loop
+def a():
+    play(60)
+    sleep(4)
+
+use_synth("piano")
+
+@live_loop
+def b():
+    play(60)
+    sleep(4)
+""")
+    # as Sonic Pi's threads copy the top level's thread locals when they start
+    assert [m.program for _, m in messages(midi, "a") if m.type == "program_change"] == [24]
+    assert [m.program for _, m in messages(midi, "b") if m.type == "program_change"] == [0]
+    assert notes(midi, "a")[0][1] == notes(midi, "b")[0][1] == 61

@@ -62,6 +62,7 @@ def a():
     play(62, release=0.5, port="drums")
     midi_cc(7, 99, port=OTHER)
     midi_cc(8, 1, port="nowhere")
+    midi_cc(9, 1, port=MAIN)
     sleep(1)
 """
 
@@ -71,15 +72,84 @@ def test_port_sends_to_the_output_named_or_mapped(tmp_path, jack):
     main, other = Receiver(), Receiver()
     try:
         piece = tmp_path / "piece.py"
-        piece.write_text(PORTS.replace("OTHER", repr(other.client)))  # a fragment of the output's name
+        # fragments of the outputs' names; the main output's is the main output itself, in order
+        piece.write_text(PORTS.replace("OTHER", repr(other.client)).replace("MAIN", repr(main.client)))
         process = composer("play", piece, "--bars", 0.25, "--port", main.port, "--port", f"drums={other.port}")
         _, err = process.communicate(timeout=20)
         assert process.returncode == 0, err
         assert main.wait_for(lambda: (0x80, 60, 0) in main.data(), timeout=2)
         assert other.wait_for(lambda: (0x80, 62, 0) in other.data(), timeout=2)
-        assert main.channel_data() == [(0x90, 60, 100), (0x80, 60, 0)]
+        assert main.channel_data() == [(0x90, 60, 100), (0xB0, 9, 1), (0x80, 60, 0)]
         assert other.channel_data() == [(0x90, 62, 100), (0xB0, 7, 99), (0x80, 62, 0)]
         assert err.count("port 'nowhere'") == 1 and "dropped" in err  # said once; the rest played
     finally:
         main.close()
         other.close()
+
+
+@pytest.mark.jack
+def test_perform_sends_a_pieces_port_to_the_mapped_output(tmp_path, jack):
+    import io
+    import os
+    import threading
+
+    from composer.controller.simulator import V49Simulator
+    from composer.perform.session import Performance, PerformOptions
+
+    main, drums = Receiver(), Receiver()
+    name = f"V49 sound{os.getpid()}"
+    controller = V49Simulator.open(virtual=name)
+    piece = tmp_path / "piece.py"
+    piece.write_text('use_bpm(240)\n@live_loop\ndef a():\n    play(60, release=0.25)\n'
+                     '    play(38, release=0.25, channel=10, port="kit")\n    sleep(1)\n')
+    patch = tmp_path / "patch.toml"
+    patch.write_text('name = "test"\n')
+    err = io.StringIO()
+    performance = Performance(PerformOptions(patch=patch, piece=piece, port_in=name, port_out=main.port,
+                                             port_map={"kit": drums.port}), err=err).open()
+    thread = threading.Thread(target=performance.run, daemon=True)
+    try:
+        thread.start()
+        assert drums.wait_for(lambda: (0x89, 38, 0) in drums.data(), timeout=5), err.getvalue()
+        assert main.wait_for(lambda: (0x80, 60, 0) in main.data(), timeout=2)
+        assert (0x99, 38, 100) not in main.data() and (0x90, 60, 100) not in drums.data()
+    finally:
+        performance.stop()
+        thread.join(timeout=5)
+        performance.close()
+        controller.close()
+        main.close()
+        drums.close()
+
+
+@pytest.mark.jack
+def test_a_synth_that_comes_back_gets_its_program_again(tmp_path, jack):
+    import io
+    import threading
+
+    from composer.live.session import PlayOptions, Session
+    from ports import wait_until
+
+    piece = tmp_path / "piece.py"
+    piece.write_text('use_bpm(600)\n@live_loop\ndef p():\n    use_synth("pluck")\n    play(60, duration=0.5)\n'
+                     '    sleep(1)\n')
+    receiver = Receiver()
+    err = io.StringIO()
+    session = Session(PlayOptions(piece=piece, port=receiver.port), out=io.StringIO(), err=err).open()
+    thread = threading.Thread(target=session.run, daemon=True)
+    thread.start()
+    try:
+        assert receiver.wait_for(lambda: (0xC0, 24) in receiver.data() and (0x90, 60, 100) in receiver.data())
+        assert receiver.data().count((0xC0, 24)) == 1  # once, however many notes
+        receiver.close()
+        assert wait_until(lambda: "went away" in err.getvalue(), 3), err.getvalue()
+        receiver.reopen()  # a restarted synth: back on its default program
+        # from the first note computed after the return (one may be within the look-ahead already)
+        assert receiver.wait_for(lambda: receiver.data().count((0x90, 60, 100)) >= 3, timeout=3), err.getvalue()
+        data = receiver.data()
+        assert data.count((0xC0, 24)) == 1 and data.index((0xC0, 24)) < len(data) - data[::-1].index((0x90, 60, 100))
+    finally:
+        session.stop()
+        thread.join(timeout=5)
+        session.close()
+        receiver.close()

@@ -52,7 +52,7 @@ def load_chart_piece(path, api) -> PieceDefinition:
         index = api.runtime.current_loop("conductor").state.tick("bar") % len(plans)
         plan, before = plans[index], plans[index - 1]
         if plan.bar.bpm != before.bar.bpm or len(plans) == 1:
-            api.use_bpm(plan.bar.bpm)
+            api.runtime.set_piece_bpm(plan.bar.bpm)  # the chart's tempo is the piece's
         if (plan.bar.numerator, plan.bar.denominator) != (before.bar.numerator, before.bar.denominator):
             api.use_time_signature(plan.bar.numerator, plan.bar.denominator)
         api.sleep(plan.beats)

@@ -55,7 +55,7 @@ def play_accompaniment(api, material, style: str = "fingerpicking", parts=PARTS,
                                               humanise=humanise, style_table=table)
     tracks = {INSTRUMENTS[part].track: part for part in PARTS}
     for part in parts:
-        program = program_event(part, loop.state.time, wire[part], loop.definition.name)
+        program = program_event(part, loop.state.time, wire[part], loop.track)
         if program is not None:
             runtime.emit(program)
     for event in band.events:

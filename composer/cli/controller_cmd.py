@@ -30,7 +30,7 @@ def controller() -> None:
     \b
     Example:
       composer controller simulate --script gestures.toml
-      composer controller monitor --patch patches/live-set.toml
+      composer controller monitor --patch live-set
     """
 
 
@@ -166,7 +166,7 @@ def monitor(port: str | None, curve: str | None, patch_file: str | None, count: 
     \b
     Example:
       composer controller monitor --curve soft
-      composer controller monitor --in "V49" --patch patches/live-set.toml
+      composer controller monitor --in "V49" --patch live-set
     """
     from composer.controller.monitor import run
     from composer.errors import ComposerError
@@ -216,8 +216,9 @@ def _collect_hits(inp, layout, pad: int, hits: int, timeout: float | None) -> li
 @controller.command()
 @click.option("--pads", "pads", is_flag=True, required=True, help="Calibrate the pads (the only calibration so far).")
 @click.option("--in", "port", default=None, help="Input port: name fragment or index (default: the patch's, else 'V49').")
-@click.option("--patch", "patch_file", type=click.Path(dir_okay=False), default=None,
-              help="Write the [calibration] table into this patch (atomically); without it, print the table.")
+@click.option("--patch", "patch_file", default=None,
+              help="Write the [calibration] table into this patch, a file or a name (atomically); "
+                   "without it, print the table.")
 @click.option("--hits", type=click.IntRange(1, 32), default=4, show_default=True,
               help="Soft hits, then firm hits, per pad.")
 @click.option("--timeout", type=float, default=None, help="Give up after this many seconds without a hit.")
@@ -229,8 +230,12 @@ def calibrate(pads: bool, port: str | None, patch_file: str | None, hits: int, t
     same force plays the same velocity on every pad.
 
     \b
+    A shipped patch named by its name (`--patch live-set`) is copied to your own patches
+    folder (~/.config/composer/patches) and the copy gets the calibration.
+
+    \b
     Example:
-      composer controller calibrate --pads --patch patches/live-set.toml
+      composer controller calibrate --pads --patch live-set
       composer controller calibrate --pads --hits 6        # print the table only
     """
     import os
@@ -238,10 +243,13 @@ def calibrate(pads: bool, port: str | None, patch_file: str | None, hits: int, t
     from composer.controller.calibration import FIRM_TARGET, SOFT_TARGET, fit_pads
     from composer.controller.v49 import DEFAULT_LAYOUT
     from composer.errors import ComposerError
+    from composer.library import writable_patch
     from composer.patch.loader import calibration_toml, load_patch, write_calibration
 
     if port and virtual:
         raise ComposerError("give --in or --virtual, not both")
+    if patch_file is not None:
+        patch_file = str(writable_patch(patch_file))
     layout = load_patch(patch_file).controller.layout if patch_file and os.path.exists(patch_file) else DEFAULT_LAYOUT
     inp = _open_controller(port, layout.port_match, virtual, midi_api)
     recorded = {}

@@ -1,4 +1,9 @@
-"""`composer pattern`: show the events a mini-notation string makes, cycle by cycle."""
+"""`composer pattern`: show the events a pattern makes, cycle by cycle.
+
+The pattern is mini-notation (`composer pattern "bd*2 [~ sn]"`) or, with --expr, a Python
+expression over Strudel's functions (`--expr 'note("c3 e3").fast(2)'`). Events are printed
+as they are found, a cycle at a time, so a long listing needs no more memory than a short one.
+"""
 
 from __future__ import annotations
 
@@ -13,36 +18,25 @@ Examples:
   composer pattern "c e g <b d>" --cycles 2
   composer pattern "bd(3,8,2), hh*4"
   composer pattern "a? b? c? d?" --seed 3 --json
+  composer pattern --expr 'note("c3 e3 g3").off(1/8, lambda p: p.add(12))'
+  composer pattern --expr 'n("0 2 4").scale("e:minor").velocity(sine.segment(3))' --json
   composer pattern -- "-1 0 1"     (use -- before a pattern starting with -)
 """
+#: How many cycles one listing may cover.
+MAX_CYCLES = 1_000_000
 
 
-@click.command(
-    "pattern",
-    epilog=EXAMPLES,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-@click.argument("notation", metavar="MINI")
-@click.option(
-    "-c",
-    "--cycles",
-    type=int,
-    default=1,
-    show_default=True,
-    metavar="N",
-    help="List events starting in cycles 0 to N-1.",
-)
-@click.option(
-    "-s",
-    "--seed",
-    type=int,
-    default=0,
-    show_default=True,
-    help="Random seed for '?' and '|' (the same seed always gives the same events).",
-)
+@click.command("pattern", epilog=EXAMPLES, context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("notation", metavar="MINI", required=False)
+@click.option("-e", "--expr", metavar="EXPRESSION",
+              help="A Python expression of Strudel's functions (note, s, n, stack, cat, sine, ...) instead of MINI.")
+@click.option("-c", "--cycles", type=click.IntRange(0, MAX_CYCLES), default=1, show_default=True, metavar="N",
+              help=f"List events starting in cycles 0 to N-1 (at most {MAX_CYCLES:,}).")
+@click.option("-s", "--seed", type=int, default=0, show_default=True,
+              help="Random seed for '?' and '|' (the same seed always gives the same events).")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list of {begin, end, value} objects.")
-def pattern(notation: str, cycles: int, seed: int, as_json: bool) -> None:
-    """Print the events of the mini-notation pattern MINI.
+def pattern(notation: str | None, expr: str | None, cycles: int, seed: int, as_json: bool) -> None:
+    """Print the events of the mini-notation pattern MINI (or of --expr EXPRESSION).
 
     MINI uses Tidal/Strudel mini-notation: steps share a cycle ("a b c"),
     [ ] groups, < > alternates per cycle, "," stacks, { } makes polymeters,
@@ -50,23 +44,59 @@ def pattern(notation: str, cycles: int, seed: int, as_json: bool) -> None:
 
     Each line shows an event's begin and end, in cycles, and its value.
     """
-    from composer.pattern import mini, show_time
+    from composer.pattern import mini
 
-    if cycles < 0:
-        raise click.BadParameter("must be 0 or more", param_hint="--cycles")
-    events = mini(notation, seed=seed).onsets_in(0, cycles)
-    rows = [(hap.whole.begin, hap.whole.end, hap.value) for hap in events]
+    if (notation is None) == (expr is None):
+        raise click.UsageError("give a mini-notation pattern or --expr EXPRESSION (one of them)")
+    if expr is not None:
+        from composer.pattern.strudel import evaluate
+
+        source = evaluate(expr, seed=seed)
+    else:
+        source = mini(notation, seed=seed)
+    rows = _events(source, cycles)
     if as_json:
-        click.echo(json.dumps([{"begin": show_time(b), "end": show_time(e), "value": v} for b, e, v in rows]))
+        _print_json(rows)
         return
-    if not rows:
+    shown = 0
+    for begin, end, value in rows:
+        click.echo(f"{begin:<5}  {end:<5}  {_show_value(value)}")
+        shown += 1
+    if not shown:
         click.echo(f"no events in {_cycle_range(cycles)}", err=True)
-        return
-    table = [(show_time(b), show_time(e), _show_value(v)) for b, e, v in rows]
-    begin_width = max(len(row[0]) for row in table)
-    end_width = max(len(row[1]) for row in table)
-    for begin, end, value in table:
-        click.echo(f"{begin:<{begin_width}}  {end:<{end_width}}  {value}")
+
+
+def _events(source, cycles: int):
+    """(begin, end, value) of each event starting in cycles 0..cycles-1, a cycle at a time."""
+    from composer.pattern import show_time
+
+    for cycle in range(cycles):
+        for hap in source.onsets_in(cycle, cycle + 1):
+            yield show_time(hap.whole.begin), show_time(hap.whole.end), hap.value
+
+
+def _print_json(rows) -> None:
+    """A JSON list written as it is found (a million cycles stream in constant memory)."""
+    click.echo("[", nl=False)
+    for index, (begin, end, value) in enumerate(rows):
+        item = json.dumps({"begin": begin, "end": end, "value": _plain(value)})
+        click.echo(("" if index == 0 else ", ") + item, nl=False)
+    click.echo("]")
+
+
+def _plain(value):
+    """A value JSON can hold: Fractions and other numbers as numbers, the rest as text."""
+    from fractions import Fraction
+
+    if isinstance(value, dict):
+        return {str(key): _plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
+    if isinstance(value, Fraction):
+        return value.numerator if value.denominator == 1 else float(value)
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    return str(value)
 
 
 def _cycle_range(cycles: int) -> str:
@@ -76,7 +106,10 @@ def _cycle_range(cycles: int) -> str:
 
 
 def _show_value(value: object) -> str:
-    """Values as they are written in mini-notation: `bd`, `3`, `1.5`, `bd:3`."""
+    """Values as they are written in mini-notation: `bd`, `3`, `1.5`, `bd:3`; controls as
+    `note:60 velocity:0.5`."""
     if isinstance(value, list):
         return ":".join(_show_value(v) for v in value)
+    if isinstance(value, dict):
+        return " ".join(f"{key}:{_show_value(item)}" for key, item in value.items())
     return str(value)

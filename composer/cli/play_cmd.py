@@ -28,6 +28,8 @@ def _playback_options(command):
                      help="How far ahead events are computed; raise it if a heavy piece stutters."),
         click.option("--clock-out", is_flag=True, help="Send MIDI clock (24 ppq), Start/Stop and Song Position."),
         click.option("--clock-in", type=PORT_NAME, metavar="PORT", help="Follow the MIDI clock (tempo, Start/Stop) arriving on PORT."),
+        click.option("--in", "midi_in", type=PORT_NAME, metavar="PORT",
+                     help="Hear PORT's messages in the piece as Sonic Pi's cues: sync(\"/midi:*/note_on\")."),
         click.option("--link", is_flag=True, help="Follow an Ableton Link session (needs composer[link])."),
         click.option("--link-wait", type=click.FloatRange(0), default=JOIN_WAIT, show_default=True, metavar="SECONDS",
                      help="How long --link looks for peers before starting alone (a busy network may need more)."),
@@ -38,7 +40,7 @@ def _playback_options(command):
 
 
 def _run(watch: bool, piece, ports, virtual, synth, soundfont, midi_api, bars, bpm, seed, latency, clock_out,
-         clock_in, link, link_wait) -> None:
+         clock_in, link, link_wait, midi_in=None) -> None:
     from pathlib import Path
 
     from composer.errors import ComposerError
@@ -56,7 +58,7 @@ def _run(watch: bool, piece, ports, virtual, synth, soundfont, midi_api, bars, b
         options = PlayOptions(
             piece=Path(piece), port=synth_port or port, virtual=virtual, midi_api=midi_api, bars=bars, bpm=bpm, seed=seed,
             latency_ms=latency, clock_out=clock_out, clock_in=clock_in, link=link, link_wait=link_wait, watch=watch,
-            port_map=port_map,
+            port_map=port_map, midi_in=midi_in,
         )
         play(options)
 

@@ -31,6 +31,7 @@ def render(piece, out, bars, beats, seed, bpm, soundfont, quiet):
       composer render samples/pieces/tabla_pentatonic.py -o out/tabla.mid --bars 32
       composer render samples/pieces/tabla_pentatonic.py -o out/tabla.wav
       composer render samples/pieces/seven_four.py -o out/seven.png --bars 8
+      composer render samples/pieces/tabla_pentatonic.rb -o out/tabla.mid   (a Sonic Pi buffer)
     """
     from composer.render import render_file
 
@@ -70,7 +71,9 @@ def _progress_bar(quiet: bool):
             tenth = int(10 * beat / length)
             if length > LONG_RENDER_BEATS and tenth > state["tenth"] and beat < length:
                 state["tenth"] = tenth
-                click.echo(f"composer: {tenth * 10} % ({float(beat):,.0f} of {float(length):,.0f} beats)", err=True)
+                left = (time.monotonic() - started) * float((length - beat) / beat)
+                click.echo(f"composer: {tenth * 10} % ({float(beat):,.0f} of {float(length):,.0f} beats), "
+                           f"about {_duration(left)} left", err=True)
             return
         if state["bar"] is None:
             if time.monotonic() - started < 0.5:
@@ -85,3 +88,12 @@ def _progress_bar(quiet: bool):
             state["bar"].__exit__(None, None, None)
 
     return progress, done
+
+
+def _duration(seconds: float) -> str:
+    """A rough wall-clock duration: 45 s, 12 min, 3.5 h."""
+    if seconds < 90:
+        return f"{seconds:.0f} s"
+    if seconds < 5400:
+        return f"{seconds / 60:.0f} min"
+    return f"{seconds / 3600:.1f} h"

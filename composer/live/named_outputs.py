@@ -5,7 +5,9 @@ output whose name contains PORT (or the one `--port PORT=OUTPUT` maps it to), am
 present when the session starts. Mapped outputs are opened before the music starts (a wrong one
 is an error then); any other the first time the piece names it, when its messages are computed,
 a look-ahead before they are due.
-Each sits behind its own note guard, so every stop ends its notes too. A name no output
+A name that finds the session's main output sends there; each other output sits behind its own
+note guard, so every stop ends its notes too, and is followed like the main one (reopened if it
+comes back). A name no output
 matches is reported once and its messages are dropped: the rest of the piece plays on.
 """
 
@@ -15,7 +17,7 @@ from collections.abc import Callable
 
 from composer.errors import ComposerError
 from composer.live import safety
-from composer.live.output import PortOutput
+from composer.live.output import PortOutput, open_followed_output
 
 
 def parse_port_map(entries) -> tuple[str | None, dict[str, str]]:
@@ -37,24 +39,27 @@ def parse_port_map(entries) -> tuple[str | None, dict[str, str]]:
 class NamedOutputs:
     """Outputs opened by the name a piece gives them; `route(name)` is the scheduler's send."""
 
-    def __init__(self, api: int, mapping: dict[str, str], warn: Callable[[str], None]):
+    def __init__(self, api: int, mapping: dict[str, str], warn: Callable[[str], None],
+                 main: tuple[str, Callable[[tuple], None]] | None = None):
+        """`main` is the session's own output (its name and guarded send), shared, not reopened."""
         self.api = api
         self.mapping = mapping
         self.warn = warn
+        self.main = main
         self.routes: dict[str, Callable[[tuple], None]] = {}  # the piece's name -> send
         self.outputs: dict[str, tuple[PortOutput, safety.NoteGuard]] = {}  # output name -> opened
         self.names: list[str] = []  # the outputs there were at the start (listing takes too long later)
 
-    def open(self) -> None:
-        """List the outputs, and open those `--port NAME=OUTPUT` names; a PortError if one is missing."""
+    def open(self, names: list[str] | None = None) -> None:
+        """Take the outputs there are (`names`, else a fresh listing), and open those
+        `--port NAME=OUTPUT` names; a PortError if one is missing."""
         from composer.midi.ports import find_port, list_ports
 
-        names = self.names = [p.name for p in list_ports(self.api) if p.direction == "output"]
+        if not names:
+            names = [p.name for p in list_ports(self.api) if p.direction == "output"]
+        self.names = names
         for name, wanted in self.mapping.items():
-            output = names[find_port(names, wanted, "output")]
-            if output not in self.outputs:
-                self.outputs[output] = self._open(output, names.index(output))
-            self.routes[name] = self.outputs[output][1].send
+            self.routes[name] = self._send_for(names[find_port(names, wanted, "output")])
 
     def route(self, name: str) -> Callable[[tuple], None]:
         """The send function for the piece's port `name` (a no-op when no output matches).
@@ -69,19 +74,20 @@ class NamedOutputs:
 
         names = self.names
         try:
-            output = names[find_port(names, self.mapping.get(name, name), "output")]
-            if output not in self.outputs:
-                self.outputs[output] = self._open(output, names.index(output))
+            return self._send_for(names[find_port(names, self.mapping.get(name, name), "output")])
         except Exception as error:  # noqa: BLE001 - a port that fails must not stop the others
             self.warn(f"the piece sends to port {name!r}: {error}; those messages are dropped")
             return _drop
+
+    def _send_for(self, output: str) -> Callable[[tuple], None]:
+        if self.main is not None and output == self.main[0]:
+            return self.main[1]
+        if output not in self.outputs:
+            self.outputs[output] = self._open(output)
         return self.outputs[output][1].send
 
-    def _open(self, output: str, index: int) -> tuple[PortOutput, safety.NoteGuard]:
-        from composer.midi.ports import open_output
-
-        midi_out = open_output(port=str(index), api=self.api)
-        port = PortOutput(midi_out, output, self.api, self.warn)
+    def _open(self, output: str) -> tuple[PortOutput, safety.NoteGuard]:
+        port = open_followed_output(output, self.api, self.warn)
         guard = safety.NoteGuard(port.send)
         port.on_lost = guard.forget
         port.watch()

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from composer.midi.bytes import channel_reset
 from composer.midi.ports import open_output, own_port_name
 from composer.midi.presence import FollowedPort
 

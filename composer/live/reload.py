@@ -73,19 +73,21 @@ class _Load:
         self.result = None
         self.error: ComposerError | None = None
         self.done = threading.Event()
+        self._lock = threading.Lock()
         self.started = time.monotonic()
         self.thread = threading.Thread(target=self._run, name="composer-reload", daemon=True)
         self.thread.start()
 
     def _run(self) -> None:
         try:
-            self.result = dsl.prepare(self.path, self.runtime)
-        except ComposerError as error:
-            self.error = error
+            try:
+                self.result = dsl.prepare(self.path, self.runtime)
+            except ComposerError as error:
+                self.error = error
+            with self._lock:  # after this, `abandon` raises nothing here
+                self.done.set()
         except Overrun:
             pass  # abandoned: nobody waits for it any more
-        finally:
-            self.done.set()
 
     def line(self) -> int | None:
         """The piece's line the load is running now."""
@@ -97,5 +99,6 @@ class _Load:
         return None
 
     def abandon(self) -> None:
-        if not self.done.is_set():
-            interrupt(self.thread.ident)
+        with self._lock:
+            if not self.done.is_set():
+                interrupt(self.thread.ident)

@@ -153,7 +153,7 @@ class Scheduler:
                 for beat, data in source.between(begin, target):
                     heapq.heappush(self._queue, (beat, TRANSPORT, next(self._sequence), data, None))
         if until is not None and self.computed_until >= until:
-            for message in self.expander.flush_all():  # notes outlasting the end, at their own time
+            for message in self.expander.flush_all(until):  # notes outlasting the end, at their own time
                 self._queue_message(message)
             self._flushed = True
 

@@ -1,14 +1,17 @@
 """Play a piece to a MIDI port in real time, and (for `live`) reload it whenever it is saved.
 
 A session wires the one pipeline together: runtime -> Expander -> scheduler -> note guard ->
-port. Hot reload goes through `dsl.reload` at the scheduler's horizon (the first beat not yet
-computed), so a kept loop keeps its phase and runs its new body from its next iteration, a new
-loop starts on the next whole beat, and a removed loop finishes the iteration it is in. A
-broken edit changes nothing that plays; it prints one line naming the file and line.
+port. A save is loaded beside the music (composer.live.reload, abandoned if its top level hangs)
+and adopted at the scheduler's horizon (the first beat not yet computed), so a kept loop keeps
+its phase and runs its new body from its next iteration, a new loop starts on the next whole
+beat, and a removed loop finishes the iteration it is in. A broken edit changes nothing that
+plays; it prints one line naming the file and line. An iteration that runs away is undone and
+played with the loop's previous body (composer.runtime.budget).
 """
 
 from __future__ import annotations
 
+import queue
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +28,7 @@ from composer.live.watcher import POLL_SECONDS, FileWatcher
 from composer.runtime import dsl
 
 STATUS_SECONDS = 0.2
+CUE_SECONDS = 0.005  # how often input cues reach the runtime
 LOAD_POLL_SECONDS = 0.05  # how often a load running beside the music is looked in on
 
 
@@ -40,6 +44,7 @@ class PlayOptions:
     latency_ms: float = LOOKAHEAD * 1000
     clock_out: bool = False
     clock_in: str | None = None
+    midi_in: str | None = None  # an input whose messages the piece hears as cues (`--in`)
     link: bool = False
     link_wait: float = JOIN_WAIT  # seconds --link looks for peers before starting alone
     watch: bool = False  # `composer live`: reload the piece on every save
@@ -62,6 +67,8 @@ class Session(Stage):
         self.errors: list[str] = []
         self._dropped_reported = 0
         self._clock_in_port = None
+        self._cue_input = None
+        self._cues: queue.SimpleQueue = queue.SimpleQueue()
 
     # ----- set-up -----------------------------------------------------------------------------
 
@@ -91,6 +98,8 @@ class Session(Stage):
             if options.clock_in is not None:
                 self.follower = ClockFollower(tempo_map)
                 self._clock_in_port = open_clock_in(options.clock_in, api, self.follower)
+            if options.midi_in is not None:
+                self._open_cue_input(options.midi_in, api)
             if options.link:
                 from composer.live.link import LinkFollower
 
@@ -122,9 +131,37 @@ class Session(Stage):
             self.scheduler.every(0.02, self._check_external_stop)
         if self.show_status:
             self.scheduler.every(STATUS_SECONDS, self._print_status)
+        if self._cue_input is not None:
+            self.scheduler.every(CUE_SECONDS, self._apply_cues)
         self.watch_for_stop()
         self.scheduler.every(1.0, self._report_dropped)
         return self
+
+    def _open_cue_input(self, wanted: str, api: int) -> None:
+        """Listen to `wanted`: each message becomes a cue of Sonic Pi's (composer.midi.cue_paths),
+        queued by the input's thread and handed to the runtime by the scheduler's."""
+        from composer.midi.cue_paths import cue_of
+        from composer.midi.listener import InputListener
+        from composer.midi.ports import find_port, list_ports, open_input
+
+        names = [p.name for p in list_ports(api) if p.direction == "input"]
+        device = names[find_port(names, wanted, "input")]
+
+        def heard(data, arrival):
+            cue = cue_of(device, data)
+            if cue is not None:
+                self._cues.put(cue)
+
+        self._cue_input = InputListener(open_input(port=device, api=api), heard, name="composer-cue-in")
+
+    def _apply_cues(self) -> None:
+        """Queued input cues, at the first beat not yet computed (what is heard cannot change)."""
+        while True:
+            try:
+                path, values = self._cues.get_nowait()
+            except queue.Empty:
+                return
+            self.runtime.external_cue(path, values, self.scheduler.computed_until)
 
     def _open_output(self, api: int) -> None:
         from composer.midi.ports import find_port, list_ports
@@ -185,19 +222,11 @@ class Session(Stage):
         if self._watcher.changed():
             self._reloader.request()  # loaded beside the music, adopted by a later poll
 
-    def reload(self) -> bool:
-        """Adopt the piece as saved now; on a broken edit keep playing the last good version."""
-        try:
-            adopt = dsl.prepare(self.path, self.runtime)
-        except ComposerError as error:
-            self._reload_failed(str(error))
-            return False
-        return self._adopt(adopt)
-
     def _reload_failed(self, message: str) -> None:
         self._error(f"{message} (still playing the last good version)")
 
     def _adopt(self, adopt) -> bool:
+        """Take a loaded edit (see composer.live.reload); a broken one changes nothing that plays."""
         runtime = self.runtime
         before = set(runtime.loops)
         try:
@@ -250,6 +279,9 @@ class Session(Stage):
         if self._clock_in_port is not None:
             self._clock_in_port.close()
             self._clock_in_port = None
+        if self._cue_input is not None:
+            self._cue_input.close()
+            self._cue_input = None
         if self.link is not None:
             self.link.close()
             self.link = None

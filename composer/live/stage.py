@@ -15,7 +15,7 @@ from typing import TextIO
 
 from composer.live import safety
 from composer.live.named_outputs import NamedOutputs
-from composer.live.output import PortOutput, open_followed_output
+from composer.live.output import PortOutput
 
 DRAIN_SECONDS = 0.05  # lets the last messages leave the port before it closes
 STOP_CHECK_SECONDS = 0.05
@@ -38,7 +38,8 @@ class Stage:
     def open_output(self, api: int, *, virtual: str | None, names: list[str], index: int | None,
                     port_map: dict[str, str] | None = None) -> None:
         """Open the output (a virtual port, output `index` of `names`, or the first one) and
-        put the note guard in front of it; a port that returns gets its channels reset."""
+        put the note guard in front of it; a port that returns gets its channels reset. The
+        outputs `port_map` maps a piece's port names to are opened too (NamedOutputs)."""
         from composer.live.output import open_followed_output
         from composer.midi.ports import open_output
 
@@ -52,8 +53,9 @@ class Stage:
         self.guard = safety.NoteGuard(port.send)
         port.on_lost = self.guard.forget
         port.on_return = self._after_port_return
-        self.named = NamedOutputs(api, port_map or {}, self._warn)
-        self.named.open()
+        main = None if port.port_name is None else (port.port_name, self.guard.send)
+        self.named = NamedOutputs(api, port_map or {}, self._warn, main)
+        self.named.open(names)
 
     def watch_for_stop(self) -> None:
         """Let `stop()` reach the scheduler (call once the scheduler exists)."""
@@ -115,6 +117,8 @@ class Stage:
     def _after_port_return(self) -> None:
         for channel in sorted(self.guard.channels):
             safety.reset_channel(self.port.send, channel)
+        if self.scheduler is not None:
+            self.scheduler.expander.forget_settings()  # a restarted synth plays its default program
 
     def _warn(self, message: str) -> None:
         self.err.write(f"composer: {message}\n")

@@ -1,1 +1,3 @@
-"""MIDI I/O at the edges: choosing an API and opening ports through python-rtmidi."""
+"""MIDI I/O at the edges, through python-rtmidi: choosing an API and opening ports (ports),
+reading inputs from a thread of ours (listener), following a port that comes and goes (presence,
+jack_links), and MIDI's bytes (bytes)."""

@@ -109,21 +109,23 @@ def split_messages(data: list) -> list[list]:
     return parts
 
 
+def _names_port(full_name: str, port: str) -> bool:
+    """Whether a listed name is port `port` of some client: "client:port" (JACK), or
+    "client:port CLIENT:PORT" with the ALSA numbers after it."""
+    return full_name.endswith(f":{port}") or f":{port} " in full_name
+
+
 class SysexProbe:
     """An output of ours connected to our own input port `own_port`, to send it PROBE."""
 
     def __init__(self, api: int, own_port: str):
-        from composer.midi.ports import _rtmidi, port_names
+        from composer.midi.ports import PortError, list_ports, open_output
 
-        rtmidi = _rtmidi()
-        self._out = rtmidi.MidiOut(api, name="composer-probe")
-        try:
-            names = port_names(self._out)
-            index = next(i for i, n in enumerate(names) if f":{own_port}" in n)
-            self._out.open_port(index, f"probe {own_port}")
-        except BaseException:
-            self._out.delete()
-            raise
+        ours = [p.index for p in list_ports(api) if p.direction == "output" and _names_port(p.name, own_port)]
+        if not ours:
+            raise PortError(f"our input {own_port!r} is not listed")
+        # through open_output, so the probe counts as composer's own port (never offered as an input)
+        self._out = open_output(port=str(ours[0]), api=api, own_name=f"probe {own_port}")
 
     def send(self) -> None:
         try:

@@ -129,20 +129,20 @@ def load_patch(path: str) -> Patch:
     return parse_patch(_read(path), path)
 
 
-def piece_path(patch: Patch) -> str | None:
+def piece_path(patch: Patch) -> Path | None:
     """The patch's `piece`, found from the working directory or beside the patch file."""
     if not patch.piece:
         return None
-    if os.path.exists(patch.piece) or os.path.isabs(patch.piece) or patch.path is None:
-        return patch.piece
-    here = os.path.dirname(patch.path)
-    for base in (here, os.path.dirname(here)):
-        if os.path.exists(os.path.join(base, patch.piece)):
-            return os.path.join(base, patch.piece)
-    return patch.piece
+    candidate = Path(patch.piece)
+    if candidate.exists() or candidate.is_absolute() or patch.path is None:
+        return candidate
+    for base in (Path(patch.path).parent, Path(patch.path).parent.parent):
+        if (base / candidate).exists():
+            return base / candidate
+    return candidate
 
 
-def check_against_piece(patch: Patch, piece: str | None = None) -> str | None:
+def check_against_piece(patch: Patch, piece: str | None = None) -> str | Path | None:
     """Load the piece (`piece`, else the patch's) and check every pad and button names one of its
     loops; returns the piece's path (None without one). Errors name the patch's file and line."""
     from composer.runtime import dsl
@@ -158,7 +158,7 @@ def check_against_piece(patch: Patch, piece: str | None = None) -> str | None:
             return None  # a shipped patch names a sample piece, which an installed composer lacks
         where = "--piece" if piece else "piece"
         line = None if piece else locate(text, ("piece",))
-        raise PatchError(file, f"no such piece {path!r}", line, where)
+        raise PatchError(file, f"no such piece {str(path)!r}", line, where)
     try:
         loops = set(dsl.load(path).piece.loops)
     except PieceError as error:

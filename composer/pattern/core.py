@@ -5,14 +5,18 @@ events (`Hap`s) active in that span. Every combinator builds a new query from ol
 ones, so nothing is scheduled, stored or mutated; asking the same question twice
 gives the same answer, which is what makes patterns safe to combine, test and
 play live.
+
+This module holds the class and its plumbing (querying, functor, applicative and
+monadic joins) and `register`, through which the modules beside it (constructors,
+timing, layering, chance, signals, values, controls) add their functions as methods,
+as Strudel's `register` does.
 """
 
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Any, Callable, Sequence
+from typing import Any, Callable
 
-from composer.pattern.euclid import euclid_rhythm
 from composer.pattern.span import Hap, TimeSpan, next_sam, sam, to_time
 
 Query = Callable[[TimeSpan], list[Hap]]
@@ -27,7 +31,8 @@ class Pattern:
 
     `query(span)` returns `Hap`s whose `part` lies inside `span`. Methods whose
     names begin with `_` take plain values; their public twins also accept
-    patterns of values, applied cycle by cycle (Strudel's "patternified" args).
+    patterns of values (and mini-notation strings), applied cycle by cycle
+    (Strudel's "patternified" args).
     """
 
     __slots__ = ("query", "_constant")
@@ -244,221 +249,54 @@ class Pattern:
     def squeeze_bind(self, func: Callable[[Any], Pattern]) -> Pattern:
         return self.fmap(func).squeeze_join()
 
-    # --------------------------------------------------------- time transforms
+    def reset_join(self, restart: bool = False) -> Pattern:
+        """Flatten by starting each inner pattern's cycle (with `restart`: its cycle zero) at
+        the start of the outer event that holds it."""
 
-    def _fast(self, factor: Any) -> Pattern:
-        """Play `factor` cycles in the time of one; zero or negative gives silence."""
-        factor = to_time(factor)
-        if factor <= 0:
-            return silence
-        if factor == 1:
-            return self
-        query = self.query
-
-        def scaled(span: TimeSpan) -> list[Hap]:
-            return [_scale_hap(hap, factor) for hap in query(TimeSpan(span.begin * factor, span.end * factor))]
-
-        return Pattern(scaled)
-
-    def fast(self, factor: Any) -> Pattern:
-        """Speed up by `factor`, which may be a pattern (e.g. `"<2 3>"` alternates)."""
-        return patterned(self._fast, factor)
-
-    def _slow(self, factor: Any) -> Pattern:
-        factor = to_time(factor)
-        if factor <= 0:
-            return silence
-        return self._fast(1 / factor)
-
-    def slow(self, factor: Any) -> Pattern:
-        """Slow down by `factor`, which may be a pattern."""
-        return patterned(self._slow, factor)
-
-    def _early(self, offset: Any) -> Pattern:
-        offset = to_time(offset)
-        if offset == 0:
-            return self
-        query = self.query
-
-        def shifted(span: TimeSpan) -> list[Hap]:
-            return [_shift_hap(hap, -offset) for hap in query(TimeSpan(span.begin + offset, span.end + offset))]
-
-        return Pattern(shifted)
-
-    def early(self, offset: Any) -> Pattern:
-        """Shift earlier by `offset` cycles (Tidal's `<~`)."""
-        return patterned(self._early, offset)
-
-    def _late(self, offset: Any) -> Pattern:
-        return self._early(-to_time(offset))
-
-    def late(self, offset: Any) -> Pattern:
-        """Shift later by `offset` cycles (Tidal's `~>`)."""
-        return patterned(self._late, offset)
-
-    def rev(self) -> Pattern:
-        """Each cycle played backwards."""
-        query = self.query
-
-        def reversed_query(span: TimeSpan) -> list[Hap]:
-            cycle = sam(span.begin)
-            following = cycle + 1
-
-            def reflect(s: TimeSpan) -> TimeSpan:
-                return TimeSpan(cycle + following - s.end, cycle + following - s.begin)
-
-            return [hap.with_span(reflect) for hap in query(reflect(span))]
-
-        return Pattern(reversed_query).split_queries()
-
-    def _fast_gap(self, factor: Any) -> Pattern:
-        """Squash each cycle into its first 1/factor, leaving a gap after it."""
-        factor = to_time(factor)
-        if factor <= 0:
-            return silence
-
-        def query_span(span: TimeSpan) -> TimeSpan | None:
-            cycle = sam(span.begin)
-            begin_pos = min((span.begin - cycle) * factor, _ONE)
-            end_pos = min((span.end - cycle) * factor, _ONE)
-            if begin_pos >= 1:
-                return None
-            return TimeSpan(cycle + begin_pos, cycle + end_pos)
-
-        def squash(hap: Hap) -> Hap:
-            begin, end = hap.part
-            cycle = sam(begin)
-            part = TimeSpan(cycle + min((begin - cycle) / factor, _ONE), cycle + min((end - cycle) / factor, _ONE))
-            whole = None
-            if hap.whole is not None:
-                whole = TimeSpan(
-                    part.begin - (begin - hap.whole.begin) / factor,
-                    part.end + (hap.whole.end - end) / factor,
-                )
-            return Hap(whole, part, hap.value)
-
-        return self.with_query_span_maybe(query_span).with_hap(squash).split_queries()
-
-    def _compress(self, begin: Any, end: Any) -> Pattern:
-        """Each cycle squeezed into [begin, end) of the cycle, silent elsewhere."""
-        begin, end = to_time(begin), to_time(end)
-        if begin >= end or begin < 0 or end > 1:
-            return silence
-        return self._fast_gap(1 / (end - begin))._late(begin)
-
-    def _focus(self, begin: Any, end: Any) -> Pattern:
-        """Cycle `sam(begin)` of this pattern stretched over [begin, end), repeating around it."""
-        begin, end = to_time(begin), to_time(end)
-        if begin >= end:
-            return silence
-        return self._early(sam(begin))._fast(1 / (end - begin))._late(begin)
-
-    def _repeat_cycles(self, count: int) -> Pattern:
-        """Play each cycle `count` times before moving to the next."""
-        count = int(count)
-        if count <= 0:
-            return silence
-        if count == 1:
-            return self
-        query = self.query
-
-        def repeated(span: TimeSpan) -> list[Hap]:
-            cycle = sam(span.begin)
-            delta = cycle - sam(cycle / count)
-            return [_shift_hap(hap, delta) for hap in query(TimeSpan(span.begin - delta, span.end - delta))]
-
-        return Pattern(repeated).split_queries()
-
-    def repeat_cycles(self, count: Any) -> Pattern:
-        return patterned(self._repeat_cycles, count)
-
-    # --------------------------------------------------------- structure
-
-    def struct(self, mask: Any) -> Pattern:
-        """This pattern's values in the rhythm of `mask`'s true events.
-
-        `mask` is a pattern of booleans or a list of them (one step each).
-        """
-        mask = _as_pattern(mask)
-        query = self.query
-
-        def structured(span: TimeSpan) -> list[Hap]:
+        def query(span: TimeSpan) -> list[Hap]:
             out = []
-            for step in mask.query(span):
-                if not step.value:
+            for outer in self.query(span):
+                if outer.whole is None:
                     continue
-                for hap in query(step.whole_or_part()):
-                    part = hap.part.intersection(step.part)
-                    if part is not None:
-                        out.append(Hap(step.whole, part, hap.value))
+                shift = outer.whole.begin if restart else outer.whole.begin - sam(outer.whole.begin)
+                for inner in reify(outer.value)._late(shift).query(span):
+                    part = inner.part.intersection(outer.part)
+                    if part is None:
+                        continue
+                    whole = None if inner.whole is None else inner.whole.intersection(outer.whole)
+                    out.append(Hap(whole, part, inner.value))
             return out
 
-        return Pattern(structured)
+        return Pattern(query)
 
-    def _euclid(self, pulses: Any, steps: Any, rotation: Any = 0) -> Pattern:
-        rhythm = euclid_rhythm(int(pulses), int(steps), int(rotation))
-        if not rhythm:
-            return silence
-        return self.struct(rhythm)
+    def restart_join(self) -> Pattern:
+        return self.reset_join(restart=True)
 
-    def euclid(self, pulses: Any, steps: Any, rotation: Any = 0) -> Pattern:
-        """The Bjorklund rhythm of `pulses` onsets in `steps`, rotated `rotation` steps later.
+    # ------------------------------------------------------------ arithmetic
 
-        Any argument may be a pattern, as in mini-notation's `bd(<3 5>,8)`.
-        """
-        return patterned(self._euclid, pulses, steps, rotation)
+    def __add__(self, other):
+        return self.add(other)
 
-    def _segment(self, count: Any) -> Pattern:
-        return self.struct(pure(True)._fast(count))
+    def __radd__(self, other):
+        return reify(other).add(self)
 
-    def segment(self, count: Any) -> Pattern:
-        """Sample the pattern `count` times a cycle (turns signals into events)."""
-        return patterned(self._segment, count)
+    def __sub__(self, other):
+        return self.sub(other)
 
-    def _ply(self, factor: Any) -> Pattern:
-        return self.fmap(lambda value: pure(value)._fast(factor)).squeeze_join()
+    def __rsub__(self, other):
+        return reify(other).sub(self)
 
-    def ply(self, factor: Any) -> Pattern:
-        """Repeat each event `factor` times within its own span."""
-        return patterned(self._ply, factor)
+    def __mul__(self, other):
+        return self.mul(other)
 
-    def _every(self, n: Any, func: Callable[[Pattern], Pattern]) -> Pattern:
-        n = int(n)
-        if n <= 0:
-            return self
-        return _slowcat_prime([func(self)] + [self] * (n - 1))
+    def __rmul__(self, other):
+        return reify(other).mul(self)
 
-    def every(self, n: Any, func: Callable[[Pattern], Pattern]) -> Pattern:
-        """Apply `func` on cycles 0, n, 2n... (Strudel's `firstOf`)."""
-        return patterned(lambda count: self._every(count, func), n)
+    def __truediv__(self, other):
+        return self.div(other)
 
-    def _range(self, low: Any, high: Any) -> Pattern:
-        return self.fmap(lambda value: value * (high - low) + low)
-
-    def range(self, low: Any, high: Any) -> Pattern:
-        """Scale values from 0..1 to low..high."""
-        return patterned(self._range, low, high)
-
-    # ---------------------------------------------------------- randomness
-
-    def degrade_by_with(self, randoms: Pattern, amount: float) -> Pattern:
-        """Keep the events where `randoms` (sampled at each event) is above `amount`."""
-        kept = randoms.filter_values(lambda r: r > amount)
-        return self.fmap(lambda value: lambda _: value).app_left(kept)
-
-    def degrade_by(self, amount: Any, seed: int = 0) -> Pattern:
-        """Drop each event with probability `amount`, deterministically for a given `seed`."""
-        from composer.pattern.rand import rand
-
-        return patterned(lambda a: self.degrade_by_with(rand(seed), float(a)), amount)
-
-    def degrade(self, seed: int = 0) -> Pattern:
-        return self.degrade_by(0.5, seed)
-
-    # ---------------------------------------------------------- combining
-
-    def stack(self, *others: Any) -> Pattern:
-        return stack(self, *others)
+    def __rtruediv__(self, other):
+        return reify(other).div(self)
 
     def __repr__(self) -> str:
         if self._constant is not _NOT_CONSTANT:
@@ -493,18 +331,23 @@ def _shift_hap(hap: Hap, delta: Fraction) -> Hap:
     )
 
 
-def _as_pattern(thing: Any) -> Pattern:
-    """A pattern from a pattern, a list (a one-cycle sequence) or a plain value."""
-    if isinstance(thing, Pattern):
-        return thing
-    if isinstance(thing, (list, tuple)):
-        return fastcat(*thing)
-    return pure(thing)
+_string_parser: Callable[[str], Pattern] | None = None
+
+
+def set_string_parser(parser: Callable[[str], Pattern]) -> None:
+    """Let strings stand for patterns (mini-notation sets itself here, as in Strudel, so that
+    this module need not import the parser that imports it)."""
+    global _string_parser
+    _string_parser = parser
 
 
 def reify(thing: Any) -> Pattern:
-    """`thing` if it is already a pattern, else a pattern of that one value each cycle."""
-    return thing if isinstance(thing, Pattern) else pure(thing)
+    """A pattern for `thing`: itself, a string's mini-notation, or its one value each cycle."""
+    if isinstance(thing, Pattern):
+        return thing
+    if isinstance(thing, str) and _string_parser is not None:
+        return _string_parser(thing)
+    return pure(thing)
 
 
 def patterned(func: Callable[..., Pattern], *args: Any) -> Pattern:
@@ -515,6 +358,7 @@ def patterned(func: Callable[..., Pattern], *args: Any) -> Pattern:
     so it plays for exactly the span its argument values hold. Constant arguments
     skip the join.
     """
+    args = tuple(reify(a) if isinstance(a, str) else a for a in args)
     if all(not isinstance(a, Pattern) or a._constant is not _NOT_CONSTANT for a in args):
         return func(*(a._constant if isinstance(a, Pattern) else a for a in args))
     pats = [reify(a) for a in args]
@@ -524,7 +368,38 @@ def patterned(func: Callable[..., Pattern], *args: Any) -> Pattern:
     return combined.fmap(lambda values: func(*values)).inner_join()
 
 
-# ------------------------------------------------------------- constructors
+
+
+#: The method names `register` has added, for the free functions of composer.pattern.strudel.
+REGISTERED: list[str] = []
+
+
+def register(*names: str, patternify: bool = True):
+    """Decorator: `func(pat, *args)` becomes the methods `pat.NAME(*args)`, whose arguments
+    may be patterns or mini-notation (joined on the first argument's structure, as Strudel's
+    `register`), and `pat._NAME(*args)` for plain values; keyword options pass through as
+    they are. `func` itself is returned."""
+
+    def attach(func: Callable[..., Pattern]) -> Callable[..., Pattern]:
+        def plain(self: Pattern, *args: Any, **options: Any) -> Pattern:
+            return func(self, *args, **options)
+
+        def method(self: Pattern, *args: Any, **options: Any) -> Pattern:
+            if not patternify or not args:
+                return func(self, *args, **options)
+            return patterned(lambda *values: func(self, *values, **options), *args)
+
+        for name in names:
+            method.__name__, method.__doc__ = name, func.__doc__
+            setattr(Pattern, name, method)
+            setattr(Pattern, "_" + name, plain)
+            REGISTERED.append(name)
+        return func
+
+    return attach
+
+
+# ------------------------------------------------------------- the simplest patterns
 
 
 def _silence_query(span: TimeSpan) -> list[Hap]:
@@ -544,104 +419,6 @@ def pure(value: Any) -> Pattern:
     return Pattern(query, value)
 
 
-def stack(*pats: Any) -> Pattern:
-    """All the patterns at once (lists become sequences)."""
-    patterns = [_as_pattern(p) for p in pats]
-    if not patterns:
-        return silence
-    if len(patterns) == 1:
-        return patterns[0]
-    queries = [p.query for p in patterns]
-    return Pattern(lambda span: [hap for query in queries for hap in query(span)])
-
-
-def slowcat(*pats: Any) -> Pattern:
-    """One pattern per cycle, in turn; each resumes where it left off.
-
-    With three patterns, cycle 3 plays the first pattern's cycle 1 (not its cycle 3),
-    so no pattern's cycles are skipped.
-    """
-    patterns = [_as_pattern(p) for p in pats]
-    if not patterns:
-        return silence
-    if len(patterns) == 1:
-        return patterns[0]
-    count = len(patterns)
-
-    def query(span: TimeSpan) -> list[Hap]:
-        cycle = sam(span.begin)
-        pattern = patterns[int(cycle) % count]
-        offset = cycle - sam(span.begin / count)
-        if offset == 0:
-            return pattern.query(span)
-        return [_shift_hap(hap, offset) for hap in pattern.query(TimeSpan(span.begin - offset, span.end - offset))]
-
-    return Pattern(query).split_queries()
-
-
-cat = slowcat
-
-
-def _slowcat_prime(patterns: list[Pattern]) -> Pattern:
-    """One pattern per cycle, in turn, each playing its own cycle of that number."""
-    count = len(patterns)
-
-    def query(span: TimeSpan) -> list[Hap]:
-        return patterns[int(sam(span.begin)) % count].query(span)
-
-    return Pattern(query).split_queries()
-
-
-def fastcat(*pats: Any) -> Pattern:
-    """The patterns one after another, squeezed into a single cycle."""
-    if not pats:
-        return silence
-    if len(pats) == 1:
-        return _as_pattern(pats[0])
-    return slowcat(*pats)._fast(len(pats))
-
-
-sequence = fastcat
-
-
-def timecat(*pairs: tuple[Any, Any]) -> Pattern:
-    """Like `fastcat`, but each (weight, pattern) pair gets weight/total of the cycle."""
-    weighted = [(to_time(weight), _as_pattern(pat)) for weight, pat in pairs]
-    total = sum((weight for weight, _ in weighted), _ZERO)
-    if total <= 0:
-        return silence
-    parts = []
-    begin = _ZERO
-    for weight, pat in weighted:
-        if weight <= 0:
-            continue
-        end = begin + weight
-        parts.append(pat._compress(begin / total, end / total))
-        begin = end
-    return stack(*parts)
-
-
-def polymeter(*sequences: Sequence[Any], steps: Any = None) -> Pattern:
-    """Sequences aligned step by step, `steps` steps per cycle (default: the first's length).
-
-    `polymeter(["a", "b", "c"], ["d", "e"])` is mini-notation's `{a b c, d e}`.
-    """
-    seqs = [list(s) for s in sequences if len(s) > 0]
-    if not seqs:
-        return silence
-    per_cycle = len(seqs[0]) if steps is None else steps
-    layers = []
-    for seq in seqs:
-        count = len(seq)
-        layer = fastcat(*seq)
-        if isinstance(per_cycle, Pattern):
-            layers.append(layer.fast(per_cycle.fmap(lambda s, count=count: to_time(s) / count)))
-        else:
-            layers.append(layer._fast(to_time(per_cycle) / count))
-    return stack(*layers)
-
-
 def signal(func: Callable[[Fraction], Any]) -> Pattern:
-    """A continuous pattern: `func` of the midpoint of whatever span is queried."""
-    return Pattern(lambda span: [Hap(None, span, func(span.midpoint))])
-
+    """A continuous pattern: `func` of the start of whatever span is queried (as Strudel's)."""
+    return Pattern(lambda span: [Hap(None, span, func(span.begin))])

@@ -9,6 +9,8 @@ table entries Toussaint gave in another rotation, e.g. (3,4) is x x x ~ here,
 
 from __future__ import annotations
 
+from composer.errors import ComposerError
+
 
 def bjorklund(k: int, n: int) -> list[bool]:
     """`k` onsets spread as evenly as possible over `n` steps, starting on an onset.
@@ -41,12 +43,18 @@ def bjorklund(k: int, n: int) -> list[bool]:
     return steps
 
 
+#: The most steps a Euclidean rhythm may have.
+MAX_STEPS = 10_000
+
+
 def euclid_rhythm(k: int, n: int, rotation: int = 0) -> list[bool]:
     """`bjorklund(k, n)` rotated `rotation` steps later (to the right), as Strudel's
     `euclidRot` and the third argument of mini-notation's `bd(3,8,2)` do.
 
     A negative rotation rotates to the left.
     """
+    if abs(n) > MAX_STEPS:
+        raise ComposerError(f"a Euclidean rhythm of {n:,} steps is beyond composer's limit of {MAX_STEPS:,}")
     steps = bjorklund(k, n)
     if not steps:
         return steps

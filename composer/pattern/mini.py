@@ -28,16 +28,22 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from fractions import Fraction
 from typing import Any, Callable
 
 from composer.errors import ComposerError
-from composer.pattern.core import Pattern, fastcat, pure, silence, stack, timecat
-from composer.pattern.rand import choose_in_with, rand
+from composer.pattern.constructors import fastcat, stack, timecat
+from composer.pattern.core import Pattern, pure, set_string_parser, silence
+from composer.pattern.signals import choose_in_with, degrade_by_with, random_signal
 from composer.pattern.span import to_time
 
 #: Strudel nudges each `?` and `|` this many cycles further along the random stream.
 RAND_OFFSET = Fraction(3, 10000)
+#: Brackets may nest this deep (deeper is no music, and would exhaust Python's stack).
+MAX_DEPTH = 64
+#: A range `a .. b` may count this many steps.
+MAX_RANGE = 10_000
 
 _NUMBER = re.compile(r"-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\Z")
 _INTEGER = re.compile(r"-?\d+\Z")
@@ -91,6 +97,7 @@ class _Parser:
         self.next_seed = 0  # Strudel's per-`?`/`|` counter, in order of parsing
         self.atoms: list[tuple[Any, int]] = []  # (value, index) of every step, for argument checks
         self._rand: Pattern | None = None
+        self.depth = 0  # brackets open around the step being parsed
 
     # ----------------------------------------------------------- scanning
 
@@ -126,7 +133,7 @@ class _Parser:
 
     def random_stream(self) -> Pattern:
         if self._rand is None:
-            self._rand = rand(self.user_seed)
+            self._rand = random_signal(self.user_seed)
         return self._rand
 
     def take_seed(self) -> int:
@@ -294,26 +301,14 @@ class _Parser:
         self.skip_ws()
         char = self.peek()
         start = self.pos
-        if char == "[":
-            self.pos += 1
-            pattern = self.parse_stack_or_choose()
-            self.expect_close("[", start)
-            return pattern
-        if char == "<":
-            self.pos += 1
-            layers = self.parse_polymeter_stack()
-            self.expect_close("<", start)
-            return stack(*(layer._slow(weight) for layer, weight in layers))
-        if char == "{":
-            self.pos += 1
-            layers = self.parse_polymeter_stack()
-            self.expect_close("{", start)
-            if self.peek() == "%":
-                self.pos += 1
-                steps = self.parse_numeric_arg("%")
-            else:
-                steps = pure(layers[0][1])
-            return stack(*(_align(layer, weight, steps) for layer, weight in layers))
+        if char in "[<{":
+            self.depth += 1
+            if self.depth > MAX_DEPTH:
+                raise self.error(f"brackets nested more than {MAX_DEPTH} deep")
+            try:
+                return self.parse_group(char, start)
+            finally:
+                self.depth -= 1
         if _is_word_char(char):
             return self.parse_word()
         if char == _END:
@@ -321,6 +316,26 @@ class _Parser:
         if char in "]>})":
             raise self.error(f"unmatched {char!r}" if start == 0 else f"expected a step, found {char!r}")
         raise self.error(f"unexpected {char!r}")
+
+    def parse_group(self, char: str, start: int) -> Pattern:
+        """`[...]`, `<...>` or `{...}` (with optional `%steps`)."""
+        self.pos += 1
+        if char == "[":
+            pattern = self.parse_stack_or_choose()
+            self.expect_close("[", start)
+            return pattern
+        if char == "<":
+            layers = self.parse_polymeter_stack()
+            self.expect_close("<", start)
+            return stack(*(layer._slow(weight) for layer, weight in layers))
+        layers = self.parse_polymeter_stack()
+        self.expect_close("{", start)
+        if self.peek() == "%":
+            self.pos += 1
+            steps = self.parse_numeric_arg("%")
+        else:
+            steps = pure(layers[0][1])
+        return stack(*(_align(layer, weight, steps) for layer, weight in layers))
 
     def parse_polymeter_stack(self) -> list[tuple[Pattern, Fraction]]:
         layers = [self.parse_sequence()]
@@ -366,7 +381,7 @@ class _Parser:
             return pattern._repeat_cycles(argument)._fast(argument)
         if kind == "degrade":
             amount, seed = argument
-            return pattern.degrade_by_with(self.random_stream()._early(RAND_OFFSET * seed), amount)
+            return degrade_by_with(pattern, self.random_stream()._early(RAND_OFFSET * seed), amount)
         if kind == "euclid":
             pulses, steps, rotation = argument
             return pattern.euclid(pulses, steps, 0 if rotation is None else rotation)
@@ -393,6 +408,17 @@ def _range_steps(low: Any, high: Any) -> Pattern:
     """`low .. high` as a one-cycle sequence, counting up or down in ones."""
     if not isinstance(low, (int, float)) or not isinstance(high, (int, float)):
         return silence
+    if not abs(high - low) < MAX_RANGE:
+        raise ComposerError(f"mini-notation: the range {low}..{high} has more than {MAX_RANGE:,} steps")
     count = math.floor(abs(high - low)) + 1
     step = 1 if low <= high else -1
     return fastcat(*(pure(low + step * i) for i in range(count)))
+
+
+@lru_cache(maxsize=1024)
+def _parse_once(text: str) -> Pattern:
+    """Patterns are immutable, so a string met again needs no second parse."""
+    return mini(text)
+
+
+set_string_parser(_parse_once)  # a string where a pattern is expected is mini-notation

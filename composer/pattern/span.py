@@ -10,6 +10,14 @@ from fractions import Fraction
 from typing import Any, Callable, NamedTuple
 
 from composer.beats import to_beats
+from composer.errors import ComposerError
+
+#: How many cycles one query may cross at the bottom of a pattern (one event each, at least).
+MAX_QUERY_CYCLES = 100_000
+
+
+class PatternTooDense(ComposerError):
+    """A pattern whose events in one cycle would not fit in memory."""
 
 
 def to_time(value: Any) -> Fraction:
@@ -52,12 +60,20 @@ class TimeSpan(NamedTuple):
         return (self.begin + self.end) / 2
 
     def span_cycles(self) -> list[TimeSpan]:
-        """This span cut at every cycle boundary it crosses (a zero-width span stays whole)."""
+        """This span cut at every cycle boundary it crosses (a zero-width span stays whole).
+
+        Every event a pattern makes comes through here, so this is where a pattern too dense
+        to hold (`a*1e12`, `{a b}%1e9`) is stopped, before it takes the machine's memory."""
         begin, end = self.begin, self.end
         if begin == end:
             return [self]
         if begin > end:
             return []
+        if end - begin > MAX_QUERY_CYCLES:
+            raise PatternTooDense(
+                f"a pattern asked for {float(end - begin):,.0f} cycles of events at once, beyond composer's "
+                f"limit of {MAX_QUERY_CYCLES:,}: a factor such as *1e12 or %1e9 is too large"
+            )
         spans = []
         end_sam = sam(end)
         while end > begin:

@@ -39,8 +39,8 @@ class RecordingExpander:
     def flush_until(self, beat):
         return self._kept(self._inner.flush_until(beat))
 
-    def flush_all(self):
-        return self._kept(self._inner.flush_all())
+    def flush_all(self, end=None):
+        return self._kept(self._inner.flush_all(end))
 
     def _kept(self, messages):
         for message in messages:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import queue
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
@@ -25,7 +25,9 @@ from composer.live import safety
 from composer.live.scheduler import LOOKAHEAD, Scheduler
 from composer.live.stage import Stage, run_to_exit
 from composer.live.tempo import TempoMap
+from composer.midi.cue_paths import cue_of
 from composer.outputs import check_output
+from composer.patch.loader import piece_path
 from composer.perform.arpeggiator import Arpeggiator
 from composer.perform.loops import LoopLauncher
 from composer.perform.record import Recorder
@@ -62,6 +64,7 @@ class PerformOptions:
     seed: int = 0
     thru_other: bool = False
     latency_ms: float = LOOKAHEAD * 1000
+    port_map: dict[str, str] = field(default_factory=dict)  # a piece's port= name -> an output
 
 
 class Performance(Stage):
@@ -100,7 +103,7 @@ class Performance(Stage):
         self.launcher = LoopLauncher(runtime, horizon=lambda: self.scheduler.computed_until)
         self._add_arpeggiator()
         if options.record is not None:
-            check_output(options.record, [options.patch, options.piece, _patch_piece(patch)], kinds=["midi"],
+            check_output(options.record, [options.patch, options.piece, piece_path(patch)], kinds=["midi"],
                          option="--record", create=False)  # before playing, not when the take is lost
             self.recorder = Recorder(title=(options.piece or Path(patch.name)).stem)
         from composer.midi.ports import list_ports
@@ -136,7 +139,7 @@ class Performance(Stage):
         from composer.runtime.engine import Runtime
 
         options, patch = self.options, self.patch
-        piece = options.piece or _patch_piece(patch)
+        piece = options.piece or piece_path(patch)
         if piece is not None:
             runtime = dsl.load(Path(piece), seed=options.seed, bpm=options.bpm)
             if options.bpm is None and runtime.piece.bpm is None and patch.bpm is not None:
@@ -167,7 +170,7 @@ class Performance(Stage):
 
         options = self.options
         if options.virtual:
-            self.open_output(api, virtual=options.virtual, names=names, index=None)
+            self.open_output(api, virtual=options.virtual, names=names, index=None, port_map=options.port_map)
             return
         if options.port_out is not None:
             index = find_port(names, options.port_out, "output")
@@ -179,7 +182,7 @@ class Performance(Stage):
 
                 raise PortError("no MIDI output to play to; use --out PORT or --virtual NAME")
             index = candidates[0]
-        self.open_output(api, virtual=None, names=names, index=index)
+        self.open_output(api, virtual=None, names=names, index=index, port_map=options.port_map)
 
     # ----- the fast path (rtmidi's thread) ----------------------------------------------------
 
@@ -203,6 +206,9 @@ class Performance(Stage):
                 self._send_now(action, beat)
             else:
                 self.actions.put((action, beat))
+        cue = cue_of(getattr(self.controller, "port_name", None) or "midi", data)
+        if cue is not None:  # the piece hears its input as Sonic Pi's cues: sync("/midi:*/note_on")
+            self.actions.put((_MidiCue(*cue), beat))
 
     def _send_now(self, action: Send, beat: float) -> None:
         with self._send_lock:
@@ -247,6 +253,8 @@ class Performance(Stage):
             arp.set_latch(action.on)
         elif kind is _ClearArp and arp is not None:
             arp.clear()
+        elif kind is _MidiCue:
+            self.runtime.external_cue(action.path, action.values, max(beat, self.scheduler.computed_until))
         elif kind is LoopAction:
             if not self.runtime.piece.loops:
                 raise ComposerError(f"a {action.kind} for loop {action.loop!r}, but no piece is playing")
@@ -322,17 +330,12 @@ class _ClearArp:
     """Queued when the controller goes away: its held keys will never send note-offs."""
 
 
-def _patch_piece(patch) -> Path | None:
-    """The patch's `piece`, found from the working directory or beside the patch file."""
-    if not patch.piece:
-        return None
-    candidate = Path(patch.piece)
-    if candidate.exists() or candidate.is_absolute() or patch.path is None:
-        return candidate
-    for base in (Path(patch.path).parent, Path(patch.path).parent.parent):
-        if (base / candidate).exists():
-            return base / candidate
-    return candidate
+@dataclass(frozen=True)
+class _MidiCue:
+    """A controller message as the piece's cue (composer.midi.cue_paths)."""
+
+    path: str
+    values: list
 
 
 def perform(options: PerformOptions) -> int:

@@ -20,7 +20,7 @@ from composer.errors import ComposerError, UnknownNameError, did_you_mean
 from composer.ring import Ring
 from composer.runtime.piece import PieceError
 from composer.ruby import methods, samples
-from composer.ruby.scope import BreakJump, ReturnJump
+from composer.ruby.scope import MISSING, BreakJump, ReturnJump
 from composer.ruby.values import RubyRange, Symbol
 
 MATH = types.SimpleNamespace(
@@ -43,7 +43,6 @@ class Bridge:
         self.functions: dict[str, object] = {}  # what the buffer `define`s
         self.warned: set[str] = set()
         names = dict(namespace)
-        self.symbol = Symbol  # Ruby's symbols are the piece API's (puts spells them `:name`)
         if "sample" in names:
             self._sample = names["sample"]
             names["sample"] = self.sample
@@ -51,9 +50,9 @@ class Bridge:
         # audio-only: a buffer that sleeps sample_duration(:loop_amen) must keep its time.
         names.update({"load_sample": samples.load_sample, "load_samples": samples.load_sample,
                       "sample_duration": self.sample_duration, "use_sample_bpm": self.use_sample_bpm,
-                      "sample_groups": lambda: Ring(self.symbol(g) for g in samples.groups()),
-                      "sample_names": lambda group: Ring(self.symbol(n) for n in samples.names_in(group)),
-                      "all_sample_names": lambda: Ring(self.symbol(n) for n in sorted(samples.frames()))})
+                      "sample_groups": lambda: Ring(Symbol(g) for g in samples.groups()),
+                      "sample_names": lambda group: Ring(Symbol(n) for n in samples.names_in(group)),
+                      "all_sample_names": lambda: Ring(Symbol(n) for n in sorted(samples.frames()))})
         for name in LOG_SETTINGS:
             names.setdefault(name, _nothing)
         self.names = names
@@ -63,7 +62,7 @@ class Bridge:
     def call(self, name: str, args, kwargs, block):
         function = self.functions.get(name)
         if function is not None:
-            return _call_defined(function, args, kwargs, self.symbol)
+            return _call_defined(function, args, kwargs)
         target = self.names.get(name)
         if target is None:
             target = self.resolve(name)
@@ -100,11 +99,14 @@ class Bridge:
                 return function(value)
         raise ComposerError(f"{name} does not take a block")
 
-    def constant(self, name: str, line: int):
+    def constant(self, name: str, line: int, required: bool = True):
+        """Ruby's constants composer knows (`Math`, `Integer`...) and the namespace's (`Ring`)."""
         if name in CONSTANTS:
             return CONSTANTS[name]
         if name in self.names:
             return self.names[name]
+        if not required:
+            return MISSING
         raise PieceError(f"{self.path}:{line}: unknown constant {name}")
 
     # ----- forms the evaluator runs itself ----------------------------------------------------
@@ -112,7 +114,7 @@ class Bridge:
     def define(self, name, function) -> Symbol:
         """`define :name do |a, b = 2| ... end` (and `def`): a function the buffer can call by name."""
         self.functions[str(name)] = function
-        return self.symbol(name)
+        return Symbol(name)
 
     def native_form(self, name, positional, keywords, block, line):
         """A closure for the block forms of the language (define, loop, lambda, comment/uncomment)
@@ -121,7 +123,7 @@ class Bridge:
             return None
         if name == "define":
             if len(positional) != 1 or keywords:
-                raise ComposerError(f"{self.path}:{line}: define takes a name and a block: define :name do |a| ... end")
+                raise PieceError(f"{self.path}:{line}: define takes a name and a block: define :name do |a| ... end")
             (name_of,) = positional
             return lambda scope: self.define(name_of(scope), block(scope))
         if name == "loop" and not positional and not keywords:
@@ -196,9 +198,9 @@ def python_callable(block):
     return function
 
 
-def _call_defined(function, args, kwargs, symbol):
+def _call_defined(function, args, kwargs):
     if kwargs:
-        args = [*args, {symbol(k): v for k, v in kwargs.items()}]
+        args = [*args, {Symbol(k): v for k, v in kwargs.items()}]
     try:
         return function(*args)
     except ReturnJump as jump:

@@ -8,6 +8,7 @@ from composer.ruby.bridge import argument_error
 from composer.ruby.methods import send
 from composer.ruby.nodes import constant as _constant, node_line as _line, node_text as _text
 from composer.ruby.scope import MISSING, NextJump, Scope
+from composer.ruby.values import Symbol
 
 
 class Calls:
@@ -43,7 +44,7 @@ class Calls:
             else:
                 positional.append(self.compile(child))
         if hash_pairs:  # `"name" => value` options: Ruby passes one trailing hash
-            pairs = hash_pairs + [(_constant(self.Symbol(k)), v) for k, v in keywords]
+            pairs = hash_pairs + [(_constant(Symbol(k)), v) for k, v in keywords]
             positional.append(lambda scope: {k(scope): v(scope) for k, v in pairs})
             keywords = []
         return positional, keywords, block_argument

@@ -4,9 +4,10 @@ hashes, ranges. A mixin of Compiler (composer/ruby/compiler.py)."""
 from __future__ import annotations
 
 from composer.ruby.nodes import constant as _constant, node_text as _text
-from composer.ruby.values import RubyRange, to_s
+from composer.ruby.values import RubyRange, Symbol, to_s
 
-_ESCAPES = {"n": "\n", "t": "\t", "s": " ", "r": "\r", "e": "\x1b", "0": "\0", "a": "\a", "b": "\b", "f": "\f", "v": "\v"}
+_ESCAPES = {"n": "\n", "t": "\t", "s": " ", "r": "\r", "e": "\x1b", "0": "\0", "a": "\a", "b": "\b",
+            "f": "\f", "v": "\v"}
 
 
 class Literals:
@@ -52,16 +53,16 @@ class Literals:
 
     def symbol(self, node):
         text = _text(node)
-        return _constant(self.Symbol(text[1:] if text.startswith(":") else text.rstrip(":")))
+        return _constant(Symbol(text[1:] if text.startswith(":") else text.rstrip(":")))
 
     def delimited_symbol(self, node):
-        inner, symbol = self.string(node), self.Symbol
-        return lambda scope: symbol(inner(scope))
+        inner = self.string(node)
+        return lambda scope: Symbol(inner(scope))
 
     def word_array(self, node):
         words = [_text(child) for child in node.named_children]
         if node.type == "symbol_array":
-            words = [self.Symbol(word) for word in words]
+            words = [Symbol(word) for word in words]
         return lambda scope: list(words)
 
     def array(self, node):

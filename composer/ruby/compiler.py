@@ -30,7 +30,6 @@ class Compiler(Literals, ControlFlow, Calls):
     def __init__(self, path: Path, bridge):
         self.path = path
         self.bridge = bridge
-        self.Symbol = bridge.symbol  # the namespace's Symbol type when it has one
         self.dispatch = {
             "program": self.statements, "body_statement": self.statements, "block_body": self.statements,
             "then": self.statements, "else": self.statements, "do": self.statements,
@@ -85,9 +84,6 @@ class Compiler(Literals, ControlFlow, Calls):
         """Statements in order; the value is the last one's. An error names its statement's line."""
         pairs = [(self.compile(child), _line(child)) for child in node.named_children
                  if child.type not in ("comment", "empty_statement", "heredoc_body")]
-        for child in node.named_children:
-            if child.type in ("rescue", "ensure"):
-                raise self.unsupported(child)
         located = self.located
         if not pairs:
             return _constant(None)
@@ -104,6 +100,7 @@ class Compiler(Literals, ControlFlow, Calls):
             return value
 
         return run
+
     # ----- names ------------------------------------------------------------------------------
 
     def identifier(self, node):
@@ -120,8 +117,18 @@ class Compiler(Literals, ControlFlow, Calls):
         return lookup
 
     def constant(self, node):
-        value = self.bridge.constant(_text(node), _line(node))
-        return _constant(value)
+        """`Math`, `Integer`... or a constant the buffer assigns (`ROOT = :e3`)."""
+        name, line = _text(node), _line(node)
+        known = self.bridge.constant(name, line, required=False)
+        if known is not MISSING:
+            return _constant(known)
+        constant = self.bridge.constant
+
+        def lookup(scope):
+            value = scope.get(name)
+            return constant(name, line) if value is MISSING else value
+
+        return lookup
 
     def scope_resolution(self, node):
         scope_node = node.child_by_field_name("scope")
@@ -161,7 +168,7 @@ class Compiler(Literals, ControlFlow, Calls):
 
     def target(self, left, value):
         """A closure assigning `value(scope)` to the target node `left`."""
-        if left.type in ("identifier", "instance_variable", "global_variable"):
+        if left.type in ("identifier", "instance_variable", "global_variable", "constant"):
             name = _text(left)
 
             def assign(scope):

@@ -57,7 +57,8 @@ def _match(left, right):
 
 
 BINARY = {
-    "+": _note_arithmetic(operator.add), "-": _note_arithmetic(operator.sub), "*": operator.mul, "/": divide, "%": modulo, "**": power,
+    "+": _note_arithmetic(operator.add), "-": _note_arithmetic(operator.sub), "*": operator.mul, "/": divide,
+    "%": modulo, "**": power,
     "==": _equal, "!=": lambda a, b: not _equal(a, b), "<": operator.lt, ">": operator.gt,
     "<=": operator.le, ">=": operator.ge, "<=>": _compare, "<<": _shift_left, ">>": operator.rshift,
     "&": operator.and_, "|": operator.or_, "^": operator.xor, "=~": _match,

@@ -9,14 +9,18 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from composer.errors import ComposerError
 from composer.runtime.piece import PieceError
 
 
 @lru_cache(maxsize=1)
 def _parser():
-    import tree_sitter_ruby
-    from tree_sitter import Language, Parser
-
+    try:
+        import tree_sitter_ruby
+        from tree_sitter import Language, Parser
+    except ImportError:
+        raise ComposerError("Sonic Pi buffers (.rb) need tree-sitter and its Ruby grammar: "
+                            "pip install tree-sitter tree-sitter-ruby") from None
     return Parser(Language(tree_sitter_ruby.language()))
 
 
@@ -47,7 +51,10 @@ def _first_error(node):
 
 def _syntax_error(root, source: str, path: Path) -> PieceError:
     node = _first_error(root) or root
-    line, column = node.start_point.row + 1, node.start_point.column + 1
+    row, byte_column = node.start_point
+    lines = source.encode("utf-8").split(b"\n")
+    prefix = lines[row][:byte_column] if row < len(lines) else b""
+    line, column = row + 1, len(prefix.decode("utf-8", "replace")) + 1  # tree-sitter counts bytes
     text = node.text.decode("utf-8", "replace").strip().splitlines()
     snippet = text[0][:40] if text else ""
     runs_to_end = not source.encode("utf-8")[node.end_byte:].strip()

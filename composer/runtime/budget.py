@@ -2,7 +2,7 @@
 
 Sonic Pi survives any edit: a body that never finishes is abandoned and the rest plays on.
 Here a watchdog thread looks at the iteration being computed every few milliseconds; one that
-has used more than its CPU seconds, or more than `WALL_SECONDS` of the clock, or produced more
+has used more than its CPU seconds, or more than its seconds of the clock, or produced more
 than `MAX_EVENTS` events, gets an `Overrun` exception raised inside it
 (`PyThreadState_SetAsyncExc`: the interpreter raises it at the body's next bytecode, so it ends
 Python loops such as `while True: pass`; a single C call, a `time.sleep(3)` say, ends first).
@@ -31,8 +31,10 @@ from composer.runtime.piece import PieceError
 RENDER_SECONDS = 10.0
 #: CPU seconds one live iteration may compute: past this the music would stall.
 LIVE_SECONDS = 0.05
-#: Wall-clock seconds any iteration may take (a body blocked in a call uses no CPU time).
-WALL_SECONDS = 2.0
+#: Wall-clock seconds an iteration may take (a body blocked in a call uses no CPU time); on a
+#: busy machine a render's CPU seconds take longer than their number.
+LIVE_WALL_SECONDS = 2.0
+RENDER_WALL_SECONDS = 30.0
 #: Events one iteration may produce: far beyond any music, far below a runaway's gigabytes.
 MAX_EVENTS = 100_000
 #: How often the watchdog looks: live, a fraction of LIVE_SECONDS; rendering, seldom (it costs).
@@ -51,13 +53,15 @@ class IterationBudget:
     """Runs a runtime's iterations (the runtime calls `run(loop)`) under the watchdog.
 
     Rendering costs one call and a `try` an iteration: the watchdog reads the runtime's own
-    iteration count. Live iterations are bracketed under a lock, so an `Overrun` can never land
-    after its iteration has ended (it would hit the scheduler instead of the body).
+    iteration count, unlocked (only an iteration ending in the microseconds between the look
+    and the raise, after 10 s, could receive it late). Live iterations are bracketed under a
+    lock, so an `Overrun` never lands after its iteration ended (in the scheduler, say).
     """
 
     def __init__(self, runtime):
         self.runtime = runtime
         self.seconds = RENDER_SECONDS
+        self.wall_seconds = RENDER_WALL_SECONDS
         self.report = None  # live: where a rolled-back iteration is reported
         self.trusted: dict = {}  # live: loop name -> the last definition that finished in budget
         self._lock = threading.Lock()
@@ -74,6 +78,7 @@ class IterationBudget:
         """Roll back overrunning iterations and play the previous body; `report(message)`."""
         self.report = report
         self.seconds = LIVE_SECONDS
+        self.wall_seconds = LIVE_WALL_SECONDS
         self.run = self._run_live
 
     # ----- the computing thread ---------------------------------------------------------------
@@ -152,8 +157,8 @@ class IterationBudget:
             # a garbage collector's callback it landed in, which ignores exceptions)
         if _thread_cpu(thread_id) - start[2] > self.seconds:
             reason = f"computed for more than {self.seconds:g} s"
-        elif now - start[1] > WALL_SECONDS:
-            reason = f"took more than {WALL_SECONDS:g} s"
+        elif now - start[1] > self.wall_seconds:
+            reason = f"took more than {self.wall_seconds:g} s"
         elif pending - start[3] > MAX_EVENTS:
             reason = f"produced more than {MAX_EVENTS:,} events"
         else:
@@ -171,7 +176,8 @@ class _Snapshot:
         self.sequence = next(runtime._sequence)  # everything emitted from now on is newer
         self.state = {slot: _copy(getattr(loop.state, slot)) for slot in type(loop.state).__slots__}
         self.running = {slot: _copy(getattr(loop, slot)) for slot in type(loop).__slots__ if slot != "definition"}
-        self.tempo = (runtime.bpm, runtime.time_signature)
+        self.tempo = (runtime.bpm, runtime.time_signature, runtime.tempo.copy())
+        self.cues = runtime.time_state.sequence  # cues and sets from now on are the iteration's
 
     def restore(self) -> None:
         runtime, loop = self.runtime, self.loop
@@ -183,7 +189,8 @@ class _Snapshot:
             setattr(loop.state, slot, _copy(value))
         for slot, value in self.running.items():
             setattr(loop, slot, _copy(value))
-        runtime.bpm, runtime.time_signature = self.tempo
+        runtime.bpm, runtime.time_signature, runtime.tempo = self.tempo
+        runtime.time_state.forget_since(self.cues)
 
 
 def _copy(value):

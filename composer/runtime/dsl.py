@@ -1,28 +1,30 @@
 """The names a piece sees without importing anything: Sonic Pi's vocabulary, in Python.
 
-While the piece's top level runs (loading), calls such as `use_bpm` set up the piece; inside a
-live_loop's body, they act on the running `Runtime` at the loop's virtual time.
+The piece's top level is a thread of the `Runtime`, as in Sonic Pi: there `use_bpm` sets the
+piece's tempo and `play`/`sleep` make a score; inside a live_loop's body (or any thread), calls
+act on that thread at its virtual time. Threads, time and the time state: `dsl_threads`.
 """
 
 from __future__ import annotations
 
 import functools
 from fractions import Fraction
+from pathlib import Path
 
 from composer.errors import ComposerError
 from composer.ring import Ring, ramp, ring
 from composer import context, numeric, sequences
-from composer.beats import to_beats, to_bpm
+from composer.beats import to_beats
 from composer.randomness import functions as chance
 from composer.runtime.log import puts, sonic_print
 from composer.values import Symbol
 from composer.runtime.engine import Runtime, StopLoop
-from composer.runtime.piece import LoopDefinition, PieceDefinition
+from composer.runtime.piece import LoopDefinition, PieceDefinition, top_level
 from composer.runtime import sound
 from composer.runtime.sound import channel_number as _channel, note_numbers as _note_numbers
 from composer.runtime.sound import duration_beats as _duration, velocity_number as _velocity
 
-SAMPLE_BEATS = Fraction(1, 4)  # how long a drum hit's note lasts before its note-off
+from composer.runtime.cycles import SAMPLE_BEATS  # how long a drum hit's note lasts
 #: Sonic Pi's sample options (synthinfo.rb's sample args): a drum hit has no MIDI use for them.
 SAMPLE_OPTIONS = sound.SYNTH_ONLY_OPTIONS | frozenset(
     "beat_stretch pitch_stretch rpitch onset slice num_slices path pan cutoff attack decay sustain release".split())
@@ -34,6 +36,7 @@ class PieceAPI:
     def __init__(self, definition: PieceDefinition, runtime: Runtime | None = None):
         self.definition = definition
         self.runtime = runtime
+        self.replacing: set[str] = set()  # a reload's: the loops running now, which it redefines
 
     # ----- where a call goes ------------------------------------------------------------------
 
@@ -44,36 +47,46 @@ class PieceAPI:
 
     def _running(self, what: str) -> Runtime:
         if not self._in_loop():
-            raise ComposerError(f"{what}() only works inside a live_loop (a piece's top level sets things up)")
+            raise ComposerError(f"{what}() only works while a piece runs")
         return self.runtime
 
     # ----- loops ------------------------------------------------------------------------------
 
-    def live_loop(self, body=None, *, sync: str | None = None, delay=0, name: str | None = None, paused=False):
+    def live_loop(self, body=None, *, sync: str | None = None, delay=0, name: str | None = None, paused=False,
+                  init=None, seed=None, auto_cue=True, sync_bpm: str | None = None):
         """Decorator: `@live_loop` or `@live_loop(sync="drums", delay=0.5)`. The name is the function's.
 
         `paused=True` defines a loop that waits to be launched (by a pad when performing).
+        As Sonic Pi's options: `init=` is what a body taking one argument gets first (then what
+        it returned), `seed=` its random seed, `auto_cue=False` stops its cue each iteration,
+        `sync_bpm="name"` syncs like `sync=` and takes the cueing thread's tempo.
         """
 
         def register(function):
             loop_name = name or function.__name__
             start_delay = _duration(delay, f"live_loop {loop_name!r}: delay")  # it cannot start in the past
-            if loop_name in self.definition.loops:
-                raise ComposerError(f"two live_loops are named {loop_name!r}")
-            # Sonic Pi runs each live_loop in a thread started from the top level, which seeds it;
-            # a loop already running is moved by a second thread, which takes a seed as well
-            random = context.current.random.spawn()
-            if self.runtime is not None and loop_name in self.runtime.loops:
+            runtime = self._running("live_loop")
+            # Sonic Pi runs each live_loop in a thread started by the thread defining it, which
+            # seeds it (seed= as in_thread's); a loop already running is moved by a second
+            # thread, which takes a seed as well
+            random = context.current.random.spawn(seed)
+            if loop_name in self.replacing:
                 context.current.random.spawn()
-            self.definition.loops[loop_name] = LoopDefinition(
+            definition = LoopDefinition(
                 name=loop_name,
                 random=random,
                 body=function,
                 line=function.__code__.co_firstlineno,
-                sync=None if sync is None else str(sync).lstrip(":"),
+                sync=None if (sync_bpm or sync) is None else str(sync_bpm or sync),
                 delay=start_delay,
                 paused=bool(paused),
+                settings=dict(self.definition.settings),
+                init=init,
+                takes_value=function.__code__.co_argcount > 0,
+                auto_cue=bool(auto_cue),
+                sync_bpm=sync_bpm is not None,
             )
+            runtime.define_loop(definition)
             return function
 
         return register(body) if callable(body) else register
@@ -121,46 +134,15 @@ class PieceAPI:
         self.play_pattern_timed(notes, [1], **options)
 
     def play_cycle(self, pattern, beats=None, velocity=100, channel=1, duration=None, scale=None, wait=True):
-        """Play the next cycle of a mini-notation pattern, stretched over `beats` (default a bar).
-
-        Words that name a drum of the kit are hits; note names and numbers are notes; with
-        `scale=`, numbers are degrees into it (0 is its first note). Then sleep `beats`,
-        unless `wait=False`.
-        """
-        from composer.pattern import Pattern, mini
+        """Play the next cycle of a pattern (mini-notation, or a control pattern such as
+        `strudel.note("c3 e3").velocity("0.5 1")`), stretched over `beats` (default a bar);
+        then sleep `beats`, unless `wait=False`. See composer.runtime.cycles."""
+        from composer.runtime import cycles
 
         runtime = self._running("play_cycle")
-        loop = runtime.current_loop("play_cycle")
-        if isinstance(pattern, str):
-            compiled = _MINI_CACHE.get((pattern, runtime.seed))
-            if compiled is None:
-                compiled = _MINI_CACHE[(pattern, runtime.seed)] = mini(pattern, seed=runtime.seed)
-            key = pattern
-        elif isinstance(pattern, Pattern):
-            compiled, key = pattern, id(pattern)
-        else:
-            raise ComposerError(f"play_cycle takes mini-notation or a pattern, not {type(pattern).__name__}")
-        cycle = loop.state.tick(f"play_cycle:{key}")
         length = runtime.bar_beats() if beats is None else _duration(beats, "play_cycle beats")
-        velocity = _velocity(velocity)
-        wire_channel = _channel(channel)
-        if duration is not None:
-            duration = _duration(duration)
-        for hap in compiled.onsets_in(Fraction(cycle), Fraction(cycle + 1)):
-            offset = (hap.whole.begin - cycle) * length
-            span = (hap.whole.end - hap.whole.begin) * length if duration is None else to_beats(duration)
-            value = hap.value[0] if isinstance(hap.value, list) else hap.value
-            if value is None or value in ("~", "-"):
-                continue
-            kit = runtime.current_kit()
-            if isinstance(value, str) and value.lower() in kit.drums:
-                drum_span = SAMPLE_BEATS if duration is None else span
-                runtime.note(kit.note(value), velocity, drum_span, kit.channel - 1, offset)
-                continue
-            if scale is not None and isinstance(value, (int, float)):
-                value = ring(scale)[int(value)]
-            for number in _note_numbers(value):
-                runtime.note(number, velocity, span, wire_channel, offset)
+        cycles.play_cycle(self, pattern, length, _velocity(velocity), _channel(channel),
+                          None if duration is None else _duration(duration), scale)
         if wait:
             self.sleep(length)
 
@@ -170,10 +152,8 @@ class PieceAPI:
         self._running("sleep").sleep(beats)
 
     def use_bpm(self, bpm) -> None:
-        if self._in_loop():
-            self.runtime.set_bpm(bpm)
-        else:
-            self.definition.bpm = to_bpm(bpm)
+        """The thread's tempo, as in Sonic Pi; at the top level, the piece's (the file's tempo map)."""
+        self._running("use_bpm").set_thread_bpm(bpm)
 
     def use_time_signature(self, numerator: int, denominator: int = 4) -> None:
         if not isinstance(numerator, int) or not 1 <= numerator <= 255 or denominator not in (1, 2, 4, 8, 16, 32):
@@ -184,14 +164,25 @@ class PieceAPI:
             self.definition.time_signature = (numerator, denominator)
 
     def beat(self) -> Fraction:
-        """The running loop's position in beats."""
-        return self._running("beat").current_loop("beat").state.time
+        """The running thread's position in its own beats (the file's, unless it has its own tempo)."""
+        loop = self._running("beat").current_loop("beat")
+        return loop.state.time if loop.bpm is None else loop.beat
 
-    def sync(self, name) -> None:
-        self._running("sync").sync(name)
+    def sync(self, *names, bpm_sync=False):
+        """Wait for the next cue of one of `names` (as Sonic Pi's); returns the cue's values."""
+        if not names:
+            raise ComposerError("sync() needs the name of a cue")
+        return self._running("sync").sync(names, bool(bpm_sync))
 
-    def cue(self, name) -> None:
-        self._running("cue").cue(name)
+    def sync_bpm(self, *names):
+        """sync, and take the tempo of the thread that cued."""
+        return self.sync(*names, bpm_sync=True)
+
+    def cue(self, name, *values, **keyword_values) -> None:
+        """Cue `name`, carrying values: `cue("x", 1, 2)` syncs to [1, 2], `cue("x", n=64)` to {"n": 64}."""
+        if values and keyword_values:
+            raise ComposerError("cue() takes values or keyword values, not both")
+        self._running("cue").cue(name, dict(keyword_values) if keyword_values else list(values))
 
     def param(self, name: str, default=0):
         """A live parameter (a knob in `composer perform`), or `default` when nothing sets it."""
@@ -244,8 +235,10 @@ class PieceAPI:
         """The dict a piece's code runs in."""
         from composer import harmony, theory
         from composer.accompany.piece import play_accompaniment
+        from composer.runtime.dsl_threads import threads_namespace
 
         return {
+            **threads_namespace(self),
             "live_loop": self.live_loop,
             "stop": self.stop,
             "play": self.play,
@@ -259,6 +252,7 @@ class PieceAPI:
             "use_time_signature": self.use_time_signature,
             "beat": self.beat,
             "sync": self.sync,
+            "sync_bpm": self.sync_bpm,
             "cue": self.cue,
             "param": self.param,
             "use_kit": self.use_kit,
@@ -326,13 +320,11 @@ class PieceAPI:
             "degree": self._implying_key(theory.degree, 1),
             "arp": arp,
             "mini": mini,
+            "strudel": _strudel(),
             "Ring": Ring,
             "Fraction": Fraction,
             **sound_names(self),
         }
-
-
-_MINI_CACHE: dict = {}
 
 
 
@@ -342,6 +334,13 @@ def arp(notes, mode: str = "up", octaves: int = 1) -> Ring:
     from composer.theory import arp as arpeggio
 
     return Ring(arpeggio(_note_numbers(notes), mode, octaves))
+
+
+def _strudel():
+    """Strudel's functions under `strudel.` (Sonic Pi's note, rand, choose... keep their names)."""
+    from composer.pattern.strudel import namespace
+
+    return namespace
 
 
 def mini(text: str, seed: int = 0):
@@ -359,14 +358,19 @@ def sound_names(api: PieceAPI) -> dict:
 
 
 def load(path, seed: int = 0, bpm=None, until=None) -> Runtime:
-    """Load a piece file and return a Runtime ready to produce its events."""
-    from composer.runtime.piece import load_piece
-
-    api = PieceAPI(PieceDefinition(path=path))
-    context.new_top_level(seed)
-    definition = _definition(api, path) if _is_chart(path) else load_piece(path, lambda d: _bind(api, d))
+    """Load a piece file: run its top level as the runtime's first thread (a chart has none),
+    and return the runtime, ready to produce its events."""
+    path = Path(path)
+    if _is_chart(path):
+        context.new_top_level(seed)
+        api = PieceAPI(PieceDefinition(path=path))
+        runtime = Runtime(_definition(api, path), seed=seed, bpm=bpm, until=until)
+        api.runtime = runtime
+        return runtime
+    definition = PieceDefinition(path=path)
     runtime = Runtime(definition, seed=seed, bpm=bpm, until=until)
-    api.runtime = runtime
+    namespace = PieceAPI(definition, runtime).namespace()
+    runtime.run_top_level(top_level(path, namespace), namespace)
     return runtime
 
 
@@ -377,14 +381,27 @@ def reload(runtime: Runtime, path, now) -> None:
 
 def prepare(path, runtime: Runtime):
     """Run an edited piece's top level and return `adopt(now)`, which hands what it defined to
-    the runtime. The top level only reads the runtime, so it may run on another thread than the
-    music (a live session gives a slow one a deadline, see composer.live.reload)."""
-    from composer.runtime.piece import load_piece
+    the runtime. The top level runs in a scratch runtime (so a broken edit changes nothing, and
+    its own notes and threads are not played again); it only reads the running one, so it may
+    run on another thread than the music (a live session gives a slow one a deadline, see
+    composer.live.reload). `adopt` rebinds its functions to the running runtime."""
+    path = Path(path)
+    definition = PieceDefinition(path=path)
+    scratch = Runtime(definition, seed=runtime.seed, bpm=runtime.bpm_override)
+    api = PieceAPI(definition, scratch)
+    api.replacing = set(runtime.loops)
+    if _is_chart(path):
+        context.new_top_level(runtime.seed)
+        definition = _definition(api, path)
+    else:
+        namespace = api.namespace()
+        scratch.run_top_level(top_level(path, namespace), namespace)
 
-    api = PieceAPI(PieceDefinition(path=path), runtime)
-    context.new_top_level(runtime.seed)
-    definition = _definition(api, path) if _is_chart(path) else load_piece(path, lambda d: _bind(api, d))
-    return lambda now: runtime.reload(definition, now)
+    def adopt(now) -> None:
+        runtime.reload(definition, now)
+        api.runtime = runtime
+
+    return adopt
 
 
 def _is_chart(path) -> bool:
@@ -398,8 +415,3 @@ def _definition(api: PieceAPI, path) -> PieceDefinition:
     from composer.accompany.chart_piece import load_chart_piece
 
     return load_chart_piece(path, api)
-
-
-def _bind(api: PieceAPI, definition: PieceDefinition) -> dict:
-    api.definition = definition
-    return api.namespace()

@@ -1,98 +1,79 @@
-"""The runtime: every live_loop advanced in exact virtual time, merged into one event stream.
+"""The runtime: every thread of a piece advanced in exact virtual time, merged into one stream.
 
-Each loop has a cursor (its virtual time in beats). The runtime repeatedly takes the loop with
-the earliest cursor and runs one iteration of its body to completion: `play` records an event at
-the cursor and `sleep` moves the cursor on. Since no later iteration can start earlier, every
+Threads are the piece's top level, its live_loops and what `in_thread`/`at` start. Each has a
+cursor (its virtual time in the file's beats). The runtime repeatedly takes the thread with the
+earliest cursor and runs one iteration of its body to completion: `play` records an event at the
+cursor and `sleep` moves the cursor on. Since no later iteration can start earlier, every
 pending event before the earliest cursor is final and can be emitted. The result is a stream
 ordered by (beat, order of production), identical run to run, whatever the sink.
 
-`sync` is the one call that must wait for other loops: it runs their iterations (nested) until
-the cue it waits for exists, then moves its own cursor to the cue.
+The top level runs first, at load: its `play`s and `sleep`s make a score, and a loop it defines
+starts at its time then. `sync` is the one call that waits for other threads: it runs their
+iterations (nested) until a matching cue exists after its position, then moves its cursor to
+it. A sync no thread answers parks its thread until a cue comes (a render just ends).
 """
 
 from __future__ import annotations
 
-import bisect
 import heapq
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from fractions import Fraction
 from itertools import count
 from pathlib import Path
 
-from composer.beats import to_beats, to_bpm
-from composer.errors import ComposerError
 from composer import context
+from composer.beats import to_beats, to_bpm
 from composer.context import LoopState
+from composer.errors import ComposerError
 from composer.randomness.state import RandomState
 from composer.runtime.budget import IterationBudget
 from composer.runtime.events import Control, Event, Note, Release, Tempo, TimeSignature
 from composer.runtime.kits import DEFAULT_KIT, Kit, load_kit
 from composer.runtime.piece import LoopDefinition, PieceDefinition, PieceError, located
+from composer.runtime.cues import CueCalls
+from composer.runtime.tempo import TempoCalls, TempoMap
+from composer.runtime.threads import Parked, PastHorizon, RunningLoop, StopLoop
+from composer.runtime.timestate import TimeState
 
 DEFAULT_BPM = Fraction(60)  # Sonic Pi's default
 DEFAULT_TIME_SIGNATURE = (4, 4)
 #: An iteration that runs further than this has a body that never returns.
 MAX_ITERATION_BEATS = 4096
-#: How far `sync` lets other loops run ahead looking for the cue before giving up.
-SYNC_HORIZON_BEATS = 1024
+#: The track the top level's notes go to.
+TOP_LEVEL_TRACK = "main"
 
 
-class StopLoop(BaseException):
-    """Raised by `stop()` in a loop body: the loop ends after this iteration."""
-
-
-class _PastHorizon(BaseException):
-    """The cursor passed the end of a render, or the loop's cut: the rest cannot be heard."""
-
-
-class RunningLoop:
-    __slots__ = ("definition", "state", "order", "started", "removed", "stopped", "synced", "iteration_start",
-                 "sleep_limit", "kit", "cut_at")
-
-    def __init__(self, definition: LoopDefinition, state: LoopState, order: int):
-        self.definition = definition
-        self.state = state
-        self.order = order
-        self.started = False
-        self.removed = False
-        self.stopped = False
-        self.synced: dict[str, Fraction] = {}  # cue name -> time of the last cue this loop took
-        self.iteration_start = Fraction(0)
-        self.sleep_limit = Fraction(0)  # past this, sleep checks the render end and runaway bodies
-        self.kit: Kit | None = None  # set by use_kit inside the loop; else the piece's kit
-        self.cut_at: Fraction | None = None  # the loop ends here, mid-iteration if need be
-
-
-
-
-class Runtime:
-    """Runs a piece's loops in virtual time; `events()` yields the merged, ordered stream."""
+class Runtime(TempoCalls, CueCalls):
+    """Runs a piece's threads in virtual time; `events()` yields the merged, ordered stream."""
 
     def __init__(self, piece: PieceDefinition, seed: int = 0, bpm=None, until=None):
         self.path: Path = piece.path
         self.seed = seed
         self.bpm_override = None if bpm is None else to_bpm(bpm)
         self.until: Fraction | None = None if until is None else to_beats(until)
-        self.loops: dict[str, RunningLoop] = {}
+        self.loops: dict[str, RunningLoop] = {}  # live_loops and named threads
         self.track_order: list[str] = []
         self.params: dict[str, float] = {}
-        self._queue: list[tuple[float, Fraction, int, str]] = []  # (key, cursor, order, loop name)
+        self.time_state = TimeState()
+        self._queue: list[tuple[float, Fraction, int, RunningLoop]] = []  # (key, cursor, order, thread)
         self._pending: list[tuple[float, Fraction, int, Event]] = []  # (key, beat, sequence, event)
         self._iterations = 0
         self._sequence = count()
         self._orders = count()
-        self._cues: dict[str, list[Fraction]] = {}
-        self._active: list[RunningLoop] = []  # loops whose body is running (nested under sync)
+        self._active: list[RunningLoop] = []  # threads whose body is running (nested under sync)
+        self._parked: list[RunningLoop] = []
+        self._top: RunningLoop | None = None
+        self._namespace: dict | None = None  # the top level's, for error hints
+        self._streaming = False  # events() has begun: settings at beat 0 are events from now on
         self._kits: dict[str, Kit] = {}
         self._external: set[str] = set()  # loops added from outside the piece; reloads keep them
-        self._tempo_loop: str | None = None  # the loop whose use_bpm set the tempo now in force
+        self._tempo_loop: str | None = None  # the loop whose use_piece_bpm set the tempo now in force
         self.budget = IterationBudget(self)  # no body may run away with the time or the memory
         self.piece = piece
         self.bpm = self.bpm_override or piece.bpm or DEFAULT_BPM
+        self.tempo = TempoMap(self.bpm)
         self.time_signature = piece.time_signature or DEFAULT_TIME_SIGNATURE
         self.kit = self._load_kit(piece.kit or DEFAULT_KIT)
-        self._emit(Tempo(Fraction(0), self.bpm))
-        self._emit(TimeSignature(Fraction(0), *self.time_signature))
         self._adopt_loops(piece, start=Fraction(0))
 
     # ----- the stream -------------------------------------------------------------------------
@@ -103,6 +84,10 @@ class Runtime:
         Can be called again with a later `until` to continue where the last call stopped; the
         live scheduler does this to compute a look-ahead window at a time.
         """
+        if not self._streaming:
+            self._streaming = True
+            self._emit(Tempo(Fraction(0), self.tempo.at(Fraction(0))), first=-2)
+            self._emit(TimeSignature(Fraction(0), *self.time_signature), first=-1)
         until = self.until if until is None else to_beats(until)
         until_key = None if until is None else float(until)
         pending = self._pending
@@ -119,14 +104,13 @@ class Runtime:
                 yield pop(pending)[3]
             if until is not None and (cursor_key > until_key or (cursor_key == until_key and cursor >= until)):
                 return
-            name = pop(queue)[3]
-            loop = self.loops.get(name)
-            if loop is None or loop.removed:
+            loop = pop(queue)[3]
+            if loop.removed:
                 continue
             self.budget.run(loop)
             self._iterations += 1
-            if self._iterations & 1023 == 0:
-                self._forget_old_cues()
+            if self._iterations & 1023 == 0 and queue:
+                self.time_state.forget_before(min(entry[1] for entry in queue))
         while pending and (until is None or pending[0][1] < until):
             yield pop(pending)[3]
 
@@ -136,56 +120,121 @@ class Runtime:
 
     def queued_loops(self) -> set[str]:
         """Names of the loops that will run again (a loop whose body raised is not among them)."""
-        return {entry[3] for entry in self._queue}
+        return {entry[3].name for entry in self._queue} | {loop.name for loop in self._parked}
 
-    def next_cursor(self) -> Fraction | None:
-        """The earliest time any loop will run again (None when every loop has stopped)."""
-        return self._queue[0][1] if self._queue else None
+    # ----- threads ----------------------------------------------------------------------------
 
-    # ----- loops ------------------------------------------------------------------------------
+    def run_top_level(self, body: Callable[[], None], namespace: dict) -> None:
+        """Run the piece's top level (`body`, in `namespace`) as the first thread, at beat 0."""
+        namespace.update(__name__="__piece__", __file__=str(self.path))
+        self._namespace = namespace
+        definition = LoopDefinition(name="<top level>", body=body, line=1, auto_cue=False)
+        self._top = RunningLoop(definition, context.new_top_level(self.seed), next(self._orders),
+                                track=TOP_LEVEL_TRACK, one_shot=True)
+        self._run_iteration(self._top)
+        self.piece.settings = dict(self._top.state.settings)  # what loops a reload adds start with
+        for loop in self.loops.values():
+            if not loop.one_shot:
+                loop.definition.bpm = loop.bpm  # ... and the tempo each loop had when it ended
+
+    def at_top_level(self) -> bool:
+        return bool(self._active) and self._active[-1] is self._top
+
+    def _new_thread(self, definition: LoopDefinition, at: Fraction, parent: RunningLoop | None,
+                    one_shot: bool = False, track: str | None = None, seed=None) -> RunningLoop:
+        if one_shot:  # in_thread, at: the stream and settings Sonic Pi's __in_thread gives it
+            state = parent.state.child(definition.name, seed)
+        else:  # a live_loop: the stream its thread got where it was defined (from outside: the base one)
+            random = definition.random.copy() if definition.random is not None else RandomState(offset=self.seed)
+            state = LoopState(definition.name, random)
+            if parent is not None:  # the defining thread's settings now
+                state.settings = dict(parent.state.settings)
+            elif definition.settings is not None:  # as the top level had them where it defined the loop
+                state.settings = dict(definition.settings)
+            else:
+                state.settings = dict(self.piece.settings)
+        loop = RunningLoop(definition, state, next(self._orders), track, one_shot)
+        if parent is not None:
+            loop.inherit(parent)
+        state.time = at
+        if loop.track not in self.track_order and not one_shot:
+            self.track_order.append(loop.track)
+        self._enqueue(loop)
+        return loop
 
     def _adopt_loops(self, piece: PieceDefinition, start: Fraction, launching: bool = False) -> None:
         for name, definition in piece.loops.items():
             running = self.loops.get(name)
             if running is not None and not running.removed:
-                running.definition = definition  # its next iteration runs the new body
+                running.redefine(definition)  # its next iteration runs the new body
+                running.kit = None  # ... with what the new code says, no more
+                running.set_bpm(definition.bpm)
                 continue
             if definition.paused and not launching:
                 if name not in self.track_order:
                     self.track_order.append(name)
                 continue
-            # the stream the loop's thread got when the piece's top level defined it (a loop from
-            # outside the piece gets the base stream)
-            random = definition.random.copy() if definition.random is not None else RandomState(offset=self.seed)
-            state = LoopState(name, random)
-            state.settings = dict(piece.settings)
-            state.time = start + definition.delay
-            loop = RunningLoop(definition, state, next(self._orders))
-            self.loops[name] = loop
-            if name not in self.track_order:
-                self.track_order.append(name)
-            self._enqueue(loop)
+            at = start + definition.delay + (0 if launching else definition.offset)
+            self.loops[name] = self._new_thread(definition, at, None)
+            self.loops[name].set_bpm(definition.bpm)
+
+    def define_loop(self, definition: LoopDefinition) -> None:
+        """A live_loop defined while the piece runs: it starts at the defining thread's time
+        (the top level's, after its sleeps); defined again from a loop, it takes the new body."""
+        parent = self.current_loop("live_loop")
+        if parent is self._top:
+            if definition.name in self.piece.loops:
+                raise ComposerError(f"two live_loops are named {definition.name!r}")
+            definition.offset = parent.state.time
+            self.piece.loops[definition.name] = definition
+        running = self.loops.get(definition.name)
+        if running is not None and not running.removed:
+            running.redefine(definition)
+        elif not definition.paused:
+            at = parent.state.time + self.file_beats(parent, definition.delay)
+            self.loops[definition.name] = self._new_thread(definition, at, parent)
+        elif definition.name not in self.track_order:
+            self.track_order.append(definition.name)
+
+    def start_thread(self, definition: LoopDefinition, seed=None) -> None:
+        """in_thread: run `definition.body` once, in a thread of its own starting now (+ delay).
+        A named thread goes to its own track, and is not started while one of its name runs."""
+        parent = self.current_loop("in_thread")
+        named = definition.name is not None
+        if named and definition.name in self.loops:
+            return
+        if not named:
+            definition.name = f"{parent.name}/thread"
+        at = parent.state.time + self.file_beats(parent, definition.delay)
+        loop = self._new_thread(definition, at, parent, one_shot=True,
+                                track=definition.name if named else parent.track, seed=seed)
+        if named:
+            self.loops[definition.name] = loop
+            if definition.name not in self.track_order:
+                self.track_order.append(definition.name)
 
     def reload(self, piece: PieceDefinition, now) -> None:
         """Adopt an edited piece: kept loops run their new body from their next iteration, new
-        loops start on the next whole beat after `now`, removed loops end with this iteration."""
+        loops start on the next whole beat after `now` (plus the top level's sleeps before them),
+        removed loops end with this iteration. The top level's own notes are not played again."""
         now = to_beats(now)
         start = Fraction(-(-now.numerator // now.denominator))  # ceiling: the next whole beat
-        kit = self._load_kit(piece.kit) if piece.kit and piece.kit != self.piece.kit else self.kit  # may fail: first
+        kit = self._load_kit(piece.kit or DEFAULT_KIT)  # may fail: first
         for name, loop in self.loops.items():
-            if name not in piece.loops and name not in self._external:
+            if not loop.one_shot and name not in piece.loops and name not in self._external:
                 loop.removed = True
                 self._emit(Release(loop.state.time, name))  # nothing it played outlasts its last iteration
         self.loops = {n: lp for n, lp in self.loops.items() if not lp.removed}
-        self._queue = [entry for entry in self._queue if entry[3] in self.loops]
+        self._queue = [entry for entry in self._queue if not entry[3].removed]
         heapq.heapify(self._queue)
+        self._parked = [loop for loop in self._parked if not loop.removed]
         self.kit = kit
         new_bpm = self.bpm_override or piece.bpm or DEFAULT_BPM
         set_by_removed_loop = self._tempo_loop is not None and self._tempo_loop not in self.loops
         if set_by_removed_loop or new_bpm != (self.bpm_override or self.piece.bpm or DEFAULT_BPM):
             self._tempo_loop = None
             self.bpm = new_bpm
-            self._emit(Tempo(start, new_bpm))
+            self._set_piece_tempo(start, new_bpm)
         self.path = piece.path
         self.piece = piece
         self._adopt_loops(piece, start)
@@ -243,13 +292,6 @@ class Runtime:
         piece = PieceDefinition(path=self.path, loops={definition.name: definition})
         self._adopt_loops(piece, to_beats(at), launching=True)
 
-    def change_tempo(self, bpm, at) -> None:
-        """A tempo change from outside the piece (a knob) at beat `at`, which must not be earlier
-        than what has been computed (a live caller passes the scheduler's horizon)."""
-        bpm = to_bpm(bpm)
-        self.bpm = bpm
-        self._emit(Tempo(to_beats(at), bpm))
-
     def _run_iteration(self, loop: RunningLoop) -> None:
         state = loop.state
         definition = loop.definition
@@ -258,36 +300,49 @@ class Runtime:
         loop.sleep_limit = self.until if self.until is not None else start + MAX_ITERATION_BEATS
         if loop.cut_at is not None:
             loop.sleep_limit = min(loop.sleep_limit, loop.cut_at)
+        loop.waited = loop.rewound = False
         self._active.append(loop)
         context.current = state
         try:
-            self._cue(loop.definition.name, start)
             if not loop.started:
-                loop.started = True
                 if definition.sync:
-                    self.sync(definition.sync)
-            definition.body()
+                    self.sync((definition.sync,), definition.sync_bpm)
+                loop.started = True
+            if loop.cue_path is not None:
+                event = self.time_state.add(loop.cue_path, state.time, loop.order, [], loop.bpm)
+                if self._parked:
+                    self._wake(event)
+            if definition.takes_value:
+                loop.value = definition.body(loop.value)
+            else:
+                definition.body()
         except StopLoop:
             loop.stopped = True
-        except _PastHorizon:
+        except PastHorizon:
             if loop.cut_at is not None and state.time >= loop.cut_at:
                 loop.stopped = True
             else:
                 state.time = max(state.time, self.until)  # nothing more of this loop can be heard
+        except Parked:
+            self._parked.append(loop)
+            return
         except BaseException as error:
             if not isinstance(error, (Exception, SystemExit)):
                 raise  # Ctrl-C, a stop signal, an abandoned iteration: not the piece's error
-            raise located(error, self.path, definition.body.__globals__) from None
+            namespace = self._namespace if loop is self._top else definition.body.__globals__
+            raise located(error, self.path, namespace) from None
         finally:
             self._active.pop()
             context.current = self._active[-1].state if self._active else context.top_level
-        if loop.stopped:
-            self.stop_loop(loop.definition.name)
+        if loop.stopped or loop.one_shot:
+            if loop.name in self.loops and self.loops[loop.name] is loop:
+                self.stop_loop(loop.name)
+            loop.removed = True
             return
-        if state.time == start and not loop.removed:
+        if state.time <= start and not loop.waited and not loop.removed:
             raise PieceError(
                 f"{self.path}:{definition.line}: live_loop {definition.name!r} did not sleep: "
-                "each iteration must sleep (as in Sonic Pi), or it would play forever in no time"
+                "each iteration must sleep or sync (as in Sonic Pi), or it would play forever in no time"
             )
         if not loop.removed:
             self._enqueue(loop)
@@ -296,71 +351,93 @@ class Runtime:
 
     def current_loop(self, what: str) -> RunningLoop:
         if not self._active:
-            raise ComposerError(f"{what}() only works inside a live_loop")
+            raise ComposerError(f"{what}() only works while the piece runs")
         return self._active[-1]
 
-    def _emit(self, event: Event) -> None:
+    def _emit(self, event: Event, first: int | None = None) -> None:
         beat = event.beat
-        heapq.heappush(self._pending, (beat.numerator / beat.denominator, beat, next(self._sequence), event))
+        sequence = next(self._sequence) if first is None else first
+        heapq.heappush(self._pending, (beat.numerator / beat.denominator, beat, sequence, event))
 
     def _enqueue(self, loop: RunningLoop) -> None:
-        """Queue the loop at its cursor. Heap keys lead with a float, which orders like the
+        """Queue the thread at its cursor. Heap keys lead with a float, which orders like the
         exact time (ties fall through to the Fraction) but compares far faster."""
         time = loop.state.time
-        heapq.heappush(self._queue, (time.numerator / time.denominator, time, loop.order, loop.definition.name))
+        heapq.heappush(self._queue, (time.numerator / time.denominator, time, loop.order, loop))
 
     def note(self, note: int, velocity: int, duration: Fraction, channel: int, offset=Fraction(0)) -> None:
         loop = self._active[-1]
-        if offset:  # only an offset can reach past the end: sleep stops a loop that gets there
-            beat = loop.state.time + offset
+        if loop.bpm is not None:  # its own tempo: its beats in the file's
+            scale = self.tempo.at(loop.state.time) / loop.bpm
+            duration *= scale
+            offset *= scale
+        if offset or loop.warps or loop.rewound:  # past the end, or before the iteration (_rewind)
+            beat = max(loop.state.time + offset, loop.iteration_start)
             if self.until is not None and beat >= self.until:
                 return
             if loop.cut_at is not None and beat >= loop.cut_at:
                 return
         else:
             beat = loop.state.time
-        self._emit(Note(beat, duration, note, velocity, channel, loop.definition.name))
+        if loop.one_shot and loop.track not in self.track_order:
+            self.track_order.append(loop.track)
+        self._emit(Note(beat, duration, note, velocity, channel, loop.track))
 
     def emit(self, event: Event) -> None:
         """Queue an event a piece's call made (composer.runtime.sound, midi_calls) at its beat."""
+        loop = self._active[-1] if self._active else None
+        if loop is not None and loop.rewound and event.beat < loop.iteration_start:
+            event = event._replace(beat=loop.iteration_start)  # see _rewind
         self._emit(event)
+
+    def _rewind(self, loop: RunningLoop, beats: Fraction) -> None:
+        """A negative sleep, as Sonic Pi allows: the thread's time goes back, so its later sleeps
+        land where Sonic Pi's do; what it plays before its iteration began is played at that
+        beginning (already heard, it cannot be earlier; Sonic Pi plays it late too)."""
+        loop.rewound = True
+        loop.last_sync = None
+        if loop.bpm is not None:
+            loop.beat += beats
+        loop.state.time += self.file_beats(loop, beats)
 
     def control(self, control: int, value: int, channel: int) -> None:
         loop = self.current_loop("cc")
-        self._emit(Control(loop.state.time, control, value, channel, loop.definition.name))
+        self._emit(Control(loop.state.time, control, value, channel, loop.track))
 
     def sleep(self, beats) -> None:
         loop = self.current_loop("sleep")
         beats = to_beats(beats)
         if beats < 0:
-            raise ComposerError(f"sleep({beats}) cannot go back in time")
+            self._rewind(loop, beats)
+            return
+        loop.last_sync = None
         state = loop.state
-        state.time += beats
-        if state.time >= loop.sleep_limit:
+        if loop.bpm is None:
+            state.time += beats
+        else:
+            loop.beat += beats
+            state.time += beats * self.tempo.at(state.time) / loop.bpm
+        if state.time >= loop.sleep_limit and not loop.warps:
             if self.until is not None and state.time >= self.until:
-                raise _PastHorizon
+                raise PastHorizon
             if loop.cut_at is not None and state.time >= loop.cut_at:
-                raise _PastHorizon
+                raise PastHorizon
             if state.time - loop.iteration_start > MAX_ITERATION_BEATS:
+                what = "the top level" if loop is self._top else f"live_loop {loop.name!r}"
                 raise ComposerError(
-                    f"live_loop {loop.definition.name!r}: one iteration ran past {MAX_ITERATION_BEATS} beats; "
-                    "does its body loop forever?"
+                    f"{what}: one iteration ran past {MAX_ITERATION_BEATS} beats; does its body loop forever?"
                 )
 
-    def set_bpm(self, bpm) -> None:
-        bpm = to_bpm(bpm)
-        self.bpm = bpm
-        loop = self.current_loop("use_bpm")
-        self._tempo_loop = loop.definition.name
-        self._emit(Tempo(loop.state.time, bpm))
-
-    def set_time_signature(self, numerator: int, denominator: int) -> None:
-        self.time_signature = (numerator, denominator)
-        self._emit(TimeSignature(self.current_loop("use_time_signature").state.time, numerator, denominator))
+    # ----- kits -------------------------------------------------------------------------------
 
     def set_kit(self, name: str) -> None:
-        """use_kit inside a loop: that loop's drums, as Sonic Pi's use_* are per thread."""
-        self.current_loop("use_kit").kit = self._load_kit(name)
+        """use_kit: at the top level the piece's kit; in a thread that thread's, as Sonic Pi's use_*."""
+        kit = self._load_kit(name)
+        loop = self.current_loop("use_kit")
+        if loop is self._top:
+            self.piece.kit, self.kit = name, kit
+        else:
+            loop.kit = kit
 
     def current_kit(self) -> Kit:
         loop = self._active[-1] if self._active else None
@@ -371,65 +448,3 @@ class Runtime:
             self._kits[name] = load_kit(name, self.path)
         return self._kits[name]
 
-    def cue(self, name: str) -> None:
-        self._cue(str(name).lstrip(":"), self.current_loop("cue").state.time)
-
-    def _cue(self, name: str, time: Fraction) -> None:
-        """Log a cue. Appending is all: `sync` and the periodic clean-up sort the log."""
-        times = self._cues.get(name)
-        if times is None:
-            self._cues[name] = [time]
-        else:
-            times.append(time)
-
-    def _forget_old_cues(self) -> None:
-        """Cues older than every cursor can never be synced on; keep the newest of each name."""
-        floor = min((entry[1] for entry in self._queue), default=None)
-        if floor is None:
-            return
-        for times in self._cues.values():
-            times.sort()
-            del times[: max(0, bisect.bisect_left(times, floor) - 1)]
-
-    def sync(self, name: str) -> None:
-        """Wait for the next `name` cue at or after this loop's time, then continue from it."""
-        name = str(name).lstrip(":")
-        loop = self.current_loop("sync")
-        now = loop.state.time
-        taken = loop.synced.get(name)
-        # Loops added from outside (the performer's arpeggiator) follow live input, so they run
-        # only when the stream reaches them, never ahead inside a wait; they cue nothing a piece waits on.
-        outside = []
-        try:
-            while True:
-                found = self._find_cue(name, now, taken)
-                if found is not None:
-                    break
-                if self.until is not None and self._queue and self._queue[0][1] >= self.until:
-                    raise _PastHorizon  # the cue would come after the end of the render
-                if not self._queue or self._queue[0][1] > now + SYNC_HORIZON_BEATS:
-                    raise ComposerError(
-                        f"live_loop {loop.definition.name!r} waits in sync({name!r}) but no loop cues {name!r}"
-                    )
-                entry = heapq.heappop(self._queue)
-                if entry[3] in self._external:
-                    outside.append(entry)
-                    continue
-                other = self.loops.get(entry[3])
-                if other is not None and not other.removed:
-                    self._run_iteration(other)
-        finally:
-            for entry in outside:
-                heapq.heappush(self._queue, entry)
-        loop.synced[name] = found
-        loop.state.time = found
-
-    def _find_cue(self, name: str, now: Fraction, taken: Fraction | None) -> Fraction | None:
-        times = self._cues.get(name, [])
-        times.sort()
-        index = bisect.bisect_left(times, now)
-        while index < len(times):
-            if taken is None or times[index] > taken:
-                return times[index]
-            index += 1
-        return None

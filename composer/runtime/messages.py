@@ -8,6 +8,8 @@ get the same messages in the same order. Rules:
   earlier note's own note-off is dropped, so it can never cut the new note short;
 - a Release ends the notes its track has sounding then (their own later note-offs are dropped),
   on the loop's own track and on its tracks to other ports;
+- a note-on sent raw (midi_note_on) is the piece's to end, as in Sonic Pi; one still sounding
+  when the stream ends gets its note-off then, so no file or port is left with a hanging note;
 - a Setting (program, or a controller such as pan) is sent only when it changes the value last
   sent on its port and channel; a Control is always sent and remembered likewise.
 """
@@ -26,7 +28,7 @@ from composer.runtime.events import PORT_MARK, PROGRAM, Control, Event, Midi, No
 class Message(NamedTuple):
     beat: Fraction
     track: str
-    data: tuple[int, ...] | Event  # raw channel-message bytes, or a Tempo/TimeSignature event
+    data: tuple[int, ...] | Event  # a whole MIDI message's bytes, or a Tempo/TimeSignature event
 
 
 class Expander:
@@ -37,7 +39,7 @@ class Expander:
     ends every sounding note (the end of a render, or a stop).
     """
 
-    __slots__ = ("offs", "sounding", "strike", "settings")
+    __slots__ = ("offs", "sounding", "strike", "settings", "held")
 
     def __init__(self):
         # (float key, beat, strike id, note key, track): the float orders like the exact beat but
@@ -47,6 +49,8 @@ class Expander:
         self.sounding: dict[tuple, tuple[int, str]] = {}  # note key -> (strike id, track)
         self.strike = 0
         self.settings: dict[tuple[str | None, int, int], int] = {}  # (port, channel, control) -> value
+        # raw note-ons not yet ended: (port, channel, note) -> (beat, track)
+        self.held: dict[tuple[str, int, int], tuple[Fraction, str]] = {}
 
     def feed(self, event: Event) -> list[Message]:
         """The messages due up to and including `event`: earlier note-offs, then the event's own."""
@@ -78,10 +82,16 @@ class Expander:
                     out.append(Message(beat, event.track, (CONTROL_CHANGE | event.channel, event.control, event.value)))
         elif kind is Midi:
             data = event.data
-            kind = kind_of(data[0])
-            if kind == CONTROL_CHANGE or kind == PROGRAM_CHANGE:  # later Settings compare with it
-                control = data[1] if kind == CONTROL_CHANGE else PROGRAM
+            message_kind = kind_of(data[0])
+            if message_kind == CONTROL_CHANGE or message_kind == PROGRAM_CHANGE:  # later Settings compare with it
+                control = data[1] if message_kind == CONTROL_CHANGE else PROGRAM
                 self.settings[(port_of(event.track), channel_of(data[0]), control)] = data[-1]
+            elif message_kind == NOTE_ON or message_kind == NOTE_OFF:
+                key = (port_of(event.track) or "", channel_of(data[0]), data[1])
+                if message_kind == NOTE_ON and data[2]:
+                    self.held[key] = (beat, event.track)
+                else:
+                    self.held.pop(key, None)
             out.append(Message(beat, event.track, data))
         elif kind is Release:
             prefix = event.track + PORT_MARK
@@ -104,19 +114,33 @@ class Expander:
                 out.append(Message(end, track, (NOTE_OFF | key[0], key[1], 0)))
         return out
 
-    def flush_all(self) -> list[Message]:
-        """Every remaining note-off at its own time."""
-        return self.flush_until(max(off[1] for off in self.offs)) if self.offs else []
+    def flush_all(self, end: Fraction | None = None) -> list[Message]:
+        """Every remaining note-off at its own time; raw note-ons still held end at the latest of
+        `end` (the end of a render), their own beats and the other note-offs."""
+        out = self.flush_until(max(off[1] for off in self.offs)) if self.offs else []
+        if self.held:
+            last = max([beat for beat, _ in self.held.values()] + [m.beat for m in out[-1:]] +
+                       ([] if end is None else [end]))
+            for (_, channel, note), (_, track) in sorted(self.held.items()):
+                out.append(Message(last, track, (NOTE_OFF | channel, note, 0)))
+            self.held.clear()
+        return out
+
+    def forget_settings(self) -> None:
+        """The receiving synth lost its state (it went away and came back): each program and
+        controller setting is sent again the next time a note asks for it."""
+        self.settings.clear()
 
     def sounding_notes(self) -> list[tuple[int, int]]:
         """(channel, note) pairs sounding now, on any port: what a stop must silence at once."""
         return sorted({key[:2] for key in self.sounding})
 
 
-def expand(events: Iterable[Event]) -> Iterator[Message]:
-    """Turn an ordered event stream into an ordered message stream, ending every note."""
+def expand(events: Iterable[Event], end: Fraction | None = None) -> Iterator[Message]:
+    """Turn an ordered event stream into an ordered message stream, ending every note (by `end`,
+    the stream's length, for notes only a raw note-off would have ended)."""
     expander = Expander()
     feed = expander.feed
     for event in events:
         yield from feed(event)
-    yield from expander.flush_all()
+    yield from expander.flush_all(end)

@@ -44,9 +44,18 @@ def _byte(value, what: str) -> int:
     """A note name or number as 0..127: rounded (half up) and clamped, as Sonic Pi."""
     if isinstance(value, str):
         value = _pitch(value)
-    if isinstance(value, bool) or not isinstance(value, (int, float, Fraction)):
+    return min(max(_rounded(value, what), 0), 127)
+
+
+def _rounded(value, what: str) -> int:
+    """A finite number rounded half up, as Sonic Pi's Ruby rounds."""
+    return math.floor(_finite(value, what) + 0.5)
+
+
+def _finite(value, what: str):
+    if isinstance(value, bool) or not isinstance(value, (int, float, Fraction)) or not math.isfinite(value):
         raise ComposerError(f"{what} must be a number, got {value!r}")
-    return min(max(math.floor(value + 0.5), 0), 127)
+    return value
 
 
 def _velocity(velocity, options: dict) -> int:
@@ -108,12 +117,12 @@ class MidiCalls:
         """Queue `messages(channel)` (or `messages(None)`) on every port and channel asked for."""
         runtime = self.api._running(function)
         loop = runtime.current_loop(function)
-        beat, name = loop.state.time, loop.definition.name
+        beat, name = loop.state.time, loop.track
         for port in _ports(options):
             track = port_track(name, port)
             for channel in _channels(options) if per_channel else [None]:
                 for offset, data in messages(channel):
-                    runtime.emit(Midi(beat + offset, data, track))
+                    runtime.emit(Midi(beat + runtime.file_beats(loop, offset), data, track))
 
     def _channel_message(self, function: str, options: dict, build) -> None:
         self._send(function, options, lambda channel: [(0, build(channel))])
@@ -136,7 +145,7 @@ class MidiCalls:
         length = max(to_beats(options.get("sustain", 1)) - RELEASE_EARLY, Fraction(0))
         runtime = self.api._running("midi")
         loop = runtime.current_loop("midi")
-        beat, name = loop.state.time, loop.definition.name
+        beat, name, length = loop.state.time, loop.track, runtime.file_beats(loop, length)
         for port in _ports(options):
             track = port_track(name, port)
             for channel in _channels(options):
@@ -187,11 +196,11 @@ class MidiCalls:
         if options is None:
             return
         if options.get("delta_midi") is not None:
-            value = min(max(math.floor(options["delta_midi"] + 0.5), 0), midi.PITCH_BEND_MAX)
+            value = min(max(_rounded(options["delta_midi"], "delta_midi"), 0), midi.PITCH_BEND_MAX)
         else:
             given = options.get("delta", options.get("val_f", delta))
-            value = midi.PITCH_BEND_CENTRE if given is None else math.floor(
-                min(max(given, 0), 1) * midi.PITCH_BEND_MAX + 0.5)
+            value = midi.PITCH_BEND_CENTRE if given is None else _rounded(
+                min(max(_finite(given, "delta"), 0), 1) * midi.PITCH_BEND_MAX, "delta")
         self._channel_message("midi_pitch_bend", options, lambda c: midi.pitch_bend(c, value))
 
     def _mode_control(self, function: str, options: dict, control: int, value: int) -> None:
@@ -299,9 +308,7 @@ class MidiCalls:
 
 
 def _raw_byte(value) -> int:
-    if isinstance(value, bool) or not isinstance(value, (int, float, Fraction)):
-        raise ComposerError(f"MIDI bytes are numbers, got {value!r}")
-    return math.floor(value + 0.5)
+    return _rounded(value, "a MIDI byte")
 
 
 NAMES = [name for name in vars(MidiCalls) if name.startswith(("midi", "use_", "with_", "current_"))]

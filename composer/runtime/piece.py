@@ -1,12 +1,14 @@
-"""Loading a piece: run its top level once, in a fresh namespace, and collect its live_loops.
+"""What a piece defines (its live_loops and settings), and reading and compiling its file.
 
-Loading never touches a running runtime: it returns a `PieceDefinition`, which the runtime
-adopts whole. A broken edit therefore changes nothing that plays.
+A piece's top level runs as a thread of the runtime (see `composer.runtime.dsl.load`), so a
+score of `play` and `sleep` plays, and a `sleep` there delays the loops defined after it. A
+reload runs the new top level in a scratch runtime first: a broken edit changes nothing.
 """
 
 from __future__ import annotations
 
 import traceback
+import types
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
@@ -22,13 +24,20 @@ class PieceError(ComposerError):
 
 @dataclass
 class LoopDefinition:
-    name: str
+    name: str | None  # None: an unnamed in_thread
     body: Callable[[], None]
     line: int
     sync: str | None = None
     delay: Fraction = Fraction(0)
     paused: bool = False  # waits for a launch (a pad in `composer perform`) instead of starting
     random: RandomState | None = None  # its thread's random stream, as the top level started it
+    settings: dict | None = None  # its thread's use_* settings, as the top level had them then
+    offset: Fraction = Fraction(0)  # the top level's time when it defined the loop
+    init: object = None  # live_loop(init=): the value its body gets first
+    takes_value: bool = False  # the body takes the last iteration's value (init=, as Sonic Pi's |x|)
+    auto_cue: bool = True  # each iteration cues /live_loop/NAME
+    sync_bpm: bool = False  # the first sync also takes the cueing thread's tempo
+    bpm: Fraction | None = None  # its tempo when the top level ended (None: it follows the piece's)
 
 
 @dataclass
@@ -84,25 +93,16 @@ def read_source(path: Path) -> str:
         raise PieceError(f"{path}: cannot read: {error}") from None
 
 
-def load_piece(path: str | Path, make_namespace: Callable[[PieceDefinition], dict]) -> PieceDefinition:
-    """Run the piece's top level and return what it defined; errors come out as PieceError."""
-    path = Path(path)
-    definition = PieceDefinition(path=path)
+def top_level(path: Path, namespace: dict) -> Callable[[], None]:
+    """The piece's top level as a function to run in `namespace`: a Python file compiled (a
+    syntax error comes out as a PieceError now), a Sonic Pi buffer (.rb) through the Ruby front end."""
     source = read_source(path)
-    namespace = make_namespace(definition)
-    namespace.update(__name__="__piece__", __file__=str(path))
-    try:
-        if path.suffix.lower() == ".rb":  # a Sonic Pi buffer: the Ruby front end, same namespace
-            from composer.ruby import run_buffer
+    if path.suffix.lower() == ".rb":
+        from composer.ruby import run_buffer
 
-            run_buffer(source, path, namespace)
-        else:
-            code = compile(source, str(path), "exec")
-            exec(code, namespace)
-    except BaseException as error:  # noqa: BLE001 - a piece may raise anything; we report it
-        if not isinstance(error, (Exception, SystemExit)):
-            raise  # Ctrl-C, a stop signal, an abandoned load: not the piece's error
-        raise located(error, path, namespace) from None
-    if not definition.loops:
-        raise PieceError(f"{path}: the piece defines no live_loop")
-    return definition
+        return lambda: run_buffer(source, path, namespace)
+    try:
+        code = compile(source, str(path), "exec")
+    except SyntaxError as error:
+        raise located(error, path) from None
+    return types.FunctionType(code, namespace, "<top level>")

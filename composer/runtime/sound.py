@@ -53,18 +53,26 @@ SYNTH_ONLY_OPTIONS = frozenset("""
 
 SLIDE_SUFFIXES = ("_slide", "_slide_shape", "_slide_curve")
 
+
 def unit_byte(value) -> int:
     """0..1 as 0..127."""
-    return clamp_byte(value * 127)
+    return clamp_byte(_real(value) * 127)
 
 
 def pan_byte(value) -> int:
     """-1..1 (left..right) as CC 10's 0..127, centre 64."""
-    return clamp_byte((value + 1) * 63.5)
+    return clamp_byte((_real(value) + 1) * 63.5)
 
 
 def clamp_byte(value) -> int:
-    return min(max(math.floor(value + 0.5), 0), 127)
+    """A controller value: rounded half up, clamped to 0..127."""
+    return min(max(math.floor(_real(value) + 0.5), 0), 127)
+
+
+def _real(value):
+    if isinstance(value, bool) or not isinstance(value, (int, float, Fraction)) or not math.isfinite(value):
+        raise ComposerError(f"a number is needed here, got {value!r}")
+    return value
 
 
 def check_options(function: str, options: dict, allowed: frozenset = MIDI_OPTIONS,
@@ -157,7 +165,7 @@ def scoped(api, key: str, value):
 
 
 def _number(function: str, value) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float, Fraction)):
+    if isinstance(value, bool) or not isinstance(value, (int, float, Fraction)) or not math.isfinite(value):
         raise ComposerError(f"{function} takes a number, not {value!r}")
     return value
 
@@ -255,14 +263,17 @@ def play(api, notes, options: dict, function: str = "play") -> None:
     if velocity == 0:
         return
     beats = duration_beats(duration)
-    shift = store.get("transpose", 0) + 12 * store.get("octave", 0) + (options.get("pitch", 0) if options else 0)
+    shift = store.get("transpose", 0) + 12 * store.get("octave", 0)
+    if options and "pitch" in options:
+        shift += _real(options["pitch"])
     numbers = note_numbers(notes, shift)
     if not numbers:
         return
     wire_channel = channel_number(channel)
     loop = runtime.current_loop(function)
     beat = loop.state.time
-    track = port_track(loop.definition.name, None if port is None else str(port))
+    beats = runtime.file_beats(loop, beats)  # the thread's beats, at its own tempo
+    track = port_track(loop.track, None if port is None else str(port))
     emit = runtime.emit
     synth = store.get("synth")
     if synth is not None:

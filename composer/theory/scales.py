@@ -141,12 +141,15 @@ def resolve_scale_name(name) -> str:
     raise UnknownNameError("scale", name, SCALES)
 
 
-def scale(tonic, name, octaves: int = 1) -> Ring:
-    """The notes of a scale from `tonic` up `octaves` octaves, the top tonic included.
+def scale(tonic, name, octaves: int = 1, num_octaves: int | None = None) -> Ring:
+    """The notes of a scale from `tonic` up `octaves` octaves (Sonic Pi's `num_octaves:`), the
+    top tonic included.
 
     >>> list(scale("e3", "minor_pentatonic"))
     [52, 55, 57, 59, 62, 64]
     """
+    if num_octaves is not None:
+        octaves = num_octaves
     steps = SCALES[resolve_scale_name(name)] * _whole_count("octaves", octaves)
     current = _tonic(tonic)
     notes = [current]

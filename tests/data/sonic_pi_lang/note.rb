@@ -1,10 +1,14 @@
-# Sonic Pi's test_note.rb, test_note_info.rb and test_note_range.rb as a buffer.
+# Sonic Pi's test_note.rb (both), test_note_info.rb and test_note_range.rb as a buffer.
 live_loop :test do
   puts note(:c4)                   #=> 60
   puts note(:c, octave: 5)         #=> 72
   puts note(:e3)                   #=> 52
   puts note(:Fs4)                  #=> 66
   puts note(nil)                   #=> nil
+  puts note(60.2)                  #=> 60.2
+  puts([note(:C, octave: 0), note(:C, octave: -1), note(:cs, octave: 4), note(:Cs4), note(:cs4)]) #=> [12, 0, 61, 61, 61]
+  puts([note(:C4, octave: 4), note(:C6, octave: 4), note("C", octave: 0), note("cs4"), note("C6", octave: 4)]) #=> [60, 60, 12, 61, 60]
+  puts([note(":C", octave: 4), note(":cs4"), note(":C6", octave: 4)]) #=> [60, 61, 60]
   puts note_info(:C7).octave       #=> 7
   puts note_info("C7").octave      #=> 7
   puts note_info(96).octave        #=> 7

@@ -33,5 +33,20 @@ live_loop :test do
   puts (ring 1, 2, 3).reflect      #=> (ring 1, 2, 3, 2, 1)
   puts (ring 1, 2, 3).butlast      #=> (ring 1, 2)
   puts (ring 1, 2, 3).take(5)      #=> (ring 1, 2, 3, 1, 2)
+  puts(((ring 10, 20, 30) - 5) == (ring 5, 15, 25)) #=> true
+  puts (ring 1, 2, 3) - (ring 1)   #=> (ring 2, 3)
+  puts (ring 1, 2, 3) - (ring 10)  #=> (ring 1, 2, 3)
+  puts (ring 1, 2, 3).take(-2)     #=> (ring 3, 2)
+  puts (ring 1, 2, 3).take(-5)     #=> (ring 3, 2, 1, 3, 2)
+  puts (ring 1, 2, 3).take(0)      #=> (ring)
+  puts (ring 3, 2, 1).reverse      #=> (ring 1, 2, 3)
+  puts((ring 1, 2, 3).scale(2) == (ring 2, 4, 6)) #=> true
+  puts((ring 1, 2, 3).scale(-2) == (ring -2, -4, -6)) #=> true
+  puts ramp(1, 2, 3)[100]          #=> 3
+  tick_reset_all
+  r = ramp(1, 2, 3)
+  puts([r.tick, r.tick, r.tick, r.tick]) #=> [1, 2, 3, 3]
+  puts (ring 1, 2, 3).ramp[9]      #=> 3
+  puts ring()[0]                   #=> nil
   stop
 end

@@ -1,0 +1,69 @@
+"""Render speed of two (or more) revisions of composer, measured in CPU time, interleaved.
+
+    python benchmarks/render/compare_revisions.py 8e7a07d HEAD --bars 2000 --reps 9
+
+Each revision's `composer/` is exported with `git archive` into a temporary folder and run with
+PYTHONPATH pointing at it, on the same workload (`workload.py` of the working tree). The child's
+CPU time (user + system, from getrusage) is what is compared: on a machine shared with other
+work, wall-clock times swing by half while CPU time moves by a few per cent. The files of all
+revisions are compared byte for byte at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+
+
+def export(revision: str, into: Path) -> Path:
+    folder = into / revision.replace("/", "_")
+    folder.mkdir()
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", revision, "composer"], check=True,
+                             capture_output=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+    return folder
+
+
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("revisions", nargs="+", help="git revisions to compare, e.g. main HEAD")
+    parser.add_argument("--bars", type=int, default=2000)
+    parser.add_argument("--reps", type=int, default=9)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as scratch:
+        scratch = Path(scratch)
+        roots = {revision: export(revision, scratch) for revision in args.revisions}
+        times: dict[str, list[float]] = {revision: [] for revision in roots}
+        for rep in range(args.reps):
+            order = list(roots.items())
+            order = order[rep % len(order):] + order[:rep % len(order)]
+            for revision, root in order:
+                out = scratch / f"{root.name}.mid"
+                started = children_cpu()
+                subprocess.run([sys.executable, "-m", "composer", "render", str(HERE / "workload.py"), "-o", str(out),
+                                "--bars", str(args.bars), "-q"], env=dict(os.environ, PYTHONPATH=str(root)), check=True)
+                times[revision].append(children_cpu() - started)
+        print(f"| revision | bars | runs | CPU median ms | CPU min ms |\n|---|---:|---:|---:|---:|")
+        for revision, spent in times.items():
+            print(f"| {revision} | {args.bars:,} | {len(spent)} | {statistics.median(spent) * 1000:,.0f} "
+                  f"| {min(spent) * 1000:,.0f} |")
+        files = {(scratch / f"{root.name}.mid").read_bytes() for root in roots.values()}
+        print(f"\nsame bytes: {'yes' if len(files) == 1 else 'NO'}")
+
+
+if __name__ == "__main__":
+    main()

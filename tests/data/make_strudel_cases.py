@@ -1,0 +1,54 @@
+"""Record what Strudel's own code makes of each case in strudel_cases.py.
+
+    STRUDEL=/path/to/strudel-checkout python tests/data/make_strudel_cases.py
+
+Needs node and a checkout of Strudel (commit 447afbfa) with `npm install fraction.js` in
+it and its packages linked as node_modules/@strudel/core and .../mini; writes strudel_cases.json beside this file. The JSON is kept in the repository, so the
+tests need neither.
+"""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from strudel_cases import CASES  # noqa: E402
+
+RUNNER = """
+import { mini, miniAllStrings } from './packages/mini/mini.mjs';
+import * as S from './packages/core/index.mjs';
+Object.assign(globalThis, S, { mini });
+miniAllStrings();  // a string where a pattern is expected is mini-notation, as in Strudel's REPL
+const cases = JSON.parse(process.argv[2]);
+const out = {};
+for (const [name, js, cycles] of cases) {
+  try {
+    const haps = eval(js).queryArc(0, cycles).filter((h) => h.hasOnset());
+    out[name] = haps.map((h) => ({ begin: h.whole.begin.toFraction(), end: h.whole.end.toFraction(), value: h.value }));
+  } catch (error) {
+    out[name] = { error: String(error) };
+  }
+}
+console.log(JSON.stringify(out));
+"""
+
+
+def main() -> None:
+    strudel = Path(os.environ["STRUDEL"])
+    runner = strudel / "record_cases.mjs"
+    runner.write_text(RUNNER)
+    cases = json.dumps([[name, js, cycles] for name, js, _, cycles in CASES])
+    result = subprocess.run(["node", str(runner), cases], cwd=strudel, capture_output=True, text=True, check=True)
+    recorded = json.loads(result.stdout.strip().splitlines()[-1])
+    failed = {name: events["error"] for name, events in recorded.items() if isinstance(events, dict)}
+    if failed:
+        raise SystemExit(f"Strudel could not run: {failed}")
+    (HERE / "strudel_cases.json").write_text(json.dumps(recorded, indent=1, sort_keys=True) + "\n")
+    print(f"recorded {len(recorded)} cases")
+
+
+if __name__ == "__main__":
+    main()
