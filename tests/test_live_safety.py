@@ -93,6 +93,17 @@ def test_a_render_stops_a_runaway_body_with_one_line(tmp_path, monkeypatch, body
     assert "\n" not in message
 
 
+def test_a_render_stops_a_top_level_that_never_ends(tmp_path, monkeypatch):
+    monkeypatch.setattr(budget, "RENDER_SECONDS", 0.3)
+    path = tmp_path / "piece.py"
+    path.write_text("@live_loop\ndef a():\n    play(60)\n    sleep(1)\n\nwhile True:\n    pass\n")
+    with pytest.raises(PieceError) as caught:
+        dsl.load(path, until=8)
+    message = str(caught.value)
+    assert message.startswith((f"{path}:6: the piece's top level computed for more than 0.3 s",
+                               f"{path}:7: the piece's top level computed for more than 0.3 s")), message
+
+
 @pytest.mark.parametrize("body", list(ENDLESS))
 def test_live_an_edit_that_runs_away_is_rolled_back_and_the_old_body_plays(tmp_path, monkeypatch, body):
     source, reason, lines, seconds = ENDLESS[body]

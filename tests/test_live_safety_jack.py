@@ -35,8 +35,9 @@ def ons_between(receiver, note: int, begin: float, end: float) -> int:
 EDITS = {  # what the edit saves: (source, what the error line says, the line it names)
     "while True: pass": (GOOD.replace("    play(60, duration=0.5)\n", "    while True:\n        pass\n"),
                          "computed for more than", (5, 6)),
-    "play_cycle('a4*1000000000')": (GOOD.replace("    play(60, duration=0.5)\n", "    play_cycle('a4*1000000000')\n"),
-                                    "computed for more than", (5,)),
+    # 90,000 notes a cycle: within the patterns' bound (a4*1000000000 is refused outright now)
+    "play_cycle('a4*300*300')": (GOOD.replace("    play(60, duration=0.5)\n", "    play_cycle('a4*300*300')\n"),
+                                 "computed for more than", (5,)),
     "while True: play(50)": (GOOD.replace("    play(60, duration=0.5)\n", "    while True:\n        play(50)\n"),
                              "more than", (5, 6)),
     "time.sleep(3) at the top": ("import time\ntime.sleep(3)\n" + GOOD.replace("play(60", "play(61"),

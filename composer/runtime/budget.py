@@ -115,6 +115,8 @@ class IterationBudget:
         for frame, lineno in traceback.walk_tb(overrun.__traceback__):
             if frame.f_code.co_filename == path:
                 line = lineno
+        if loop is getattr(self.runtime, "_top", None):
+            return f"{path}:{line}: the piece's top level {self._reason}; does it loop forever?"
         return (f"{path}:{line}: live_loop {loop.definition.name!r} {self._reason} without finishing an "
                 "iteration; does its body loop forever?")
 
