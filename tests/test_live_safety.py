@@ -107,7 +107,7 @@ def test_a_render_stops_a_top_level_that_never_ends(tmp_path, monkeypatch):
 @pytest.mark.parametrize("body", list(ENDLESS))
 def test_live_an_edit_that_runs_away_is_rolled_back_and_the_old_body_plays(tmp_path, monkeypatch, body):
     source, reason, lines, seconds = ENDLESS[body]
-    monkeypatch.setattr(budget, "LIVE_SECONDS", seconds)  # generous: a busy machine
+    monkeypatch.setattr(budget, "LIVE_SECONDS", seconds)  # the new body's budget: it has the old to fall back on
     monkeypatch.setattr(budget, "MAX_EVENTS", 20_000)
     path = tmp_path / "piece.py"
     good = "@live_loop\ndef a():\n    play(60 + tick() % 3, velocity=rrand_i(50, 90))\n    sleep(1)\n"
@@ -134,7 +134,8 @@ def test_live_a_new_loop_that_runs_away_stops_and_the_others_play_on(tmp_path):
     path.write_text("@live_loop\ndef a():\n    play(60)\n    sleep(1)\n\n@live_loop\ndef b():\n    while True:\n        pass\n")
     runtime = dsl.load(path)
     runtime.budget.live(lambda message: None)
-    with pytest.raises(PieceError, match=r"piece.py:8: live_loop 'b' computed for more than"):
+    # 1 s of computing, or 2 s of the clock on a busy machine, whichever comes first
+    with pytest.raises(PieceError, match=r"piece.py:[89]: live_loop 'b' (computed|took) (for )?more than"):
         list(runtime.events(until=4))
     assert runtime.queued_loops() == {"a"}  # b is out of the queue: a session stops it and plays on
     assert [e.note for e in runtime.events(until=4) if type(e) is Note] == [60, 60, 60]

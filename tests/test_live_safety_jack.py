@@ -4,6 +4,7 @@ Judged by counts over generous windows: a busy machine may hold up a note or two
 
 from __future__ import annotations
 
+import re
 import resource
 import time
 
@@ -78,8 +79,9 @@ def test_a_new_loop_that_hangs_stops_and_the_others_play_on(tmp_path, receiver):
         assert receiver.wait_for(lambda: len(ons(receiver, 60)) >= 3, timeout=10)
         piece.write_text(GOOD + "\n@live_loop\ndef b():\n    play(64)\n    while True:\n        pass\n")
         assert receiver.wait_for(lambda: "that loop stopped" in run.err.getvalue(), timeout=10), run.err.getvalue()
-        assert f"{piece}:11: live_loop 'b' computed for more than" in run.err.getvalue() or \
-            f"{piece}:12: live_loop 'b' computed for more than" in run.err.getvalue(), run.err.getvalue()
+        # 1 s of computing, or 2 s of the clock on a busy machine, whichever comes first
+        assert re.search(rf"{re.escape(str(piece))}:1[12]: live_loop 'b' (computed for|took) more than",
+                         run.err.getvalue()), run.err.getvalue()
         count = len(ons(receiver, 60))
         assert receiver.wait_for(lambda: len(ons(receiver, 60)) >= count + 5, timeout=5)
         assert "b" not in run.session.runtime.loops
