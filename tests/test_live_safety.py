@@ -139,3 +139,28 @@ def test_live_a_new_loop_that_runs_away_stops_and_the_others_play_on(tmp_path):
         list(runtime.events(until=4))
     assert runtime.queued_loops() == {"a"}  # b is out of the queue: a session stops it and plays on
     assert [e.note for e in runtime.events(until=4) if type(e) is Note] == [60, 60, 60]
+
+
+def test_a_load_that_hangs_is_abandoned_and_the_save_after_it_is_taken(tmp_path):
+    """composer.live.reload on its own: a top level stuck in `while True: pass` is given up after
+    its deadline (naming its line), and a save made meanwhile is loaded next."""
+    from ports import wait_until
+
+    from composer.live.reload import Reloader
+
+    path = tmp_path / "piece.py"
+    good = "@live_loop\ndef a():\n    play(60)\n    sleep(1)\n"
+    path.write_text(good)
+    runtime = dsl.load(path)
+    adopted, failures = [], []
+    reloader = Reloader(path, runtime, lambda adopt: adopted.append(adopt), failures.append, seconds=0.5)
+    path.write_text("x = 0\nwhile True:\n    x += 1\n" + good)
+    reloader.request()
+    wait_until(lambda: False, 0.1)  # the load is under way ...
+    path.write_text(good.replace("60", "72"))
+    reloader.request()  # ... when the next save comes
+    assert wait_until(lambda: reloader.poll() or adopted, timeout=10), failures
+    assert len(failures) == 1 and failures[0].startswith(f"{path}:") and "top level took more than 0.5 s" in failures[0]
+    assert failures[0].split(":")[1] in {"2", "3"}  # the line it was stuck at
+    adopted[0](0)
+    assert [e.note for e in runtime.events(until=2) if type(e) is Note] == [72, 72]
