@@ -36,7 +36,7 @@ def test_a_score_without_live_loops_renders_to_a_file(tmp_path):
     """)
     out = tmp_path / "score.mid"
     summary = render_file(piece, out, beats=4)
-    assert summary.notes == 5
+    assert summary.notes == 5 and summary.tracks == 2  # the conductor and the top level's "main"
     midi = mido.MidiFile(out)
     track = next(t for t in midi.tracks if t.name == "main")
     ons = []

@@ -378,8 +378,8 @@ class Runtime(TempoCalls, CueCalls):
                 return
         else:
             beat = loop.state.time
-        if loop.one_shot and loop.track not in self.track_order:
-            self.track_order.append(loop.track)
+        if loop.one_shot:
+            self.track_order.append(loop.track)  # appends once
         self._emit(Note(beat, duration, note, velocity, channel, loop.track))
 
     def _length(self, loop: RunningLoop, offset, duration) -> Fraction:
@@ -390,8 +390,11 @@ class Runtime(TempoCalls, CueCalls):
     def emit(self, event: Event) -> None:
         """Queue an event a piece's call made (composer.runtime.sound, midi_calls) at its beat."""
         loop = self._active[-1] if self._active else None
-        if loop is not None and loop.rewound and event.beat < loop.iteration_start:
-            event = event._replace(beat=loop.iteration_start)  # see _rewind
+        if loop is not None:
+            if loop.rewound and event.beat < loop.iteration_start:
+                event = event._replace(beat=loop.iteration_start)  # see _rewind
+            if loop.one_shot:  # the top level's track, or a thread's, is known once it plays
+                self.track_order.append(loop.track)
         self._emit(event)
 
     def _rewind(self, loop: RunningLoop, beats: Fraction) -> None:
