@@ -93,6 +93,18 @@ def test_a_render_stops_a_runaway_body_with_one_line(tmp_path, monkeypatch, body
     assert "\n" not in message
 
 
+def test_a_render_stops_a_top_level_that_never_ends_with_one_line(tmp_path, monkeypatch):
+    """The top level is a thread too: the watchdog ends it, and the render says where, no traceback."""
+    monkeypatch.setattr(budget, "RENDER_SECONDS", 0.3)
+    path = tmp_path / "piece.py"
+    path.write_text("use_bpm(90)\nwhile True:\n    pass\n")
+    with pytest.raises(PieceError) as caught:
+        list(dsl.load(path, until=8).events())
+    message = str(caught.value)
+    assert message.startswith(f"{path}:") and "the top level computed for more than 0.3 s" in message, message
+    assert "\n" not in message
+
+
 @pytest.mark.parametrize("body", list(ENDLESS))
 def test_live_an_edit_that_runs_away_is_rolled_back_and_the_old_body_plays(tmp_path, monkeypatch, body):
     source, reason, lines, seconds = ENDLESS[body]

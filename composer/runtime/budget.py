@@ -90,6 +90,14 @@ class IterationBudget:
         except Overrun as overrun:
             raise PieceError(self._describe(loop, overrun)) from None
 
+    def run_top_level(self, loop) -> None:
+        """The piece's top level: rendering, an overrun is the render's error; live, the reload
+        that runs it abandons it (composer.live.reload)."""
+        if self.report is None:
+            self.run(loop)
+        else:
+            self._iterate(loop)
+
     def _run_live(self, loop) -> None:
         snapshot = _Snapshot(self.runtime, loop)
         try:
@@ -115,6 +123,8 @@ class IterationBudget:
         for frame, lineno in traceback.walk_tb(overrun.__traceback__):
             if frame.f_code.co_filename == path:
                 line = lineno
+        if loop is getattr(self.runtime, "_top", None):
+            return f"{path}:{line}: the top level {self._reason} without finishing; does it loop forever?"
         return (f"{path}:{line}: live_loop {loop.definition.name!r} {self._reason} without finishing an "
                 "iteration; does its body loop forever?")
 
