@@ -19,7 +19,7 @@ from composer.outputs import check_output, make_folder, output_kind
 from composer.runtime import dsl
 from composer.runtime.events import Tempo, TimeSignature
 from composer.runtime.messages import expand
-from composer.sinks.smf import MidiFileWriter, beat_to_tick
+from composer.sinks.smf import MAX_TRACKS, MidiFileWriter, beat_to_tick
 
 DEFAULT_BARS = 16
 #: Tempo changes the summary names one by one; more are summed up.
@@ -131,6 +131,9 @@ def _render_once(runtime, piece: Path, out: Path, kind: str, length: Fraction, m
         from composer.sinks.score import check_score_length
 
         check_score_length(out, meters.bars(length))
+    if len(runtime.track_order) >= MAX_TRACKS:  # say so now, not after rendering them all
+        raise ComposerError(f"{len(runtime.track_order):,} loops: a MIDI file holds at most {MAX_TRACKS - 1:,} "
+                            "tracks besides the conductor")
     tempo_changes: list[Tempo] = []
     events = _watched(runtime.events(), meters, tempo_changes, length, bars)
     if progress is not None:

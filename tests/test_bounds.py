@@ -82,3 +82,19 @@ def test_live_options_are_checked_before_any_port_opens(tmp_path, capsys, args, 
     piece = write_piece(tmp_path, "@live_loop\ndef a():\n    play(60)\n    sleep(1)\n")
     code, _, err = run([a.format(piece=piece) for a in args], capsys)
     assert code == 2 and message in err
+
+
+def test_a_piece_with_more_loops_than_tracks_fails_at_once(tmp_path, capsys):
+    import time
+
+    piece = write_piece(tmp_path, """
+        for i in range(70_000):
+            def body():
+                play(60)
+                sleep(1)
+            live_loop(body, name=f"loop{i}")
+        """)
+    started = time.process_time()
+    code, _, err = run(["render", str(piece), "-o", str(tmp_path / "x.mid"), "--beats", "1"], capsys)
+    assert (code, err) == (1, "composer: 70,000 loops: a MIDI file holds at most 65,534 tracks besides the conductor\n")
+    assert time.process_time() - started < 30  # adopting loops was quadratic: minutes of CPU

@@ -61,6 +61,9 @@ def test_bare_lines_numerals_and_held_bars():
     chart = parse_chart("{time: 7/8 2+2+3}\n| Em . . . C . . |", "g")
     assert symbols(chart.bars[0]) == [("Em", Fraction(2)), ("C", Fraction(3, 2))]
     assert chart.bars[0].groups == (2, 2, 3)
+    for text, meter in (("15/16", (15, 16, None)), ("7/8 (3+2+2)", (7, 8, (3, 2, 2))), ("12/8", (12, 8, None))):
+        bar = parse_chart(f"{{time: {text}}}\n| Em |", "g").bars[0]
+        assert (bar.numerator, bar.denominator, bar.groups) == meter
 
 
 @pytest.mark.parametrize("text, message", [

@@ -125,9 +125,10 @@ def test_time_machine_plays_its_bass_vortex_and_kick(tmp_path, capsys):
 OCTAVES = answers("scale", "c4", "major", num_octaves=2)
 
 #: Examples that make sense over MIDI, with what each waits for. (Left out: acid, ambient,
-#: filtered_dnb, ocean, sonic_dreams and tron_bike `control` a sounding synth, which MIDI cannot;
-#: crushed loops forever at its top level; blimp_zones, dark_neon, echo_drama, fm_noise and
-#: orchard_improv pass options no synth has, which Sonic Pi ignores and composer refuses.)
+#: filtered_dnb, lorezzed, ocean, rerezzed, sonic_dreams and tron_bike `control` a sounding
+#: synth, which MIDI cannot; crushed loops forever at its top level; blimp_zones, dark_neon,
+#: echo_drama, fm_noise and orchard_improv pass options no synth has, which Sonic Pi ignores
+#: and composer refuses.)
 RENDERS = {
     "ambient_experiment": (), "compus_beats": (), "driving_pulse": (), "haunted": (), "idm_breakbeat": (),
     "jungle": (), "monday_blues": (), "reich_phase": (), "blockgame": (), "wob_rhyth": (takes("cue", "rate"),),
@@ -136,7 +137,6 @@ RENDERS = {
     "square_skit": (takes("live_loop", "auto_cue"), lacks("density")),
     "time_machine": (takes("live_loop", "auto_cue"),),
     "shufflit": ("top", OCTAVES), "tilburg_2": (OCTAVES, takes("live_loop", "auto_cue")),
-    "lorezzed": (OCTAVES,), "rerezzed": (OCTAVES,),
     "cloud_beat": (answers("chord", "c4", "major", num_octaves=2),),
 }
 

@@ -44,15 +44,27 @@ def tuning_notes(tuning: str = "standard", capo: int = 0) -> tuple[int, ...]:
 
 
 def shapes(chord: Chord, tuning: str = "standard", capo: int = 0) -> list[Shape]:
-    """Every playable shape of the chord, best first (frets counted from the capo)."""
+    """Every playable shape of the chord, best first (frets counted from the capo).
+
+    When no shape holds all of the chord's telling tones (a ninth chord in DADGAD), fewer
+    will do: the third, seventh and root, then the third and seventh on three strings, and at
+    last two strings, and the chord over its root instead of its slash bass.
+    """
     if chord.root is None:
         return []
-    required = frozenset(essential_tones(chord, 3 if len(set(chord.intervals)) <= 3 else 4))
-    return list(_shapes(tuning_notes(tuning, capo), chord.pitch_classes, chord.bass.pitch_class, required))
+    strings = tuning_notes(tuning, capo)
+    size = 3 if len(set(chord.intervals)) <= 3 else 4
+    basses = [chord.bass.pitch_class, chord.root.pitch_class]
+    for bass in dict.fromkeys(basses):
+        for required, fewest in ((size, 4), (3, 4), (2, 3), (2, 2)):
+            found = _shapes(strings, chord.pitch_classes, bass, frozenset(essential_tones(chord, required)), fewest)
+            if found:
+                return list(found)
+    return []
 
 
 @functools.lru_cache(maxsize=512)
-def _shapes(strings, allowed: frozenset, bass: int, required: frozenset) -> tuple[Shape, ...]:
+def _shapes(strings, allowed: frozenset, bass: int, required: frozenset, fewest: int) -> tuple[Shape, ...]:
     found = {}
     for low_fret in range(0, HIGHEST_FRET - SPAN + 1):
         options = []
@@ -61,16 +73,16 @@ def _shapes(strings, allowed: frozenset, bass: int, required: frozenset) -> tupl
                               if (open_note + f) % 12 in allowed]
             options.append(frets)
         for frets in itertools.product(*options):
-            shape = _playable(strings, frets, bass, required)
+            shape = _playable(strings, frets, bass, required, fewest)
             if shape is not None:
                 found[shape.frets] = shape
     return tuple(sorted(found.values(), key=lambda s: (_difficulty(s), [-1 if f is None else f for f in s.frets])))
 
 
-def _playable(strings, frets, bass: int, required) -> Shape | None:
+def _playable(strings, frets, bass: int, required, fewest: int) -> Shape | None:
     played = [i for i, f in enumerate(frets) if f is not None]
-    if len(played) < min(4, len(required) + 1) or played != list(range(played[0], 6)):
-        return None  # mutes only below the bass, and at least four strings
+    if len(played) < min(fewest, len(required) + 1) or played != list(range(played[0], 6)):
+        return None  # mutes only below the bass, and enough strings
     notes = tuple(strings[i] + frets[i] for i in played)
     if notes[0] % 12 != bass or not required <= {n % 12 for n in notes}:
         return None

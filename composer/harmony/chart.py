@@ -91,7 +91,7 @@ _ALIASES = {
 }
 _IGNORED = {"subtitle", "comment", "comment_italic", "comment_box", "artist", "composer", "album",
             "year", "capo", "meta", "duration", "copyright", "lyricist", "arranger", "highlight", "new_song", "ns"}
-_TIME_RE = re.compile(r"([1-9][0-9]?)\s*/\s*(1|2|4|8|16|32)(?:\s*\(?\s*([1-9](?:\s*\+\s*[1-9])*)\s*\)?)?")
+_TIME_RE = re.compile(r"([1-9][0-9]?)\s*/\s*(32|16|8|4|2|1)(?:(?:\s+|\s*\()([1-9](?:\s*\+\s*[1-9])*)\s*\)?)?")
 _BAR_TOKEN_RE = re.compile(r"\|\|:|\|:|:\|\||:\||\|\||\|\.|\|[12]|\|")
 _INLINE_CHORD_RE = re.compile(r"\[([^\]]+)\]")
 _TIMES_RE = re.compile(r"\s+x\s*([1-9][0-9]?)\s*$")

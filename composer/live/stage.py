@@ -22,7 +22,8 @@ STOP_CHECK_SECONDS = 0.05
 
 
 class Stage:
-    """A session's skeleton. Subclasses set `self.scheduler` and may override the `_on_*` steps."""
+    """A session's skeleton. Subclasses set `self.runtime` and `self.scheduler`, and extend
+    `release`/`settle` with what else a stop ends (a clock's Stop, a closed controller)."""
 
     def __init__(self, err: TextIO | None = None):
         self.err = err or sys.stderr
@@ -99,7 +100,8 @@ class Stage:
         self.named.release()
 
     def settle(self) -> None:
-        """The natural end: every note has ended; only controllers left off rest are reset."""
+        """The natural end: every note has ended; only channels whose pedal, modulation or pitch
+        bend moved are reset, so a piece that never touches them plays exactly its render."""
         self.guard.settle()
         self.named.settle()
 

@@ -29,6 +29,7 @@ from composer.randomness.state import RandomState
 from composer.runtime.budget import IterationBudget
 from composer.runtime.events import Control, Event, Note, Release, Tempo, TimeSignature
 from composer.runtime.kits import DEFAULT_KIT, Kit, load_kit
+from composer.runtime.track_order import TrackOrder
 from composer.runtime.piece import LoopDefinition, PieceDefinition, PieceError, located
 from composer.runtime.cues import CueCalls
 from composer.runtime.tempo import TempoCalls, TempoMap
@@ -52,7 +53,7 @@ class Runtime(TempoCalls, CueCalls):
         self.bpm_override = None if bpm is None else to_bpm(bpm)
         self.until: Fraction | None = None if until is None else to_beats(until)
         self.loops: dict[str, RunningLoop] = {}  # live_loops and named threads
-        self.track_order: list[str] = []
+        self.track_order = TrackOrder()  # a list; a piece may define thousands of loops
         self.params: dict[str, float] = {}
         self.time_state = TimeState()
         self._queue: list[tuple[float, Fraction, int, RunningLoop]] = []  # (key, cursor, order, thread)

@@ -73,6 +73,8 @@ def _pattern(name, step) -> tuple[Fraction, tuple[str, ...]]:
 
 
 def _strings(notes) -> dict[str, int]:
-    """Which sounding note each finger plays in a shape (low string first)."""
-    alternate = notes[1] if len(notes) <= 4 else notes[2]
-    return {"p": notes[0], "t": alternate, "i": notes[-3], "m": notes[-2], "a": notes[-1]}
+    """Which sounding note each finger plays in a shape (low string first); in a shape of two
+    or three strings the fingers share the top ones."""
+    alternate = notes[min(1, len(notes) - 1)] if len(notes) <= 4 else notes[2]
+    top = notes[-3:] if len(notes) > 3 else notes[1:] or notes
+    return {"p": notes[0], "t": alternate, "i": top[0], "m": top[len(top) // 2], "a": top[-1]}
