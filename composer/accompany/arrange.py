@@ -94,15 +94,14 @@ def _notes(part: str, hits: list[Hit], plans, seed: int | None) -> list[Note]:
         return [Note(h.beat, h.duration, h.note, h.velocity, instrument.channel, instrument.track) for h in hits]
     rng = random.Random(stable_seed("humanise", seed, part))
     starts = [plan.start for plan in plans]
-    shifts: dict[Fraction, tuple[Fraction, Fraction]] = {}
+    shifts: dict[Fraction, Fraction] = {}
     notes = []
     for hit in hits:
         gesture = hit.beat if hit.gesture is None else hit.gesture
         if gesture not in shifts:
             plan = plans[max(bisect.bisect_right(starts, gesture) - 1, 0)]
-            shifts[gesture] = (_shift(part, rng, plan.bar.bpm), plan.start)
-        shift, bar_line = shifts[gesture]
-        beat = max(bar_line, hit.beat + shift)
+            shifts[gesture] = max(_shift(part, rng, plan.bar.bpm), plan.start - gesture)
+        beat = hit.beat + shifts[gesture]
         notes.append(Note(beat, hit.duration, hit.note, _velocity(hit, part, rng), instrument.channel, instrument.track))
     return notes
 
