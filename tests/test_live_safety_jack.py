@@ -35,7 +35,8 @@ def ons_between(receiver, note: int, begin: float, end: float) -> int:
 EDITS = {  # what the edit saves: (source, what the error line says, the line it names)
     "while True: pass": (GOOD.replace("    play(60, duration=0.5)\n", "    while True:\n        pass\n"),
                          "computed for more than", (5, 6)),
-    "play_cycle('a4*1000000000')": (GOOD.replace("    play(60, duration=0.5)\n", "    play_cycle('a4*1000000000')\n"),
+    # dense enough to take long, within the pattern layer's limits (a4*1e9 is refused at once)
+    "play_cycle('a4*300*300')": (GOOD.replace("    play(60, duration=0.5)\n", "    play_cycle('a4*300*300')\n"),
                                     "computed for more than", (5,)),
     "while True: play(50)": (GOOD.replace("    play(60, duration=0.5)\n", "    while True:\n        play(50)\n"),
                              "more than", (5, 6)),
