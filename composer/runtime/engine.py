@@ -132,7 +132,7 @@ class Runtime(TempoCalls, CueCalls):
         definition = LoopDefinition(name="<top level>", body=body, line=1, auto_cue=False)
         self._top = RunningLoop(definition, context.new_top_level(self.seed), next(self._orders),
                                 track=TOP_LEVEL_TRACK, one_shot=True)
-        self._run_iteration(self._top)
+        self.budget.run(self._top)  # a top level that never ends is stopped, as a loop's body is
         self.piece.settings = dict(self._top.state.settings)  # what loops a reload adds start with
         for loop in self.loops.values():
             if not loop.one_shot:
