@@ -100,3 +100,20 @@ def test_a_release_ends_the_loops_notes_on_other_ports_too():
     events = [Note(F(0), F(4), 60, 100, 0, "a @ synth"), Note(F(0), F(4), 62, 100, 0, "ab"), Release(F(1), "a")]
     assert [(m.beat, m.track, m.data) for m in expand(events)] == [
         (0, "a @ synth", on(0, 60, 100)), (0, "ab", on(0, 62, 100)), (1, "a @ synth", off(0, 60)), (4, "ab", off(0, 62))]
+
+
+def test_two_loops_striking_one_drum_together_make_one_hit_not_a_zero_length_note():
+    from fractions import Fraction as F
+
+    from composer.runtime.events import Note
+    from composer.runtime.messages import expand
+
+    events = [Note(F(0), F(1, 4), 36, 100, 9, "kick"), Note(F(0), F(1, 2), 36, 90, 9, "fill"),
+              Note(F(1), F(1, 4), 36, 80, 9, "kick")]
+    messages = [(m.beat, m.track, m.data) for m in expand(events)]
+    assert messages == [
+        (F(0), "kick", (0x99, 36, 100)),     # one note-on for the two strikes at beat 0...
+        (F(1, 2), "kick", (0x89, 36, 0)),    # ...lasting as long as the longer of them
+        (F(1), "kick", (0x99, 36, 80)),
+        (F(5, 4), "kick", (0x89, 36, 0)),
+    ]

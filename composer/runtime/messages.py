@@ -5,7 +5,9 @@ get the same messages in the same order. Rules:
 - a note-off comes exactly `duration` beats after its note-on;
 - at equal times, note-offs come before anything else, so a note can end and start again;
 - a note struck again while still sounding is ended just before the new strike, and the
-  earlier note's own note-off is dropped, so it can never cut the new note short;
+  earlier note's own note-off is dropped, so it can never cut the new note short; struck again
+  at the very beat it began (two loops hitting one drum together), it is one hit, lasting as
+  long as the longer of the two, never a note-on and note-off on one tick;
 - a Release ends the notes its track has sounding then (their own later note-offs are dropped),
   on the loop's own track and on its tracks to other ports;
 - a note-on sent raw (midi_note_on) is the piece's to end, as in Sonic Pi; one still sounding
@@ -46,7 +48,7 @@ class Expander:
         # compares much faster; equal floats fall through to the Fraction. A note key is
         # (channel, note) on the main output, (channel, note, port) on another port.
         self.offs: list[tuple[float, Fraction, int, tuple, str]] = []
-        self.sounding: dict[tuple, tuple[int, str]] = {}  # note key -> (strike id, track)
+        self.sounding: dict[tuple, tuple[int, str, Fraction, Fraction]] = {}  # note key -> (strike id, track, begin, end)
         self.strike = 0
         self.settings: dict[tuple[str | None, int, int], int] = {}  # (port, channel, control) -> value
         # raw note-ons not yet ended: (port, channel, note) -> (beat, track)
@@ -62,11 +64,16 @@ class Expander:
             track = event.track
             key = (event.channel, event.note) if PORT_MARK not in track else (event.channel, event.note, port_of(track))
             earlier = self.sounding.get(key)
+            end = beat + event.duration if event.duration else beat
+            self.strike += 1
+            if earlier is not None and earlier[2] == beat:  # the same hit twice: one note, the longer
+                end = max(end, earlier[3])
+                self.sounding[key] = (self.strike, earlier[1], beat, end)
+                heapq.heappush(offs, (end.numerator / end.denominator, end, self.strike, key, earlier[1]))
+                return out
             if earlier is not None:
                 out.append(Message(beat, earlier[1], (NOTE_OFF | event.channel, event.note, 0)))
-            self.strike += 1
-            self.sounding[key] = (self.strike, track)
-            end = beat + event.duration if event.duration else beat
+            self.sounding[key] = (self.strike, track, beat, end)
             heapq.heappush(offs, (end.numerator / end.denominator, end, self.strike, key, track))
             out.append(Message(beat, event.track, (NOTE_ON | event.channel, event.note, event.velocity)))
         elif kind is Control:
@@ -95,7 +102,7 @@ class Expander:
             out.append(Message(beat, event.track, data))
         elif kind is Release:
             prefix = event.track + PORT_MARK
-            for key, (_, owner) in sorted(self.sounding.items()):
+            for key, (_, owner, _, _) in sorted(self.sounding.items()):
                 if owner == event.track or owner.startswith(prefix):
                     del self.sounding[key]
                     out.append(Message(beat, owner, (NOTE_OFF | key[0], key[1], 0)))
