@@ -33,13 +33,13 @@ def test_default_is_straight_through():
     assert patch.pad_velocity(3, 77) == 77 and patch.key_velocity(60, 5) == 5
 
 
-def test_guitar_accompaniment_splits_into_arpeggiator_and_play():
+def test_guitar_accompaniment_splits_into_chords_and_play():
     patch = load_patch(os.path.join(PATCH_DIR, "guitar-accompaniment.toml"))
     assert patch.keys.split == 60
-    assert patch.keys.zone_for(59).role == "arpeggiator" and patch.keys.zone_for(60).role == "play"
-    assert patch.arpeggiator.latch is True and patch.arpeggiator.rate == 0.25
-    assert {p.action for p in patch.pads} == {"drum", "fill"}
-    assert patch.pad(1).drum_note == 36
+    assert patch.keys.zone_for(59).role == "chords" and patch.keys.zone_for(60).role == "play"
+    assert patch.band.latch is True and patch.arpeggiator is None
+    assert [p.action for p in patch.pads] == ["section"] * 4 + ["band_fill", "drum", "toggle", "toggle"]
+    assert patch.pad(1).section == "next" and patch.pad(6).drum_note == 49
 
 
 def test_live_set_launches_loops_and_steers_with_knobs():
@@ -192,3 +192,21 @@ def test_shipped_gesture_scripts_load():
     assert scripts
     for script in scripts:
         assert load_script(str(script))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('[[pads]]\npad = 2\naction = "drum"\ndrum = "kick"\nsection = "chorus"\n',
+     "patches/x.toml:5: pads[1].section: not used by action 'drum'"),
+    ('[[pads]]\naction = "sectoin"\n', "patches/x.toml:2: pads[1].action: unknown pad action 'sectoin'; did you mean"),
+    ('[band]\nlatch = "yes"\n', "patches/x.toml:2: band.latch: must be true or false, not a string"),
+    ('[band]\nlacth = true\n', "patches/x.toml:2: band.lacth: unknown key; did you mean 'latch'?"),
+    ('[keys]\nsplit = "c4"\n[keys.lower]\nrole = "chord"\n',
+     "patches/x.toml:4: keys.lower.role: unknown role 'chord'; did you mean 'chords'?"),
+])
+def test_band_fields_are_checked(text, expected):
+    assert error_of(text).startswith(expected)
+
+
+def test_section_pads_default_to_the_next_section():
+    patch = parse_patch('[pads.2]\naction = "section"\n[pads.3]\naction = "band_fill"\n')
+    assert (patch.pad(2).section, patch.pad(3).section, patch.band.latch) == ("next", None, True)

@@ -1,6 +1,7 @@
 """`composer perform` across real MIDI ports on a JACK server (dummy driver), played by the
 software V49: curves, split and transpose, pads launching loops on the bar, knob -> bpm, the
-arpeggiator and its latch, recording, an unplugged and replugged controller, SIGTERM."""
+arpeggiator and its latch, recording, an unplugged and replugged controller, SIGTERM, and a
+chart's band following the left hand's chords and the section pads."""
 
 from __future__ import annotations
 
@@ -230,8 +231,23 @@ def test_arpeggiator_plays_and_records_beside_a_piece_that_waits_in_sync(tmp_pat
     import mido
 
     out = tmp_path / "take.mid"
-    running = perform(ROOT / "patches" / "guitar-accompaniment.toml", controller, receiver,
-                      piece=ROOT / "samples" / "pieces" / "guitar_accompaniment.py", bpm=240, record=out)
+    patch = write_patch(tmp_path, """
+[keys]
+split = "c4"
+[keys.lower]
+role = "arpeggiator"
+channel = 2
+[keys.upper]
+channel = 1
+[arpeggiator]
+mode = "updown"
+rate = 0.25
+octaves = 2
+gate = 0.6
+latch = true
+""")
+    running = perform(patch, controller, receiver, piece=ROOT / "samples" / "pieces" / "guitar_accompaniment.py",
+                      bpm=240, record=out)
     chord = {"f3": 53, "g#3": 56, "b3": 59}  # lower zone; none of them is a note of the piece's bass
     try:
         for key in chord:
@@ -348,3 +364,57 @@ def test_a_piece_hears_the_controller_as_sonic_pi_cues(tmp_path, controller, rec
         assert receiver.wait_for(lambda: (0x94, 72, 77) in receiver.data(), timeout=3)
     finally:
         running.finish()
+
+
+CHART = ROOT / "samples" / "charts" / "night_drive.cho"
+BAND_CHANNELS = (0, 1, 2)  # guitar, bass, keys: the parts that play chords
+
+
+def _in_bar_middle(performance, bar_beats=4):
+    """Waits until the beat heard is well inside a bar, so the next bar line is not computed yet."""
+    while not 0.5 <= performance.beat_now() % bar_beats <= 2.0:
+        time.sleep(0.01)
+    return performance.beat_now()
+
+
+def _band_classes(receiver, performance, start, end):
+    """Pitch classes the band's pitched parts played from beat `start` (a little early for the
+    port's jitter) to `end`."""
+    return {d[1] % 12 for t, d in receiver.messages
+            if d[0] & 0xF0 == 0x90 and d[2] and d[0] & 0x0F in BAND_CHANNELS
+            and start - 0.1 <= performance.beat_at(t) < end - 0.1}
+
+
+def test_a_chord_held_in_the_left_hand_is_the_bands_from_the_next_bar(controller, receiver):
+    running = perform(ROOT / "patches" / "guitar-accompaniment.toml", controller, receiver, piece=CHART, bpm=240)
+    performance = running.performance
+    try:
+        pressed = _in_bar_middle(performance)
+        for key in ("f2", "a2", "c3"):  # below the split: the chord zone; F major
+            controller.key_down(key, velocity=90)
+        time.sleep(0.05)
+        for key in ("f2", "a2", "c3"):
+            controller.key_up(key)  # the patch latches: the band keeps F
+        bar = (int(pressed) // 4 + 1) * 4
+        assert receiver.wait_for(lambda: performance.beat_now() > bar + 8.5, timeout=6)
+    finally:
+        running.finish()
+    assert _band_classes(receiver, performance, bar - 4, bar) - {5, 9, 0}  # the chart's chord before
+    for start in (bar, bar + 4):
+        assert _band_classes(receiver, performance, start, start + 4) == {5, 9, 0}  # F A C, latched
+    assert not [d for d in receiver.data() if d[0] & 0xF0 == 0x90 and d[1] in (41, 45, 48) and d[0] & 0x0F == 4]
+
+
+def test_a_section_pad_takes_the_band_to_that_sections_chords_at_the_next_bar(controller, receiver):
+    running = perform(ROOT / "patches" / "guitar-accompaniment.toml", controller, receiver, piece=CHART, bpm=240)
+    performance = running.performance
+    try:
+        pressed = _in_bar_middle(performance)
+        controller.pad_hit(3)  # the chorus: C G D Em ..., instead of the intro's next bar
+        bar = (int(pressed) // 4 + 1) * 4
+        assert receiver.wait_for(lambda: performance.beat_now() > bar + 8.5, timeout=6)
+    finally:
+        running.finish()
+    assert _band_classes(receiver, performance, bar, bar + 4) == {0, 4, 7}  # C
+    assert _band_classes(receiver, performance, bar + 4, bar + 8) == {7, 11, 2}  # then G
+    assert _band_classes(receiver, performance, bar - 4, bar) != {0, 4, 7}  # the intro's Em, Cmaj7 or D/F#

@@ -85,7 +85,9 @@ def _played(plans, seed: int, tuning: str, capo: int, key, table: dict) -> dict[
 def _notes(part: str, hits: list[Hit], plans, seed: int | None) -> list[Note]:
     """The part's hits as Note events, humanised from `seed` (None: exactly as written).
 
-    Each gesture (a strum, a chord, a single note) moves as one, so a strum keeps its shape.
+    Each gesture (a strum, a chord, a single note) moves as one, so a strum keeps its shape;
+    none moves before its bar line, so each bar's notes are its own and a performer can swap
+    a bar for another (composer.accompany.live_band) without the old one sounding early.
     """
     instrument = INSTRUMENTS[part]
     if seed is None:
@@ -97,9 +99,9 @@ def _notes(part: str, hits: list[Hit], plans, seed: int | None) -> list[Note]:
     for hit in hits:
         gesture = hit.beat if hit.gesture is None else hit.gesture
         if gesture not in shifts:
-            bpm = plans[max(bisect.bisect_right(starts, gesture) - 1, 0)].bar.bpm
-            shifts[gesture] = _shift(part, rng, bpm)
-        beat = max(Fraction(0), hit.beat + shifts[gesture])
+            plan = plans[max(bisect.bisect_right(starts, gesture) - 1, 0)]
+            shifts[gesture] = max(_shift(part, rng, plan.bar.bpm), plan.start - gesture)
+        beat = hit.beat + shifts[gesture]
         notes.append(Note(beat, hit.duration, hit.note, _velocity(hit, part, rng), instrument.channel, instrument.track))
     return notes
 

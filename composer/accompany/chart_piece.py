@@ -2,19 +2,21 @@
 
 The piece has a `conductor` loop (each bar's tempo and time signature) and a loop per part
 (`guitar`, `bass`, `keys`, `drums`), each playing one bar of the arranged chart per iteration
-and going round the song again at its end. `live` re-reads the chart on save, and every loop
-carries on from its next bar with the new chords.
+and going round the song again at its end; which bar, and how, is the live band's to say
+(composer.accompany.live_band), so `perform` can steer it through `definition.band`. `live`
+re-reads the chart on save, and every loop carries on from its next bar with the new chords.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from composer.accompany.control import BandControl
 from composer.accompany.instruments import program_event
+from composer.accompany.live_band import LiveBand, section_names
 from composer.accompany.render import CHART_SUFFIXES
 from composer.accompany.styles import PARTS, load_styles
 from composer.errors import ComposerError
-from composer.runtime.events import Note
 from composer.runtime.piece import LoopDefinition, PieceDefinition, PieceError, read_source
 
 
@@ -35,59 +37,49 @@ def load_chart_piece(path, api) -> PieceDefinition:
     except ComposerError as error:
         raise PieceError(str(error)) from None
     definition = PieceDefinition(path=path)
+    sections = dict.fromkeys(name for section in chart.sections for name in section_names(section))
+    definition.band = control = BandControl(chart.key, sections)
     api.definition = definition
     first = chart.bars[0]
     definition.bpm = first.bpm
     definition.time_signature = (first.numerator, first.denominator)
-    band = {}
+    live, previous = [], []
 
-    def arranged():
-        if not band:
-            band["plan"] = arrange(chart, seed=api.runtime.seed, style_table=load_styles(path))
-            band["bars"] = _notes_by_bar(band["plan"])
-        return band
+    def band() -> LiveBand:
+        if not live:
+            runtime = api.runtime
+            table = load_styles(path)
+            live.append(LiveBand(chart, lambda c: arrange(c, seed=runtime.seed, style_table=table), control,
+                                 runtime.params))
+        return live[0]
 
     def conductor():
-        plans = arranged()["plan"].plans
-        index = api.runtime.current_loop("conductor").state.tick("bar") % len(plans)
-        plan, before = plans[index], plans[index - 1]
-        if plan.bar.bpm != before.bar.bpm or len(plans) == 1:
-            api.runtime.set_piece_bpm(plan.bar.bpm)  # the chart's tempo is the piece's
-        if (plan.bar.numerator, plan.bar.denominator) != (before.bar.numerator, before.bar.denominator):
-            api.use_time_signature(plan.bar.numerator, plan.bar.denominator)
-        api.sleep(plan.beats)
+        runtime = api.runtime
+        played = band().bar_at(runtime.current_loop("conductor").state.time)
+        bar = played.plan.bar
+        before = previous[0] if previous else band().plans[played.index - 1].bar  # round the song
+        previous[:] = [bar]
+        if bar.bpm != before.bpm or len(band().plans) == 1:
+            runtime.set_piece_bpm(bar.bpm)  # the chart's tempo changes are the piece's; a knob's stays till then
+        if (bar.numerator, bar.denominator) != (before.numerator, before.denominator):
+            api.use_time_signature(bar.numerator, bar.denominator)
+        api.sleep(played.plan.beats)
 
     definition.loops["conductor"] = LoopDefinition("conductor", conductor, line=1)
     for part in PARTS:
-        definition.loops[part] = LoopDefinition(part, _part_loop(part, arranged, api), line=1)
+        definition.loops[part] = LoopDefinition(part, _part_loop(part, band, api), line=1)
     return definition
 
 
-def _part_loop(part: str, arranged, api):
+def _part_loop(part: str, band, api):
     def body():
-        band = arranged()
-        plans = band["plan"].plans
         runtime = api.runtime
-        index = runtime.current_loop(part).state.tick("bar") % len(plans)
-        plan = plans[index]
-        program = program_event(part, runtime.current_loop(part).state.time)
+        loop = runtime.current_loop(part)
+        played = band().bar_at(loop.state.time)
+        program = program_event(part, loop.state.time)
         if program is not None:
             runtime.emit(program)  # sent once: a Setting goes out only when it changes
-        for note in band["bars"][index].get(part, ()):
-            runtime.note(note.note, note.velocity, note.duration, note.channel, note.beat - plan.start)
-        api.sleep(plan.beats)
+        for note in played.notes.get(part, ()):
+            runtime.note(note.note, note.velocity, note.duration, note.channel, note.beat)
+        api.sleep(played.plan.beats)
     return body
-
-
-def _notes_by_bar(band) -> list[dict[str, list[Note]]]:
-    """Each bar's notes per part (events come in time order)."""
-    bars = [{} for _ in band.plans]
-    starts = [plan.start for plan in band.plans]
-    index = 0
-    for event in band.events:
-        if not isinstance(event, Note):
-            continue
-        while index + 1 < len(starts) and event.beat >= starts[index + 1]:
-            index += 1
-        bars[index].setdefault(event.track, []).append(event)
-    return bars

@@ -113,6 +113,10 @@ def describe(p) -> list[str]:
             what = f"note {note_name(pad.note)} ({pad.note}) on channel {pad.channel}"
         elif pad.action == "drum":
             what = f"drum {pad.drum}"
+        elif pad.action == "section":
+            what = f"section {pad.section!r} (a chart's band, next bar)"
+        elif pad.action == "band_fill":
+            what = "band fill (a chart's drums, next bar)"
         else:
             what = f"{pad.action} loop {pad.loop!r}"
         calibrated = "  calibrated" if pad.pad in p.calibration.pads else ""
@@ -127,6 +131,8 @@ def describe(p) -> list[str]:
         a = p.arpeggiator
         lines.append(f"  arpeggiator {a.mode}  rate {a.rate:g} beats  octaves {a.octaves}  gate {a.gate:g}"
                      f"  latch {'on' if a.latch else 'off'}")
+    if any(zone is not None and zone.role == "chords" for zone in (k.lower, k.upper)):
+        lines.append(f"  band  the chords zone picks a chart's chord  latch {'on' if p.band.latch else 'off'}")
     passed = [kind for kind in ("unmapped", "sysex", "clock") if getattr(p.thru, kind)]
     lines.append(f"  thru  {', '.join(passed) if passed else 'nothing unmapped (ignored)'}")
     return lines

@@ -7,6 +7,7 @@ dataclasses (see model and schema), with errors that name file, line and field (
 from composer.patch.loader import PatchError, list_patches, load_patch, parse_patch, write_calibration
 from composer.patch.model import (
     ArpeggiatorSettings,
+    BandSettings,
     ButtonSettings,
     Calibration,
     ControllerSettings,
@@ -18,7 +19,7 @@ from composer.patch.model import (
 )
 
 __all__ = [
-    "ArpeggiatorSettings", "ButtonSettings", "Calibration", "ControllerSettings", "KeysSettings",
+    "ArpeggiatorSettings", "BandSettings", "ButtonSettings", "Calibration", "ControllerSettings", "KeysSettings",
     "KnobSettings", "PadSettings", "Patch", "PatchError", "Zone", "list_patches", "load_patch",
     "parse_patch", "write_calibration",
 ]

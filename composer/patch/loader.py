@@ -160,9 +160,11 @@ def check_against_piece(patch: Patch, piece: str | None = None) -> str | Path | 
         line = None if piece else locate(text, ("piece",))
         raise PatchError(file, f"no such piece {str(path)!r}", line, where)
     try:
-        loops = set(dsl.load(path).piece.loops)
+        loaded = dsl.load(path).piece
     except PieceError as error:
         raise PatchError(file, f"its piece does not load: {error}") from None
+    loops = set(loaded.loops)
+    _check_band(patch, loaded.band, path, file, text)
     named = [(("pads", str(pad.pad), "loop"), pad.loop) for pad in patch.pads if pad.loop]
     named += [(("buttons", str(key), "loop"), button.loop) for key, button in patch.buttons.items() if button.loop]
     for field_path, loop in named:
@@ -171,6 +173,40 @@ def check_against_piece(patch: Patch, piece: str | None = None) -> str | Path | 
             raise PatchError(file, f"no live_loop {loop!r} in {path}" + (f"; did you mean {hint}?" if hint else ""),
                              locate(text, field_path), format_path(field_path))
     return path
+
+
+def _check_band(patch: Patch, band, path, file: str, text: str) -> None:
+    """Band pads and the chord zone need a chart (its band: composer.accompany.control), and
+    a section pad a section the chart has."""
+    for index, pad in enumerate(patch.pads):
+        if pad.action not in ("section", "band_fill"):
+            continue
+        field_path = _pad_path(text, pad.pad)
+        if band is None:
+            raise PatchError(file, f"a {pad.action} pad steers a chart's band, and {path} is no chart",
+                             locate(text, field_path + ("action",)), format_path(field_path + ("action",)))
+        if pad.action == "section":
+            try:
+                band.section_named(pad.section)
+            except ComposerError as error:
+                raise PatchError(file, f"{error} ({path})", locate(text, field_path + ("section",)),
+                                 format_path(field_path + ("section",))) from None
+    zones = [(name, zone) for name, zone in (("lower", patch.keys.lower), ("upper", patch.keys.upper))
+             if zone is not None and zone.role == "chords"]
+    if zones and band is None:
+        field_path = ("keys", zones[0][0], "role")
+        raise PatchError(file, f"a chords zone steers a chart's band, and {path} is no chart",
+                         locate(text, field_path), format_path(field_path))
+
+
+def _pad_path(text: str, number: int) -> tuple:
+    """The field path of pad `number` as the patch writes it: a [[pads]] entry or [pads.N]."""
+    pads = tomllib.loads(text).get("pads", {}) if text else {}
+    if isinstance(pads, list):
+        for index, entry in enumerate(pads):
+            if entry.get("pad", index + 1) == number:
+                return ("pads", index)
+    return ("pads", str(number))
 
 
 def _shipped(patch: Patch) -> bool:

@@ -1,5 +1,5 @@
 """What a patch says, as frozen dataclasses: keys and zones, pads, knobs, buttons, the
-arpeggiator, pad calibration and what passes through. composer.patch.schema builds them from TOML."""
+arpeggiator, a chart's band, pad calibration and what passes through. composer.patch.schema builds them from TOML."""
 
 from __future__ import annotations
 
@@ -57,6 +57,7 @@ class PadSettings:
     loop: str | None = None
     curve: Curve = LINEAR
     drum_note: int | None = None  # the drum's note in the patch's kit, resolved when loading
+    section: str | None = None  # a "section" pad: "next", or a chart section's label or kind
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,13 @@ class ArpeggiatorSettings:
 
 
 @dataclass(frozen=True)
+class BandSettings:
+    """How a chart's band follows the chord zone (composer.accompany.control)."""
+
+    latch: bool = True  # the band keeps the last chord played until another (or a section pad)
+
+
+@dataclass(frozen=True)
 class ThruSettings:
     """What the patch does not map, passed to the output instead of ignored. Malformed bytes never are."""
 
@@ -121,6 +129,7 @@ class Patch:
     knobs: Mapping[int, KnobSettings] = field(default_factory=lambda: MappingProxyType({}))
     buttons: Mapping[int, ButtonSettings] = field(default_factory=lambda: MappingProxyType({}))
     arpeggiator: ArpeggiatorSettings | None = None
+    band: BandSettings = BandSettings()
     calibration: Calibration = Calibration()
     thru: ThruSettings = ThruSettings()
     path: str | None = None

@@ -13,6 +13,7 @@ from composer.controller.v49 import DEFAULT_LAYOUT, MAX_OCTAVE_SHIFT, MAX_TRANSP
 from composer.errors import ComposerError, UnknownNameError, did_you_mean
 from composer.patch.model import (
     ArpeggiatorSettings,
+    BandSettings,
     ButtonSettings,
     Calibration,
     ControllerSettings,
@@ -31,8 +32,8 @@ KNOB_COUNT = 4
 BUTTON_COUNT = 4
 
 MODELS = ("v49",)
-ZONE_ROLES = ("play", "arpeggiator")
-PAD_ACTIONS = ("note", "drum", "launch", "stop", "toggle", "fill")
+ZONE_ROLES = ("play", "arpeggiator", "chords")
+PAD_ACTIONS = ("note", "drum", "launch", "stop", "toggle", "fill", "section", "band_fill")
 LOOP_ACTIONS = ("launch", "stop", "toggle", "fill")
 KNOB_TARGETS = ("bpm", "param", "cc")
 BUTTON_ACTIONS = ("launch", "stop", "toggle", "fill", "cc", "arp_latch", "tap_tempo", "panic")
@@ -222,7 +223,7 @@ def _keys(table: dict) -> KeysSettings:
     return KeysSettings(**{**keys.__dict__, **zones})
 
 
-PAD_KEYS = ("pad", "action", "note", "channel", "drum", "loop", "curve")
+PAD_KEYS = ("pad", "action", "note", "channel", "drum", "loop", "curve", "section")
 
 
 def _pad(table: dict, path: tuple, number: int, layout: V49Layout, kit: Kit) -> PadSettings:
@@ -231,6 +232,7 @@ def _pad(table: dict, path: tuple, number: int, layout: V49Layout, kit: Kit) -> 
     note = _note(table, "note", path, None)
     drum = _str(table, "drum", path, None)
     loop = _str(table, "loop", path, None)
+    section = _str(table, "section", path, "next") if action == "section" else None
     if action == "note" and note is None:
         note = layout.pad_notes[number - 1]
     if action == "drum":
@@ -244,14 +246,14 @@ def _pad(table: dict, path: tuple, number: int, layout: V49Layout, kit: Kit) -> 
             )
     if action in LOOP_ACTIONS and loop is None:
         raise FieldError(path + ("loop",), f"missing; a {action} pad names a loop, e.g. loop = \"drums\"")
-    for key, needed_by in (("note", ("note",)), ("drum", ("drum",)), ("loop", LOOP_ACTIONS)):
+    for key, needed_by in (("note", ("note",)), ("drum", ("drum",)), ("loop", LOOP_ACTIONS), ("section", ("section",))):
         if key in table and action not in needed_by:
             raise FieldError(path + (key,), f"not used by action {action!r}")
     return PadSettings(
         pad=number, action=action, note=note, drum=drum, loop=loop,
         channel=_int(table, "channel", path, layout.pads_channel, 1, 16),
         curve=_curve(table, "curve", path, LINEAR),
-        drum_note=kit.note(drum) if action == "drum" else None,
+        drum_note=kit.note(drum) if action == "drum" else None, section=section,
     )
 
 
@@ -339,6 +341,12 @@ def _arpeggiator(table: dict) -> ArpeggiatorSettings:
     )
 
 
+def _band(table: dict) -> BandSettings:
+    path = ("band",)
+    _check_keys(table, ("latch",), path)
+    return BandSettings(latch=_bool(table, "latch", path, True))
+
+
 def _calibration(table: dict) -> Calibration:
     path = ("calibration",)
     _check_keys(table, ("pads",), path)
@@ -361,7 +369,7 @@ def _thru(table: dict) -> ThruSettings:
 
 
 TOP_KEYS = ("name", "description", "piece", "bpm", "kit", "controller", "keys", "pads", "knobs", "buttons",
-            "arpeggiator", "calibration", "thru")
+            "arpeggiator", "band", "calibration", "thru")
 
 
 def _kit(data: dict) -> Kit:
@@ -388,6 +396,7 @@ def build_patch(data: dict, name: str, path: str | None = None) -> Patch:
     uses_arp = any(zone is not None and zone.role == "arpeggiator" for zone in (keys.lower, keys.upper))
     if uses_arp and arpeggiator is None:
         arpeggiator = ArpeggiatorSettings()
+    band = _band(_table(data.get("band", {}), ("band",)))
     calibration = _calibration(_table(data.get("calibration", {}), ("calibration",)))
     thru = _thru(_table(data.get("thru", {}), ("thru",)))
     return Patch(
@@ -398,5 +407,5 @@ def build_patch(data: dict, name: str, path: str | None = None) -> Patch:
         controller=controller, keys=keys, pads=pads,
         knobs=MappingProxyType(dict(sorted(knobs.items()))),
         buttons=MappingProxyType(dict(sorted(buttons.items()))),
-        arpeggiator=arpeggiator, calibration=calibration, thru=thru, path=path,
+        arpeggiator=arpeggiator, band=band, calibration=calibration, thru=thru, path=path,
     )

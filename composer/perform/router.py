@@ -6,8 +6,10 @@ and hands the rest to the scheduler's thread, which owns the runtime.
 
 Keys: the split (on the incoming note), the patch's octave and transpose plus the zone's own,
 then the zone's velocity curve; a zone with role "arpeggiator" feeds the arpeggiator instead of
-the output. Pads: calibration first, then the pad's own curve; note and drum pads play at once,
-loop pads ask for a launch or stop on the next bar. Knobs set the tempo, a piece param or a CC.
+the output, and one with role "chords" tells a chart's band the chord it holds (it sounds
+only through the band). Pads: calibration first, then the pad's own curve; note and drum pads
+play at once, loop pads ask for a launch or stop on the next bar, band pads for a chart's next
+section (or a named one) or a fill. Knobs set the tempo, a piece param or a CC.
 What the patch does not map is dropped, or passed through unchanged where its `[thru]` table
 says so: unmapped channel messages (other channels, unassigned knobs and buttons), sysex, clock.
 Malformed messages (bytes over 127, wrong lengths, running status) are always dropped; routing
@@ -88,6 +90,27 @@ class LoopAction:
 
 
 @dataclass(frozen=True)
+class BandChord:
+    """The notes now held in the chord zone (a chart's band plays the chord they make);
+    `pressed` when a key went down, so letting go of part of a chord does not change it."""
+
+    notes: tuple[int, ...]
+    pressed: bool
+
+
+@dataclass(frozen=True)
+class BandSection:
+    """A chart's band goes to a section ("next", or a label) at the next bar."""
+
+    section: str
+
+
+@dataclass(frozen=True)
+class BandFill:
+    """A chart's drums fill the next bar."""
+
+
+@dataclass(frozen=True)
 class SetTempo:
     bpm: float
 
@@ -108,7 +131,8 @@ class Panic:
     pass
 
 
-Action = Send | ArpPress | ArpRelease | ArpPedal | ArpLatch | LoopAction | SetTempo | SetParam | TapTempo | Panic
+Action = (Send | ArpPress | ArpRelease | ArpPedal | ArpLatch | LoopAction | BandChord | BandSection | BandFill
+          | SetTempo | SetParam | TapTempo | Panic)
 
 
 class Router:
@@ -126,6 +150,7 @@ class Router:
         self.play_channels = sorted({z.channel - 1 for z in zones if z.role == "play" and not self.arp_everywhere})
         self._held_keys: dict[int, tuple[str, int, int]] = {}  # key note -> (role, channel, note out)
         self._held_pads: dict[int, tuple[int, int]] = {}  # pad -> (channel, note out)
+        self._chord_keys: dict[int, int] = {}  # chord-zone key -> note out, in the order pressed
 
     def route(self, message) -> list[Action]:
         try:
@@ -182,6 +207,9 @@ class Router:
             self._held_keys[event.note] = target
             role, channel, note = target
             velocity = self.key_velocity(event.note, event.velocity)
+            if role == "chords":
+                self._chord_keys[event.note] = note
+                return out + [BandChord(self._chord_notes(), pressed=True)]
             if role == "arpeggiator":
                 return out + [ArpPress(note, velocity)]
             return out + [Send((NOTE_ON | channel, note, velocity), KEYS_TRACK)]
@@ -192,9 +220,15 @@ class Router:
         if target is None:
             return []
         role, channel, note = target
+        if role == "chords":
+            self._chord_keys.pop(key, None)
+            return [BandChord(self._chord_notes(), pressed=False)]
         if role == "arpeggiator":
             return [ArpRelease(note)]
         return [Send((NOTE_OFF | channel, note, 0), KEYS_TRACK)]
+
+    def _chord_notes(self) -> tuple[int, ...]:
+        return tuple(sorted(self._chord_keys.values()))
 
     # ----- pads -------------------------------------------------------------------------------
 
@@ -213,9 +247,13 @@ class Router:
             self._held_pads[event.pad] = (channel, note)
             velocity = self.patch.pad_velocity(event.pad, event.velocity)
             return out + [Send((NOTE_ON | channel, note, velocity), PADS_TRACK)]
-        if event.on:
-            return [LoopAction(pad.action, pad.loop)]
-        return []
+        if not event.on:
+            return []
+        if pad.action == "section":
+            return [BandSection(pad.section)]
+        if pad.action == "band_fill":
+            return [BandFill()]
+        return [LoopAction(pad.action, pad.loop)]
 
     # ----- knobs and buttons ------------------------------------------------------------------
 

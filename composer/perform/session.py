@@ -29,6 +29,7 @@ from composer.midi.cue_paths import cue_of
 from composer.outputs import check_output
 from composer.patch.loader import piece_path
 from composer.perform.arpeggiator import Arpeggiator
+from composer.perform.band import BAND_ACTIONS, BandSteering
 from composer.perform.loops import LoopLauncher
 from composer.perform.record import Recorder
 from composer.perform.router import (
@@ -78,6 +79,7 @@ class Performance(Stage):
         self.arp: Arpeggiator | None = None
         self.arp_channel = 0
         self.launcher: LoopLauncher | None = None
+        self.band: BandSteering | None = None
         self.controller = None
         self.recorder: Recorder | None = None
         self.taps = TapTempoMeter()
@@ -101,6 +103,8 @@ class Performance(Stage):
         self.runtime = runtime = self._load_runtime()
         self.router = Router(patch, thru_other=options.thru_other)
         self.launcher = LoopLauncher(runtime, horizon=lambda: self.scheduler.computed_until)
+        self.band = BandSteering(runtime.piece.band, patch.band.latch, self._warn)
+        self.band.check(patch)
         self._add_arpeggiator()
         if options.record is not None:
             check_output(options.record, [options.patch, options.piece, piece_path(patch)], kinds=["midi"],
@@ -223,7 +227,10 @@ class Performance(Stage):
     def _controller_lost(self) -> None:
         beat = self.beat_now()
         for action in self.router.release_all():
-            self._send_now(action, beat)
+            if type(action) is Send:
+                self._send_now(action, beat)
+            else:  # an arpeggiator's or the chord zone's key: the scheduler's thread lets go of it
+                self.actions.put((action, beat))
         self.actions.put((_ClearArp(), beat))
 
     # ----- the clocked path (the scheduler's thread) ------------------------------------------
@@ -255,6 +262,8 @@ class Performance(Stage):
             arp.clear()
         elif kind is _MidiCue:
             self.runtime.external_cue(action.path, action.values, max(beat, self.scheduler.computed_until))
+        elif kind in BAND_ACTIONS:
+            self.band.apply(action)
         elif kind is LoopAction:
             if not self.runtime.piece.loops:
                 raise ComposerError(f"a {action.kind} for loop {action.loop!r}, but no piece is playing")

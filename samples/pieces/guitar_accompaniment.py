@@ -5,11 +5,11 @@
 # (a General MIDI program change), so any GM synth or DAW plays guitar, bass and drums.
 #
 #   composer render samples/pieces/guitar_accompaniment.py -o out/guitar.mid --bars 16
-#   composer perform samples/pieces/guitar_accompaniment.py --patch patches/guitar-accompaniment.toml
 #
-# With the guitar-accompaniment patch: channels 1 and 2 belong to the player (right hand,
-# and the left hand's arpeggiator), so the band plays on 3 (arpeggio), 4 (bass) and 10
-# (drums); pad 7 fires the `fill` loop, pad 8 a bar of `perc`, knob 2 sets `density`.
+# The band stays off channels 1 and 2 (a guitar or a keyboard of yours) and plays on 3
+# (arpeggio), 4 (bass) and 10 (drums); `fill` and `perc` wait for a pad (launch them from a
+# patch), `param("density")` thins the hats. A band that follows your chords and pads is a
+# chart's: `composer perform samples/charts/night_drive.cho --patch guitar-accompaniment`.
 
 use_bpm(88)
 use_time_signature(4, 4)
