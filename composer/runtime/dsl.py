@@ -82,7 +82,7 @@ class PieceAPI:
                 sync=None if (sync_bpm or sync) is None else str(sync_bpm or sync),
                 delay=start_delay,
                 paused=bool(paused),
-                settings=dict(self.definition.settings),
+                settings=dict(sound.settings(self)),  # the defining thread's, as Sonic Pi copies them
                 init=init,
                 takes_value=function.__code__.co_argcount > 0,
                 auto_cue=bool(auto_cue),
