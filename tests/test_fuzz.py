@@ -1,4 +1,4 @@
-"""Fuzzing what comes from outside: small generated pieces through `composer render`, patches,
+"""Fuzzing what comes from outside: small generated pieces through `composer render`, mini-notation, patches,
 kits and raw MIDI bytes into the controller's router. Whatever the input: no traceback, either a
 valid result or a one-line error, in bounded time (each test a few seconds)."""
 
@@ -93,6 +93,34 @@ def test_render_options_never_traceback(tmp_path_factory, option, value):
     code, err = render(piece, folder / "out.mid", option, value)
     assert "Traceback" not in err
     assert code == 0 or (code in (1, 2) and err.strip()), err
+
+
+# ----- mini-notation --------------------------------------------------------------------------
+
+mini_pieces = st.one_of(
+    st.sampled_from(list("[]<>{}(),.:!?@|%*/~_ -") + ["bd", "sn", "c4", "e3", "a", "0", "1", "3", "8", "1e9", "1e12",
+                                                   "0..1e9", "-1", "0.5", "2.5", "*0", "/0", "%0", "(3,8,2)", "?0.5",
+                                                   "@0", "!0", "1e300", "nan", "inf", "..", "3..-3", "^", "'", '"']),
+    st.text(max_size=3),
+)
+mini_strings = st.lists(mini_pieces, max_size=14).map("".join)
+
+
+@settings(max_examples=300, deadline=2000, derandomize=True, database=None)
+@given(text=mini_strings, seed=st.integers(0, 3), cycles=st.integers(1, 4))
+def test_mini_notation_parses_and_plays_or_fails_in_one_line(text, seed, cycles):
+    """Any text: either events whose times lie in the queried cycles, or one ComposerError line."""
+    from fractions import Fraction
+
+    from composer.pattern import mini
+
+    try:
+        events = mini(text, seed).query_arc(0, cycles)
+    except ComposerError as error:
+        assert str(error) and "\n" not in str(error), repr(str(error))
+        return
+    for event in events:
+        assert type(event.part.begin) is Fraction and 0 <= event.part.begin <= event.part.end <= cycles
 
 
 # ----- patches and kits -----------------------------------------------------------------------

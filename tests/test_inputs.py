@@ -70,6 +70,16 @@ def test_patch_check_follows_the_patchs_own_piece(tmp_path, capsys):
     assert code == 0 and f"loops of {piece}" in out
 
 
+def test_patch_check_names_the_line_of_a_pad_written_as_an_array_entry(tmp_path, capsys):
+    """[[pads]] entries: the error named the first entry's line, whichever pad lacked its loop."""
+    write_piece(tmp_path, "@live_loop\ndef drums():\n    sleep(1)\n")
+    patch = tmp_path / "p.toml"
+    patch.write_text('piece = "piece.py"\n\n[[pads]]\npad = 1\naction = "launch"\nloop = "drums"\n\n'
+                     '[[pads]]\npad = 5\naction = "launch"\nloop = "fill"\n')
+    code, _, err = run(["patch", "check", str(patch)], capsys)
+    assert (code, err) == (1, f"composer: {patch}:11: pads[2].loop: no live_loop 'fill' in {tmp_path / 'piece.py'}\n")
+
+
 def test_patch_check_names_a_missing_piece(tmp_path, capsys):
     patch = tmp_path / "p.toml"
     patch.write_text('name = "x"\npiece = "gone.py"\n')
@@ -90,6 +100,17 @@ def test_a_piece_may_start_with_a_byte_order_mark(tmp_path):
     piece.write_bytes(b"\xef\xbb\xbf@live_loop\ndef a():\n    play(60)\n    sleep(1)\n")
     summary = render_file(piece, tmp_path / "x.mid", beats=2)
     assert summary.notes == 2
+
+
+def test_a_kit_and_a_patch_may_start_with_a_byte_order_mark(tmp_path, capsys):
+    """Editors that write a BOM into a piece write it into TOML too ("Invalid statement" before)."""
+    kit = tmp_path / "k.toml"
+    kit.write_bytes(b"\xef\xbb\xbf[drums]\nbd = 36\n")
+    assert read_kit(kit).drums == {"bd": 36}
+    patch = tmp_path / "p.toml"
+    patch.write_bytes(b"\xef\xbb\xbf" + (ROOT / "patches" / "default.toml").read_bytes())
+    code, out, err = run(["patch", "check", str(patch)], capsys)
+    assert code in (0, None) and "ok" in out, err
 
 
 def test_an_exception_that_cannot_be_shown_is_still_one_line(tmp_path):

@@ -165,3 +165,14 @@ def test_parse_errors_name_the_column(text, column, fragment):
     assert "\n" not in message
     assert isinstance(caught.value, ComposerError)
     assert caught.value.column == column
+
+
+def test_an_error_in_a_pattern_over_several_lines_is_one_line_naming_line_and_column():
+    """A triple-quoted pattern in a piece: the error quoted the whole text, newlines and all."""
+    with pytest.raises(MiniNotationError) as caught:
+        mini("bd sn\n  hh ]\n")
+    assert str(caught.value) == "mini-notation: line 2, column 6: unmatched ']' in \"  hh ]\""
+    assert (caught.value.line, caught.value.column) == (2, 6)
+    with pytest.raises(MiniNotationError) as caught:
+        mini("a\rb]")  # other control characters are shown escaped
+    assert "\n" not in str(caught.value) and "\r" not in str(caught.value)

@@ -84,3 +84,12 @@ def test_help_has_examples():
 
 def test_negative_cycles_is_a_usage_error():
     assert run("a", "--cycles", "-1").exit_code == 2
+
+
+def test_cycles_beyond_the_limit_are_a_usage_error_naming_it():
+    """`--cycles 1e30` took about 0.9 GB before: a bounded option, refused before any query."""
+    for value in ("1e30", "1000001", "100000000"):
+        result = run("bd", "--cycles", value)
+        assert result.exit_code == 2 and "--cycles" in result.output, result.output
+        assert "Traceback" not in result.output
+    assert "0<=x<=1000000" in run("bd", "--cycles", "1000001").output

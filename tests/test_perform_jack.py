@@ -316,7 +316,7 @@ def test_a_controller_plugged_in_after_the_start_is_waited_for(tmp_path, receive
         running.finish()
 
 
-@pytest.mark.parametrize("signum, code", [(signal.SIGTERM, 143), (signal.SIGHUP, 129)])
+@pytest.mark.parametrize("signum, code", [(signal.SIGTERM, 143), (signal.SIGHUP, 129), (signal.SIGQUIT, 131)])
 def test_cli_stop_signal_ends_the_notes_and_writes_the_recording(tmp_path, controller, receiver, signum, code):
     out = tmp_path / "take.mid"
     process = composer_process(

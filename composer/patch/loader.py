@@ -111,6 +111,7 @@ def _syntax_error(file: str, error: tomllib.TOMLDecodeError, text: str) -> Patch
 
 def parse_patch(text: str, file: str = "<patch>") -> Patch:
     """A Patch from TOML text; `file` is what errors call it."""
+    text = text.removeprefix("\ufeff")  # a BOM, as some editors write, is not TOML
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -165,7 +166,7 @@ def check_against_piece(patch: Patch, piece: str | None = None) -> str | Path | 
         raise PatchError(file, f"its piece does not load: {error}") from None
     loops = set(loaded.loops)
     _check_band(patch, loaded.band, path, file, text)
-    named = [(("pads", str(pad.pad), "loop"), pad.loop) for pad in patch.pads if pad.loop]
+    named = [(_pad_path(text, pad.pad) + ("loop",), pad.loop) for pad in patch.pads if pad.loop]
     named += [(("buttons", str(key), "loop"), button.loop) for key, button in patch.buttons.items() if button.loop]
     for field_path, loop in named:
         if loop not in loops:
@@ -217,7 +218,7 @@ def _shipped(patch: Patch) -> bool:
 
 def _read(path: str) -> str:
     try:
-        with open(path, encoding="utf-8") as handle:
+        with open(path, encoding="utf-8-sig") as handle:
             return handle.read()
     except FileNotFoundError:
         raise PatchError(path, "no such patch file") from None

@@ -58,9 +58,15 @@ class MiniNotationError(ComposerError, ValueError):
 
     def __init__(self, message: str, text: str, index: int):
         self.text = text
-        self.column = index + 1
         self.reason = message
-        super().__init__(f'mini-notation: column {self.column}: {message} in "{text}"')
+        # A pattern written over several lines (a triple-quoted string) is named by line and
+        # column, and only that line is quoted: the error stays one line.
+        line_start = text.rfind("\n", 0, index) + 1
+        self.line = text.count("\n", 0, line_start) + 1
+        self.column = index - line_start + 1
+        where = f"line {self.line}, column {self.column}" if "\n" in text else f"column {self.column}"
+        shown = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text[line_start:].split("\n", 1)[0])
+        super().__init__(f'mini-notation: {where}: {message} in "{shown}"')
 
 
 def mini(text: str, seed: int = 0) -> Pattern:

@@ -40,7 +40,7 @@ def load_kit(name: str, piece_path: Path | None = None) -> Kit:
 
 def read_kit(path: Path) -> Kit:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))  # a BOM, as some editors write, is not TOML
     except tomllib.TOMLDecodeError as error:
         raise ComposerError(f"{path}: {error}") from None
     except RecursionError:
