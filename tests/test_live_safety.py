@@ -93,10 +93,21 @@ def test_a_render_stops_a_runaway_body_with_one_line(tmp_path, monkeypatch, body
     assert "\n" not in message
 
 
+def test_a_render_stops_a_top_level_that_never_ends(tmp_path, monkeypatch):
+    monkeypatch.setattr(budget, "RENDER_SECONDS", 0.3)
+    path = tmp_path / "piece.py"
+    path.write_text("@live_loop\ndef a():\n    play(60)\n    sleep(1)\n\nwhile True:\n    pass\n")
+    with pytest.raises(PieceError) as caught:
+        dsl.load(path, until=8)
+    message = str(caught.value)
+    assert message.startswith((f"{path}:6: the piece's top level computed for more than 0.3 s",
+                               f"{path}:7: the piece's top level computed for more than 0.3 s")), message
+
+
 @pytest.mark.parametrize("body", list(ENDLESS))
 def test_live_an_edit_that_runs_away_is_rolled_back_and_the_old_body_plays(tmp_path, monkeypatch, body):
     source, reason, lines, seconds = ENDLESS[body]
-    monkeypatch.setattr(budget, "LIVE_SECONDS", seconds)  # generous: a busy machine
+    monkeypatch.setattr(budget, "LIVE_SECONDS", seconds)  # the new body's budget: it has the old to fall back on
     monkeypatch.setattr(budget, "MAX_EVENTS", 20_000)
     path = tmp_path / "piece.py"
     good = "@live_loop\ndef a():\n    play(60 + tick() % 3, velocity=rrand_i(50, 90))\n    sleep(1)\n"
@@ -123,7 +134,33 @@ def test_live_a_new_loop_that_runs_away_stops_and_the_others_play_on(tmp_path):
     path.write_text("@live_loop\ndef a():\n    play(60)\n    sleep(1)\n\n@live_loop\ndef b():\n    while True:\n        pass\n")
     runtime = dsl.load(path)
     runtime.budget.live(lambda message: None)
-    with pytest.raises(PieceError, match=r"piece.py:8: live_loop 'b' computed for more than"):
+    # 1 s of computing, or 2 s of the clock on a busy machine, whichever comes first
+    with pytest.raises(PieceError, match=r"piece.py:[89]: live_loop 'b' (computed|took) (for )?more than"):
         list(runtime.events(until=4))
     assert runtime.queued_loops() == {"a"}  # b is out of the queue: a session stops it and plays on
     assert [e.note for e in runtime.events(until=4) if type(e) is Note] == [60, 60, 60]
+
+
+def test_a_load_that_hangs_is_abandoned_and_the_save_after_it_is_taken(tmp_path):
+    """composer.live.reload on its own: a top level stuck in `while True: pass` is given up after
+    its deadline (naming its line), and a save made meanwhile is loaded next."""
+    from ports import wait_until
+
+    from composer.live.reload import Reloader
+
+    path = tmp_path / "piece.py"
+    good = "@live_loop\ndef a():\n    play(60)\n    sleep(1)\n"
+    path.write_text(good)
+    runtime = dsl.load(path)
+    adopted, failures = [], []
+    reloader = Reloader(path, runtime, lambda adopt: adopted.append(adopt), failures.append, seconds=0.5)
+    path.write_text("x = 0\nwhile True:\n    x += 1\n" + good)
+    reloader.request()
+    wait_until(lambda: False, 0.1)  # the load is under way ...
+    path.write_text(good.replace("60", "72"))
+    reloader.request()  # ... when the next save comes
+    assert wait_until(lambda: reloader.poll() or adopted, timeout=10), failures
+    assert len(failures) == 1 and failures[0].startswith(f"{path}:") and "top level took more than 0.5 s" in failures[0]
+    assert failures[0].split(":")[1] in {"2", "3"}  # the line it was stuck at
+    adopted[0](0)
+    assert [e.note for e in runtime.events(until=2) if type(e) is Note] == [72, 72]

@@ -4,6 +4,7 @@ Judged by counts over generous windows: a busy machine may hold up a note or two
 
 from __future__ import annotations
 
+import re
 import resource
 import time
 
@@ -35,9 +36,9 @@ def ons_between(receiver, note: int, begin: float, end: float) -> int:
 EDITS = {  # what the edit saves: (source, what the error line says, the line it names)
     "while True: pass": (GOOD.replace("    play(60, duration=0.5)\n", "    while True:\n        pass\n"),
                          "computed for more than", (5, 6)),
-    # dense enough to take long, within the pattern layer's limits (a4*1e9 is refused at once)
+    # 90,000 notes a cycle: within the patterns' bound (a4*1000000000 is refused outright now)
     "play_cycle('a4*300*300')": (GOOD.replace("    play(60, duration=0.5)\n", "    play_cycle('a4*300*300')\n"),
-                                    "computed for more than", (5,)),
+                                 "computed for more than", (5,)),
     "while True: play(50)": (GOOD.replace("    play(60, duration=0.5)\n", "    while True:\n        play(50)\n"),
                              "more than", (5, 6)),
     "time.sleep(3) at the top": ("import time\ntime.sleep(3)\n" + GOOD.replace("play(60", "play(61"),
@@ -78,8 +79,9 @@ def test_a_new_loop_that_hangs_stops_and_the_others_play_on(tmp_path, receiver):
         assert receiver.wait_for(lambda: len(ons(receiver, 60)) >= 3, timeout=10)
         piece.write_text(GOOD + "\n@live_loop\ndef b():\n    play(64)\n    while True:\n        pass\n")
         assert receiver.wait_for(lambda: "that loop stopped" in run.err.getvalue(), timeout=10), run.err.getvalue()
-        assert f"{piece}:11: live_loop 'b' computed for more than" in run.err.getvalue() or \
-            f"{piece}:12: live_loop 'b' computed for more than" in run.err.getvalue(), run.err.getvalue()
+        # 1 s of computing, or 2 s of the clock on a busy machine, whichever comes first
+        assert re.search(rf"{re.escape(str(piece))}:1[12]: live_loop 'b' (computed for|took) more than",
+                         run.err.getvalue()), run.err.getvalue()
         count = len(ons(receiver, 60))
         assert receiver.wait_for(lambda: len(ons(receiver, 60)) >= count + 5, timeout=5)
         assert "b" not in run.session.runtime.loops

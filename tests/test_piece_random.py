@@ -154,3 +154,26 @@ def test_a_loop_added_on_reload_is_seeded_after_the_running_ones(tmp_path):
     dsl.reload(runtime, path, now=2)
     added = [n[1] for n in notes(runtime.events(until=5)) if n[4] == 2]
     assert added == [10, 117, 101]  # seed 204713.470458984375
+
+
+def test_live_loop_seed_is_use_random_seed_inside_its_thread(tmp_path):
+    # Sonic Pi's live_loop starts its thread as any other (taking the top level's next thread
+    # number) and then calls use_random_seed(seed) in it: the seed is exact, whatever the top
+    # level's seed, and the loops defined after it are seeded as if it had none.
+    events = run_piece(tmp_path, """
+        use_random_seed(5)
+
+        @live_loop(seed=0)
+        def a():
+            play(rrand_i(0, 127))
+            sleep(1)
+
+        @live_loop
+        def b():
+            play(rrand_i(0, 127), channel=2)
+            sleep(1)
+    """, beats=2)
+    assert [n[1] for n in notes(events) if n[4] == 1] == [96, 93]  # stream[1], stream[2] * 128
+    # b is the top level's second thread: seed stream[5 + 1 + 1] * 441000 + 5
+    # = 0.822113037109375 * 441000 + 5 = 362556.849365234375
+    assert [n[1] for n in notes(events) if n[4] == 2] == [119, 39]

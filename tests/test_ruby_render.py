@@ -256,3 +256,29 @@ def test_a_live_loop_block_gets_its_last_iteration_s_value_from_init(tmp_path):
         end
         """, beats=3, name="piece.rb"))
     assert [(b, n) for b, n, *_ in played] == [(0, 60), (1, 62), (2, 64)]
+
+
+def test_a_runaway_buffer_body_is_stopped_with_one_line_and_a_live_edit_rolled_back(tmp_path, monkeypatch):
+    from composer.runtime import budget
+    from composer.runtime.events import Note
+    from composer.runtime.piece import PieceError
+
+    monkeypatch.setattr(budget, "RENDER_SECONDS", 0.3)
+    monkeypatch.setattr(budget, "LIVE_SECONDS", 0.3)
+    path = write_piece(tmp_path, "live_loop :fine do\n  play 60\n  sleep 1\nend\n"
+                                 "live_loop :a do\n  loop do\n    x = 1\n  end\nend\n", "away.rb")
+    with pytest.raises(PieceError) as caught:
+        list(dsl.load(path, until=8).events())
+    message = str(caught.value)
+    assert message.startswith(f"{path}:5: live_loop 'a' computed for more than") and "\n" not in message
+
+    good = "live_loop :a do\n  play 60 + tick % 3\n  sleep 1\nend\n"
+    path.write_text(good)
+    runtime = dsl.load(path)
+    reports = []
+    runtime.budget.live(reports.append)
+    first = [e.note for e in runtime.events(until=2) if type(e) is Note]
+    path.write_text("live_loop :a do\n  play 40\n  while true\n  end\nend\n")
+    dsl.reload(runtime, path, now=2)
+    rest = [e.note for e in runtime.events(until=4) if type(e) is Note]
+    assert first + rest == [60, 61, 62, 60] and len(reports) == 1 and "playing its previous version" in reports[0]

@@ -314,7 +314,7 @@ use_synth("piano")
 
 @live_loop
 def b():
-    play(60)
+    play(60, channel=2)   # a channel of its own: on one channel the two strikes would be one hit
     sleep(4)
 """)
     # as Sonic Pi's threads copy the top level's thread locals when they start

@@ -36,7 +36,7 @@ def test_a_score_without_live_loops_renders_to_a_file(tmp_path):
     """)
     out = tmp_path / "score.mid"
     summary = render_file(piece, out, beats=4)
-    assert summary.notes == 5
+    assert summary.notes == 5 and summary.tracks == 2  # the conductor and the top level's "main"
     midi = mido.MidiFile(out)
     track = next(t for t in midi.tracks if t.name == "main")
     ons = []
@@ -736,3 +736,39 @@ def test_a_negative_sleep_goes_back_as_in_sonic_pi(tmp_path):
     """, beats=3.5)
     assert onsets(events, "main") == [(F(3, 4), 60)]
     assert onsets(events, "swung") == [(F(3, 4), 70), (F(7, 4), 70), (F(11, 4), 70)]
+
+
+def test_a_thread_at_its_own_tempo_keeps_its_seconds_across_piece_tempo_changes(tmp_path):
+    events = run_piece(tmp_path, """
+        use_bpm(60)
+
+        @live_loop
+        def pinned():              # started at 60: keeps 60 when the top level changes the tempo
+            sleep(1.5)
+            play(40, duration=1)
+            sleep(1)
+
+        sleep(2)
+        use_bpm(120)               # beat 2 is 2 s; from there a beat is half a second
+    """, beats=8)
+    # Sonic Pi: pinned plays at 1.5 s, 4 s, 6.5 s; in the file's beats: 1.5, then 2 + 2 * 2, 2 + 4.5 * 2
+    assert [(n[0], n[3]) for n in notes(events)] == [(F(3, 2), F(3, 2)), (6, 2)]
+
+
+def test_an_accelerando_does_not_move_a_loop_at_its_own_tempo(tmp_path):
+    events = run_piece(tmp_path, """
+        @live_loop
+        def clock():
+            use_bpm(60)            # a note every two seconds, whatever the piece does
+            play(60, duration=2)
+            sleep(2)
+
+        @live_loop
+        def conductor():
+            sleep(1)
+            use_piece_bpm(120)     # from beat 1 a beat is half a second: clock, already
+            sleep(100)             # computed up to beat 2, is moved to keep its seconds
+    """, beats=12)
+    # seconds 0, 2, 4, 6 are beats 0, 3, 7, 11; each note lasts 2 s, but for the first: it had
+    # begun sounding (it was out) when the change came, so it keeps its length in beats
+    assert [(n[0], n[3]) for n in notes(events) if n[5] == "clock"] == [(0, 2), (3, 4), (7, 4), (11, 4)]

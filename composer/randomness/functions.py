@@ -157,7 +157,7 @@ def rand_reset() -> None:
 
 def use_random_seed(seed) -> None:
     """From here on this thread's numbers (and the seeds of the threads it starts) follow `seed`."""
-    _stream().use_seed(_seed(seed))
+    _stream().use_seed(checked_seed(seed))
 
 
 @contextmanager
@@ -166,7 +166,7 @@ def with_random_seed(seed):
     where it was."""
     stream = _stream()
     saved = stream.seed, stream.index, stream.spawned
-    stream.use_seed(_seed(seed))
+    stream.use_seed(checked_seed(seed))
     try:
         yield
     finally:
@@ -200,7 +200,8 @@ def current_random_source() -> Symbol:
     return Symbol(_stream().source)
 
 
-def _seed(seed):
+def checked_seed(seed):
+    """The seed, if it is a number; else a one-line error."""
     if not isinstance(seed, numbers.Real) or isinstance(seed, bool):
         raise ComposerError(f"a random seed must be a number, got {seed!r}")
     return seed

@@ -113,8 +113,6 @@ class Calls:
 
     def block(self, node):
         """A closure that, in a scope, makes the block a Python callable (`do |x| ... end`)."""
-        if node.type == "block_argument":
-            return self.compile(node)
         bind = self.parameters(node.child_by_field_name("parameters"))
         body = self.body(node.child_by_field_name("body"))
         return lambda scope: make_block(bind, body, scope)
@@ -135,7 +133,7 @@ class Calls:
             elif child.type == "splat_parameter" and child.child_by_field_name("name") is not None:
                 simple = False
                 rest = _text(child.child_by_field_name("name"))
-            elif child.type in ("block_parameter", "comment"):
+            elif child.type == "comment":
                 continue
             else:
                 raise self.unsupported(child, "this kind of parameter")

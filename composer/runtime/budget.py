@@ -29,8 +29,11 @@ from composer.runtime.piece import PieceError
 
 #: CPU seconds one iteration may compute when rendering (a body that never ends is found here).
 RENDER_SECONDS = 10.0
-#: CPU seconds one live iteration may compute: past this the music would stall.
-LIVE_SECONDS = 0.05
+#: CPU seconds one live iteration may compute when the loop has an earlier body to fall back on:
+#: the music stalls this long at most (a first run may import a module: more would be harsh).
+LIVE_SECONDS = 0.2
+#: ... and when it has none (a loop just added), which then stops: no sooner than it must.
+FIRST_BODY_SECONDS = 1.0
 #: Wall-clock seconds an iteration may take (a body blocked in a call uses no CPU time); on a
 #: busy machine a render's CPU seconds take longer than their number.
 LIVE_WALL_SECONDS = 2.0
@@ -38,7 +41,7 @@ RENDER_WALL_SECONDS = 30.0
 #: Events one iteration may produce: far beyond any music, far below a runaway's gigabytes.
 MAX_EVENTS = 100_000
 #: How often the watchdog looks: live, a fraction of LIVE_SECONDS; rendering, seldom (it costs).
-LIVE_WATCH_PERIOD = 0.01
+LIVE_WATCH_PERIOD = 0.02
 RENDER_WATCH_PERIOD = 0.1
 #: How long a fired Overrun has to end its iteration before it is raised again.
 REFIRE_SECONDS = 0.05
@@ -77,7 +80,6 @@ class IterationBudget:
     def live(self, report) -> None:
         """Roll back overrunning iterations and play the previous body; `report(message)`."""
         self.report = report
-        self.seconds = LIVE_SECONDS
         self.wall_seconds = LIVE_WALL_SECONDS
         self.run = self._run_live
 
@@ -95,6 +97,8 @@ class IterationBudget:
         try:
             try:
                 with self._lock:
+                    has_fallback = self.trusted.get(loop.definition.name) is not None
+                    self.seconds = LIVE_SECONDS if has_fallback else FIRST_BODY_SECONDS
                     self._token += 1
                     self._thread_id = threading.get_ident()
                     self._active = True
@@ -115,6 +119,8 @@ class IterationBudget:
         for frame, lineno in traceback.walk_tb(overrun.__traceback__):
             if frame.f_code.co_filename == path:
                 line = lineno
+        if loop is getattr(self.runtime, "_top", None):
+            return f"{path}:{line}: the piece's top level {self._reason}; does it loop forever?"
         return (f"{path}:{line}: live_loop {loop.definition.name!r} {self._reason} without finishing an "
                 "iteration; does its body loop forever?")
 

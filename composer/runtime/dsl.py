@@ -67,9 +67,11 @@ class PieceAPI:
             start_delay = _duration(delay, f"live_loop {loop_name!r}: delay")  # it cannot start in the past
             runtime = self._running("live_loop")
             # Sonic Pi runs each live_loop in a thread started by the thread defining it, which
-            # seeds it (seed= as in_thread's); a loop already running is moved by a second
-            # thread, which takes a seed as well
-            random = context.current.random.spawn(seed)
+            # seeds it; seed= is use_random_seed(seed) inside that thread. A loop already
+            # running is moved by a second thread, which takes a seed as well
+            random = context.current.random.spawn()
+            if seed is not None:
+                random.use_seed(chance.checked_seed(seed))
             if loop_name in self.replacing:
                 context.current.random.spawn()
             definition = LoopDefinition(

@@ -132,7 +132,7 @@ class Runtime(TempoCalls, CueCalls):
         definition = LoopDefinition(name="<top level>", body=body, line=1, auto_cue=False)
         self._top = RunningLoop(definition, context.new_top_level(self.seed), next(self._orders),
                                 track=TOP_LEVEL_TRACK, one_shot=True)
-        self._run_iteration(self._top)
+        self.budget.run(self._top)  # a top level that never ends is stopped, as a loop's body is
         self.piece.settings = dict(self._top.state.settings)  # what loops a reload adds start with
         for loop in self.loops.values():
             if not loop.one_shot:
@@ -369,9 +369,7 @@ class Runtime(TempoCalls, CueCalls):
     def note(self, note: int, velocity: int, duration: Fraction, channel: int, offset=Fraction(0)) -> None:
         loop = self._active[-1]
         if loop.bpm is not None:  # its own tempo: its beats in the file's
-            scale = self.tempo.at(loop.state.time) / loop.bpm
-            duration *= scale
-            offset *= scale
+            offset, duration = self.file_beats(loop, offset), self._length(loop, offset, duration)
         if offset or loop.warps or loop.rewound:  # past the end, or before the iteration (_rewind)
             beat = max(loop.state.time + offset, loop.iteration_start)
             if self.until is not None and beat >= self.until:
@@ -380,15 +378,23 @@ class Runtime(TempoCalls, CueCalls):
                 return
         else:
             beat = loop.state.time
-        if loop.one_shot and loop.track not in self.track_order:
-            self.track_order.append(loop.track)
+        if loop.one_shot:
+            self.track_order.append(loop.track)  # appends once
         self._emit(Note(beat, duration, note, velocity, channel, loop.track))
+
+    def _length(self, loop: RunningLoop, offset, duration) -> Fraction:
+        """A note's length in the file's beats, for a thread with a tempo of its own."""
+        start = loop.state.time + self.file_beats(loop, offset)
+        return self.tempo.advance(start, to_beats(duration) * 60 / loop.bpm) - start
 
     def emit(self, event: Event) -> None:
         """Queue an event a piece's call made (composer.runtime.sound, midi_calls) at its beat."""
         loop = self._active[-1] if self._active else None
-        if loop is not None and loop.rewound and event.beat < loop.iteration_start:
-            event = event._replace(beat=loop.iteration_start)  # see _rewind
+        if loop is not None:
+            if loop.rewound and event.beat < loop.iteration_start:
+                event = event._replace(beat=loop.iteration_start)  # see _rewind
+            if loop.one_shot:  # the top level's track, or a thread's, is known once it plays
+                self.track_order.append(loop.track)
         self._emit(event)
 
     def _rewind(self, loop: RunningLoop, beats: Fraction) -> None:
@@ -417,7 +423,7 @@ class Runtime(TempoCalls, CueCalls):
             state.time += beats
         else:
             loop.beat += beats
-            state.time += beats * self.tempo.at(state.time) / loop.bpm
+            state.time = self.tempo.advance(state.time, beats * 60 / loop.bpm)
         if state.time >= loop.sleep_limit and not loop.warps:
             if self.until is not None and state.time >= self.until:
                 raise PastHorizon

@@ -10,6 +10,7 @@ its sleep starts. `--bpm` pins every absolute tempo (use_bpm, with_bpm, use_piec
 from __future__ import annotations
 
 import bisect
+import heapq
 from fractions import Fraction
 
 from composer.beats import to_beats, to_bpm
@@ -56,6 +57,23 @@ class TempoMap:
             index += 1
         return total + (beat - self.beats[index]) * 60 / self.bpms[index]
 
+    def beat_at(self, seconds: Fraction) -> Fraction:
+        """The beat `seconds` after beat 0 (the inverse of `seconds`)."""
+        index = 0
+        while index + 1 < len(self.beats):
+            span = (self.beats[index + 1] - self.beats[index]) * 60 / self.bpms[index]
+            if seconds <= span:
+                break
+            seconds -= span
+            index += 1
+        return self.beats[index] + seconds * self.bpms[index] / 60
+
+    def advance(self, beat: Fraction, seconds: Fraction) -> Fraction:
+        """The beat `seconds` after `beat`, through every tempo change on the way."""
+        if len(self.beats) == 1:
+            return beat + seconds * self.bpms[0] / 60
+        return self.beat_at(self.seconds(beat) + seconds)
+
 
 class TempoCalls:
     """Mixed into the Runtime: what `use_bpm`, `with_bpm`, `time_warp` and friends call."""
@@ -64,7 +82,10 @@ class TempoCalls:
         """A thread's beats (a length, a delay) as the file's, at its time: they differ when it
         has a tempo of its own."""
         beats = to_beats(beats)
-        return beats if loop.bpm is None else beats * self.tempo.at(loop.state.time) / loop.bpm
+        if loop.bpm is None:
+            return beats
+        time = loop.state.time
+        return self.tempo.advance(time, beats * 60 / loop.bpm) - time
 
     def shift(self, beats) -> None:
         """Move the thread's time by `beats` either way (time_warp); never before its iteration began."""
@@ -127,12 +148,48 @@ class TempoCalls:
         self._set_piece_tempo(to_beats(at), bpm)
 
     def _set_piece_tempo(self, beat: Fraction, bpm: Fraction) -> None:
+        before = self.tempo.copy()
         if not self.tempo.change(beat, bpm):
             return
+        self._keep_seconds(before, beat)
         if beat == 0 and not self._streaming:
             self.bpm = bpm  # the initial tempo: written when the stream begins
         else:
             self._emit(Tempo(beat, bpm))
+
+    def _keep_seconds(self, before: TempoMap, beat: Fraction) -> None:
+        """A tempo change at `beat` moves the file's beats after it; threads with a tempo of
+        their own live in seconds, so their cursors (and what they have computed past `beat`)
+        move to the beats that keep their seconds. Threads that follow the piece stay put, and
+        a note already given out keeps its length in beats."""
+        own = [entry[3] for entry in self._queue if entry[3].bpm is not None and entry[1] > beat]
+        own += [loop for loop in self._parked if loop.bpm is not None and loop.state.time > beat]
+        if not own:
+            return
+        moved = before.seconds
+
+        def retimed(time: Fraction) -> Fraction:
+            return time if time <= beat else self.tempo.beat_at(moved(time))
+
+        for loop in own:
+            loop.state.time = retimed(loop.state.time)
+        self._queue[:] = [(float(e[3].state.time), e[3].state.time, e[2], e[3]) if e[3] in own else e
+                          for e in self._queue]  # in place: `events()` holds this very list
+        heapq.heapify(self._queue)
+        tracks = {loop.track for loop in own}
+        pending = []
+        for key, at, sequence, event in self._pending:
+            duration = getattr(event, "duration", 0)
+            if at + duration > beat and getattr(event, "track", None) in tracks:
+                start = retimed(at)
+                if duration:
+                    event = event._replace(beat=start, duration=retimed(at + duration) - start)
+                else:
+                    event = event._replace(beat=start)
+                key, at = float(start), start
+            pending.append((key, at, sequence, event))
+        self._pending[:] = pending  # in place: `events()` holds this very list
+        heapq.heapify(self._pending)
 
     def seconds(self, beat: Fraction) -> Fraction:
         """Seconds from the start to `beat` through the piece's tempo map."""
