@@ -161,3 +161,9 @@ def test_a_perform_with_a_pad_naming_a_section_the_chart_lacks_stops_before_it_s
     with pytest.raises(ComposerError, match=r"^patches/mine.toml: pad 4: the chart has no section 'solo'; it has "
                                             r"intro, verse, chorus, bridge in 7, bridge, outro$"):
         steering.check(patch)
+
+
+def test_a_section_asked_for_before_the_first_bar_opens_the_song():
+    runtime = dsl.load(CHART)
+    runtime.piece.band.go_to("chorus")
+    assert classes(notes(runtime, 0, 4)) == {0, 4, 7}

@@ -67,8 +67,8 @@ class LiveBand:
     def _decide(self, beat: Fraction, params: Mapping[str, float]) -> PlayedBar:
         request = self.control.take()
         index = self._index_at(beat) if self._last is None else (self._last + 1) % len(self.plans)
-        if request.section is not None and self._last is not None:
-            index = self._section_start(request.section, self._last)
+        if request.section is not None:
+            index = self._section_start(request.section, (index - 1) % len(self.plans))
         self._last = index
         plan = self.plans[index]
         notes = self.notes[index]
