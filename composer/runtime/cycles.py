@@ -83,8 +83,8 @@ def _play_controls(runtime, loop, controls: dict, offset, span, velocity: int, c
     from composer.runtime.sound import channel_number, clamp_byte, note_numbers, pan_byte
 
     wire = channel_number(int(controls["channel"])) if "channel" in controls else channel
-    beat = loop.state.time + offset
-    track = loop.definition.name
+    beat = loop.state.time + runtime.file_beats(loop, offset)  # a thread may keep a tempo of its own
+    track = loop.track
     if "velocity" in controls or "gain" in controls:
         velocity = round(127 * float(controls.get("velocity", velocity / 127)) * float(controls.get("gain", 1)))
         velocity = min(max(velocity, 0), 127)
