@@ -16,7 +16,7 @@ from composer.beats import to_beats
 from composer.errors import ComposerError
 from composer.meters import MeterMap
 from composer.outputs import check_output, make_folder, output_kind
-from composer.runtime import dsl
+from composer.runtime import loading
 from composer.runtime.events import Tempo, TimeSignature
 from composer.runtime.messages import expand
 from composer.sinks.smf import MAX_TRACKS, MidiFileWriter, beat_to_tick
@@ -115,7 +115,7 @@ def _measured(piece, bars, beats, seed, bpm, run):
     meters = None
     measured_bars = None if beats is not None else to_beats(DEFAULT_BARS if bars is None else bars, "bars")
     while True:
-        runtime = dsl.load(Path(piece), seed=seed, bpm=bpm)
+        runtime = loading.load(Path(piece), seed=seed, bpm=bpm)
         meters = meters or MeterMap(*runtime.time_signature)
         length = render_length(runtime, bars, beats, meters)
         try:

@@ -6,7 +6,7 @@ import textwrap
 from fractions import Fraction
 from pathlib import Path
 
-from composer.runtime import dsl
+from composer.runtime import loading
 from composer.runtime.events import Note
 
 
@@ -19,7 +19,7 @@ def write_piece(directory: Path, source: str, name: str = "piece.py") -> Path:
 def run_piece(directory: Path, source: str, beats=8, seed=0, name="piece.py"):
     """All events of a piece up to `beats`, as the runtime produces them."""
     until = None if beats is None else Fraction(beats)
-    runtime = dsl.load(write_piece(directory, source, name), seed=seed, until=until)
+    runtime = loading.load(write_piece(directory, source, name), seed=seed, until=until)
     return list(runtime.events())
 
 

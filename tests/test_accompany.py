@@ -305,20 +305,20 @@ def test_render_play_and_live_take_a_chart_as_a_piece(tmp_path):
 
 
 def test_live_reload_of_a_chart_changes_the_next_bar(tmp_path):
-    from composer.runtime import dsl
+    from composer.runtime import loading
 
     chart = tmp_path / "live.cho"
     chart.write_text("{x_style: strum}\n| Em . . . | Em . . . |\n")
-    runtime = dsl.load(chart)
+    runtime = loading.load(chart)
     first = [e for e in runtime.events(until=4) if isinstance(e, Note) and e.track == "bass"]
     assert {e.note % 12 for e in first} <= {4, 11}
     chart.write_text("{x_style: strum}\n| C . . . | C . . . |\n")
-    dsl.reload(runtime, chart, 4)
+    loading.reload(runtime, chart, 4)
     later = [e for e in runtime.events(until=12) if isinstance(e, Note) and e.track == "bass" and e.beat >= 4.1]
     assert later and {e.note % 12 for e in later} <= {0, 7}
     chart.write_text("| C . . . | Hm . . . |\n")
     with pytest.raises(Exception, match="live.cho:1: not a chord symbol: 'Hm'"):
-        dsl.reload(runtime, chart, 12)
+        loading.reload(runtime, chart, 12)
 
 
 @pytest.mark.parametrize("material", ['["Em", "C"]', '"Em C"', 'chord("Em")', '"| Em . C . |"'])

@@ -8,7 +8,7 @@ from composer.accompany.feel import PARAMS
 from composer.accompany.instruments import INSTRUMENTS
 from composer.patch.loader import load_patch
 from composer.patch.schema import LOOP_ACTIONS
-from composer.runtime import dsl
+from composer.runtime import loading
 from composer.runtime.events import Note
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -20,7 +20,7 @@ PIECE = ROOT / "samples" / "pieces" / "guitar_accompaniment.py"
 def test_the_patch_names_the_chart_and_its_pads_fit_it():
     patch = load_patch(str(PATCH))
     assert patch.piece == "samples/charts/night_drive.cho"
-    runtime = dsl.load(CHART)
+    runtime = loading.load(CHART)
     named = {pad.loop for pad in patch.pads if pad.action in LOOP_ACTIONS}
     assert named == {"bass", "drums"} and named <= set(runtime.piece.loops)
     sections = [pad.section for pad in patch.pads if pad.action == "section"]
@@ -33,7 +33,7 @@ def test_the_patch_names_the_chart_and_its_pads_fit_it():
 def test_the_band_leaves_the_players_channel_free():
     patch = load_patch(str(PATCH))
     player = patch.keys.zone_for(60).channel
-    notes = [e for e in dsl.load(CHART).events(until=32) if isinstance(e, Note)]
+    notes = [e for e in loading.load(CHART).events(until=32) if isinstance(e, Note)]
     band = {e.channel + 1 for e in notes}
     assert band == {i.channel + 1 for i in INSTRUMENTS.values()} and player not in band
 

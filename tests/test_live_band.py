@@ -10,7 +10,7 @@ from composer.errors import ComposerError
 from composer.harmony.symbols import parse_symbol
 from composer.perform.band import BandSteering
 from composer.perform.router import BandChord, BandFill, BandSection
-from composer.runtime import dsl
+from composer.runtime import loading
 from composer.runtime.events import Note, Tempo, TimeSignature
 
 CHART = Path(__file__).resolve().parents[1] / "samples" / "charts" / "night_drive.cho"
@@ -28,8 +28,8 @@ def classes(found):
 
 
 def test_a_held_chord_is_played_by_every_part_from_the_next_bar():
-    runtime = dsl.load(CHART)
-    plain = dsl.load(CHART)
+    runtime = loading.load(CHART)
+    plain = loading.load(CHART)
     first = notes(runtime, 0, 8)
     assert first == notes(plain, 0, 8)
     runtime.piece.band.hold(parse_symbol("F"))  # asked while bars 1-2 are computed: heard from bar 3
@@ -40,7 +40,7 @@ def test_a_held_chord_is_played_by_every_part_from_the_next_bar():
 
 
 def test_letting_go_returns_to_the_charts_chords():
-    runtime = dsl.load(CHART)
+    runtime = loading.load(CHART)
     runtime.piece.band.hold(parse_symbol("Bbmaj7"))
     assert classes(notes(runtime, 0, 4)) == {10, 2, 5, 9}
     runtime.piece.band.hold(None)
@@ -48,7 +48,7 @@ def test_letting_go_returns_to_the_charts_chords():
 
 
 def test_a_section_pad_jumps_to_the_named_section_at_the_next_bar():
-    runtime = dsl.load(CHART)
+    runtime = loading.load(CHART)
     list(runtime.events(until=4))
     band = runtime.piece.band
     band.hold(parse_symbol("F"))
@@ -63,7 +63,7 @@ def test_a_section_pad_jumps_to_the_named_section_at_the_next_bar():
 
 
 def test_next_section_after_the_last_goes_round_to_the_first():
-    runtime = dsl.load(CHART)
+    runtime = loading.load(CHART)
     list(runtime.events(until=4))
     band = runtime.piece.band
     band.go_to("outro")
@@ -73,15 +73,15 @@ def test_next_section_after_the_last_goes_round_to_the_first():
 
 
 def test_unknown_section_is_one_line_naming_the_charts():
-    band = dsl.load(CHART).piece.band
+    band = loading.load(CHART).piece.band
     with pytest.raises(ComposerError, match=r"no section 'chrous'; did you mean 'chorus'\?"):
         band.go_to("chrous")
     band.go_to("BRIDGE")  # label or kind, any case
 
 
 def test_a_fill_pad_fills_the_next_bar():
-    runtime = dsl.load(CHART)
-    plain = dsl.load(CHART)
+    runtime = loading.load(CHART)
+    plain = loading.load(CHART)
     list(runtime.events(until=4))
     runtime.piece.band.fill()
     bar = [e for e in runtime.events(until=8) if isinstance(e, Note) and 4 <= e.beat < 8]
@@ -94,8 +94,8 @@ def test_a_fill_pad_fills_the_next_bar():
 
 
 def test_feel_params_thin_swing_and_soften_the_band():
-    runtime = dsl.load(CHART)
-    plain = dsl.load(CHART)
+    runtime = loading.load(CHART)
+    plain = loading.load(CHART)
     list(runtime.events(until=4))
     runtime.params.update(density=0.0, intensity=0.0)
     thinned = notes(runtime, 4, 8, PITCHED + ("drums",))
@@ -118,15 +118,15 @@ def test_swing_moves_off_beat_eighths_to_the_triplet():
 def test_a_reloaded_chart_carries_on_from_the_bar_it_was_at(tmp_path):
     chart = tmp_path / "live.cho"
     chart.write_text("| Em . . . | C . . . | G . . . | D . . . |\n")
-    runtime = dsl.load(chart)
+    runtime = loading.load(chart)
     list(runtime.events(until=8))
     chart.write_text("| Em . . . | C . . . | A . . . | D . . . |\n")
-    dsl.reload(runtime, chart, 8)
+    loading.reload(runtime, chart, 8)
     assert classes(notes(runtime, Fraction(8), 12)) == {9, 1, 4}  # the third bar's new chord
 
 
 def test_steering_recognises_held_notes_in_the_charts_key_and_latches():
-    band = dsl.load(CHART).piece.band
+    band = loading.load(CHART).piece.band
     told = []
     steering = BandSteering(band, latch=True, warn=told.append)
     steering.apply(BandChord((42, 45), pressed=True))  # F# A: on its way to a chord
@@ -157,13 +157,13 @@ def test_a_perform_with_a_pad_naming_a_section_the_chart_lacks_stops_before_it_s
     from composer.patch import parse_patch
 
     patch = parse_patch('[pads.4]\naction = "section"\nsection = "solo"\n', "patches/mine.toml")
-    steering = BandSteering(dsl.load(CHART).piece.band, latch=True, warn=print)
+    steering = BandSteering(loading.load(CHART).piece.band, latch=True, warn=print)
     with pytest.raises(ComposerError, match=r"^patches/mine.toml: pad 4: the chart has no section 'solo'; it has "
                                             r"intro, verse, chorus, bridge in 7, bridge, outro$"):
         steering.check(patch)
 
 
 def test_a_section_asked_for_before_the_first_bar_opens_the_song():
-    runtime = dsl.load(CHART)
+    runtime = loading.load(CHART)
     runtime.piece.band.go_to("chorus")
     assert classes(notes(runtime, 0, 4)) == {0, 4, 7}

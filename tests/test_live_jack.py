@@ -16,7 +16,7 @@ import pytest
 
 from composer.live.session import PlayOptions, Session
 from composer.render import render_length
-from composer.runtime import dsl
+from composer.runtime import loading
 from composer.runtime.messages import expand
 from ports import Receiver, wait_until
 from ports import composer_process as composer
@@ -76,7 +76,7 @@ def beep():
 
 
 def rendered(path, bars, seed):
-    runtime = dsl.load(path, seed=seed)
+    runtime = loading.load(path, seed=seed)
     runtime.until = render_length(runtime, bars=bars)
     return [m.data for m in expand(runtime.events()) if type(m.data) is tuple]
 

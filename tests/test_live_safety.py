@@ -38,7 +38,7 @@ def test_render_refuses_with_one_line_naming_the_line(tmp_path, source, line, me
 
 from fractions import Fraction  # noqa: E402
 
-from composer.runtime import budget, dsl  # noqa: E402
+from composer.runtime import budget, loading  # noqa: E402
 from composer.runtime.events import Note, Tempo  # noqa: E402
 from composer.runtime.piece import PieceError  # noqa: E402
 
@@ -47,10 +47,10 @@ def test_a_reload_reverts_the_tempo_a_removed_loop_set(tmp_path):
     path = tmp_path / "piece.py"
     keep = "use_bpm(120)\n\n@live_loop\ndef a():\n    play(60)\n    sleep(1)\n"
     path.write_text(keep + "\n@live_loop\ndef slow():\n    use_piece_bpm(30)\n    sleep(4)\n")
-    runtime = dsl.load(path)
+    runtime = loading.load(path)
     assert [e.bpm for e in runtime.events(until=4) if type(e) is Tempo] == [120, 30]
     path.write_text(keep)
-    dsl.reload(runtime, path, now=4)
+    loading.reload(runtime, path, now=4)
     assert [(e.beat, e.bpm) for e in runtime.events(until=8) if type(e) is Tempo] == [(4, 120)]
 
 
@@ -58,10 +58,10 @@ def test_a_kept_loop_tempo_stays_when_another_loop_goes(tmp_path):
     path = tmp_path / "piece.py"
     keep = "@live_loop\ndef a():\n    use_piece_bpm(90)\n    play(60)\n    sleep(1)\n"
     path.write_text(keep + "\n@live_loop\ndef b():\n    play(62)\n    sleep(1)\n")
-    runtime = dsl.load(path)
+    runtime = loading.load(path)
     list(runtime.events(until=4))
     path.write_text(keep)
-    dsl.reload(runtime, path, now=4)
+    loading.reload(runtime, path, now=4)
     assert [e for e in runtime.events(until=8) if type(e) is Tempo] == []  # no change, no event
     assert runtime.tempo.at(8) == 90
 
@@ -85,7 +85,7 @@ def test_a_render_stops_a_runaway_body_with_one_line(tmp_path, monkeypatch, body
     monkeypatch.setattr(budget, "MAX_EVENTS", 20_000)
     path = tmp_path / "piece.py"
     path.write_text("@live_loop\ndef fine():\n    play(60)\n    sleep(1)\n\n@live_loop\ndef a():\n" + source)
-    runtime = dsl.load(path, until=8)
+    runtime = loading.load(path, until=8)
     with pytest.raises(PieceError) as caught:
         list(runtime.events())
     message = str(caught.value)
@@ -98,7 +98,7 @@ def test_a_render_stops_a_top_level_that_never_ends(tmp_path, monkeypatch):
     path = tmp_path / "piece.py"
     path.write_text("@live_loop\ndef a():\n    play(60)\n    sleep(1)\n\nwhile True:\n    pass\n")
     with pytest.raises(PieceError) as caught:
-        dsl.load(path, until=8)
+        loading.load(path, until=8)
     message = str(caught.value)
     assert message.startswith((f"{path}:6: the piece's top level computed for more than 0.3 s",
                                f"{path}:7: the piece's top level computed for more than 0.3 s")), message
@@ -112,27 +112,27 @@ def test_live_an_edit_that_runs_away_is_rolled_back_and_the_old_body_plays(tmp_p
     path = tmp_path / "piece.py"
     good = "@live_loop\ndef a():\n    play(60 + tick() % 3, velocity=rrand_i(50, 90))\n    sleep(1)\n"
     path.write_text(good)
-    reference = dsl.load(path)  # what the old body plays, untouched by any edit
+    reference = loading.load(path)  # what the old body plays, untouched by any edit
     expected = [(e.beat, e.note, e.velocity) for e in reference.events(until=6) if type(e) is Note]
-    runtime = dsl.load(path)
+    runtime = loading.load(path)
     reports = []
     runtime.budget.live(reports.append)
     first = [(e.beat, e.note, e.velocity) for e in runtime.events(until=4) if type(e) is Note]
     path.write_text("@live_loop\ndef a():\n    play(40)\n    tick()\n    rrand(0, 1)\n" + source)
-    dsl.reload(runtime, path, now=4)
+    loading.reload(runtime, path, now=4)
     rest = [(e.beat, e.note, e.velocity) for e in runtime.events(until=6) if type(e) is Note]
     assert first + rest == expected  # nothing of the abandoned iterations, and its ticks and randoms undone
     assert len(reports) == 1 and all(reason in r and "playing its previous version" in r for r in reports), reports
     assert located_at(reports[0], path, {line - 2 for line in lines}), reports[0]  # the loop runs its old body on
     path.write_text(good.replace("60 +", "72 +"))  # the next good save is taken
-    dsl.reload(runtime, path, now=6)
+    loading.reload(runtime, path, now=6)
     assert {e.note for e in runtime.events(until=8) if type(e) is Note} <= {72, 73, 74}
 
 
 def test_live_a_new_loop_that_runs_away_stops_and_the_others_play_on(tmp_path):
     path = tmp_path / "piece.py"
     path.write_text("@live_loop\ndef a():\n    play(60)\n    sleep(1)\n\n@live_loop\ndef b():\n    while True:\n        pass\n")
-    runtime = dsl.load(path)
+    runtime = loading.load(path)
     runtime.budget.live(lambda message: None)
     # 1 s of computing, or 2 s of the clock on a busy machine, whichever comes first
     with pytest.raises(PieceError, match=r"piece.py:[89]: live_loop 'b' (computed|took) (for )?more than"):
@@ -151,7 +151,7 @@ def test_a_load_that_hangs_is_abandoned_and_the_save_after_it_is_taken(tmp_path)
     path = tmp_path / "piece.py"
     good = "@live_loop\ndef a():\n    play(60)\n    sleep(1)\n"
     path.write_text(good)
-    runtime = dsl.load(path)
+    runtime = loading.load(path)
     adopted, failures = [], []
     reloader = Reloader(path, runtime, lambda adopt: adopted.append(adopt), failures.append, seconds=0.5)
     path.write_text("x = 0\nwhile True:\n    x += 1\n" + good)

@@ -170,14 +170,14 @@ def test_shipped_patches_name_only_loops_their_piece_defines():
     from pathlib import Path
 
     from composer.patch import load_patch
-    from composer.runtime import dsl
+    from composer.runtime import loading
 
     root = Path(__file__).resolve().parents[1]
     for path in sorted((root / "patches").glob("*.toml")):
         patch = load_patch(path)
         if not patch.piece:
             continue
-        loops = set(dsl.load(root / patch.piece).piece.loops)
+        loops = set(loading.load(root / patch.piece).piece.loops)
         named = {pad.loop for pad in patch.pads if pad.loop} | {b.loop for b in patch.buttons.values() if b.loop}
         assert named <= loops, f"{path.name}: {sorted(named - loops)} are not loops of {patch.piece}"
 

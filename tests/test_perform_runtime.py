@@ -5,7 +5,7 @@ from __future__ import annotations
 from fractions import Fraction
 from pathlib import Path
 
-from composer.runtime import dsl
+from composer.runtime import loading
 from composer.runtime.piece import LoopDefinition
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_a_piece_waiting_in_sync_does_not_run_the_performers_loop_ahead():
     """The guitar piece's crash loop waits for a cue four bars away; the arpeggiator added beside
     it must still run only as the stream reaches it, so keys pressed now are heard now."""
-    runtime = dsl.load(ROOT / "samples" / "pieces" / "guitar_accompaniment.py")
+    runtime = loading.load(ROOT / "samples" / "pieces" / "guitar_accompaniment.py")
     held: list[int] = []
     ran_at: list[Fraction] = []
 
@@ -35,7 +35,7 @@ def test_a_piece_waiting_in_sync_does_not_run_the_performers_loop_ahead():
 
 
 def test_a_wait_cut_short_by_the_end_leaves_the_performers_loop_queued():
-    runtime = dsl.load(ROOT / "samples" / "pieces" / "guitar_accompaniment.py", until=2)
+    runtime = loading.load(ROOT / "samples" / "pieces" / "guitar_accompaniment.py", until=2)
     runtime.add_loop(LoopDefinition(name="arpeggiator", body=lambda: runtime.sleep(1), line=0), at=0)
     list(runtime.events())  # the crash loop's sync runs into the end while the arpeggiator waits
     assert "arpeggiator" in runtime.queued_loops()

@@ -144,14 +144,14 @@ def test_a_loop_added_on_reload_is_seeded_after_the_running_ones(tmp_path):
     # A re-run starts a fresh top level (seed 0); Sonic Pi starts two threads for a live_loop
     # that already runs (one finds the name taken, one moves the loop), so the running loop a
     # takes thread numbers 0 and 1 and the new loop b gets stream[3] * 441000 as its seed.
-    from composer.runtime import dsl
+    from composer.runtime import loading
 
     loop_a = "@live_loop\ndef a():\n    play(60)\n    sleep(1)\n"
     path = write_piece(tmp_path, loop_a)
-    runtime = dsl.load(path)
+    runtime = loading.load(path)
     list(runtime.events(until=2))
     write_piece(tmp_path, loop_a + "@live_loop\ndef b():\n    play(rrand_i(0, 127), channel=2)\n    sleep(1)\n")
-    dsl.reload(runtime, path, now=2)
+    loading.reload(runtime, path, now=2)
     added = [n[1] for n in notes(runtime.events(until=5)) if n[4] == 2]
     assert added == [10, 117, 101]  # seed 204713.470458984375
 

@@ -9,7 +9,7 @@ import pytest
 
 from composer.errors import ComposerError
 from composer.render import render_file
-from composer.runtime import dsl
+from composer.runtime import loading
 from pieces import write_piece
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -115,7 +115,7 @@ def test_sample_piece_renders_deterministically(tmp_path, piece):
     assert summary.notes > 50
     midi = mido.MidiFile(first)
     playing = {t.name for t in midi.tracks[1:] if any(m.type == "note_on" for m in t)}
-    unpaused = {name for name, loop in dsl.load(piece).piece.loops.items() if not loop.paused}
+    unpaused = {name for name, loop in loading.load(piece).piece.loops.items() if not loop.paused}
     assert playing - {"main"} == unpaused, "every loop that is not paused plays"  # main: the top level's score
 
 

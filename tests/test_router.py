@@ -25,7 +25,7 @@ from composer.perform.router import (
     TapTempoMeter,
     is_valid,
 )
-from composer.runtime import dsl
+from composer.runtime import loading
 from composer.runtime.events import Control, Note, Release
 from composer.runtime.messages import Expander
 
@@ -332,7 +332,7 @@ def first_beats(runtime, until):
 
 
 def test_launch_waits_for_the_next_bar():
-    runtime = dsl.load(LIVE_SET)
+    runtime = loading.load(LIVE_SET)
     launcher = LoopLauncher(runtime)
     list(runtime.events(until=5))
     assert launcher.act("launch", "lead", 5.3) == 8
@@ -346,7 +346,7 @@ def played(events, track):
 
 
 def test_stop_ends_a_bar_long_loop_at_the_bar():
-    runtime = dsl.load(LIVE_SET)
+    runtime = loading.load(LIVE_SET)
     launcher = LoopLauncher(runtime)
     list(runtime.events(until=5))
     assert launcher.act("stop", "drums", 5.1) == 8
@@ -377,7 +377,7 @@ def messages_until(runtime, expander, until, track):
 
 
 def test_stop_cuts_a_four_bar_loop_at_the_next_bar_and_ends_its_notes_there(tmp_path):
-    runtime, expander = dsl.load(write_piece(tmp_path, PHRASE)), Expander()
+    runtime, expander = loading.load(write_piece(tmp_path, PHRASE)), Expander()
     launcher = LoopLauncher(runtime)
     heard = messages_until(runtime, expander, 5, "phrase")
     assert launcher.act("stop", "phrase", 5.5) == 8
@@ -394,7 +394,7 @@ def test_stop_cuts_a_four_bar_loop_at_the_next_bar_and_ends_its_notes_there(tmp_
 def test_a_launch_asked_when_the_bar_is_already_computed_goes_to_the_bar_after():
     """A hit just before a bar line, or read late: starting on a computed bar would play its first
     notes late, all at once."""
-    runtime = dsl.load(LIVE_SET)
+    runtime = loading.load(LIVE_SET)
     launcher = LoopLauncher(runtime, horizon=lambda: Fraction(33, 4))
     list(runtime.events(until=Fraction(33, 4)))
     assert launcher.act("launch", "lead", 7.95) == 12
@@ -402,14 +402,14 @@ def test_a_launch_asked_when_the_bar_is_already_computed_goes_to_the_bar_after()
 
 
 def test_a_stop_asked_when_the_bar_is_already_computed_goes_to_the_bar_after(tmp_path):
-    runtime = dsl.load(write_piece(tmp_path, PHRASE))
+    runtime = loading.load(write_piece(tmp_path, PHRASE))
     launcher = LoopLauncher(runtime, horizon=lambda: Fraction(33, 4))
     list(runtime.events(until=Fraction(33, 4)))
     assert launcher.act("stop", "phrase", 7.95) == 12
 
 
 def test_launched_again_before_its_stop_a_loop_plays_on(tmp_path):
-    runtime = dsl.load(write_piece(tmp_path, PHRASE))
+    runtime = loading.load(write_piece(tmp_path, PHRASE))
     launcher = LoopLauncher(runtime)
     list(runtime.events(until=5))
     assert launcher.act("toggle", "beat", 5.0) == 8  # on -> stopping at 8
@@ -421,7 +421,7 @@ def test_launched_again_before_its_stop_a_loop_plays_on(tmp_path):
 
 
 def test_a_long_loop_launched_again_before_its_stop_starts_over_on_the_bar(tmp_path):
-    runtime, expander = dsl.load(write_piece(tmp_path, PHRASE)), Expander()
+    runtime, expander = loading.load(write_piece(tmp_path, PHRASE)), Expander()
     launcher = LoopLauncher(runtime)
     messages = messages_until(runtime, expander, 5, "phrase")
     launcher.act("toggle", "phrase", 5.0)
@@ -431,7 +431,7 @@ def test_a_long_loop_launched_again_before_its_stop_starts_over_on_the_bar(tmp_p
 
 
 def test_toggle_and_fill():
-    runtime = dsl.load(LIVE_SET)
+    runtime = loading.load(LIVE_SET)
     launcher = LoopLauncher(runtime)
     list(runtime.events(until=1))
     assert launcher.act("toggle", "lead", 0.5) == 4  # off -> on
@@ -447,6 +447,6 @@ def test_toggle_and_fill():
 def test_unknown_loop_is_an_error_not_a_crash():
     from composer.errors import ComposerError
 
-    launcher = LoopLauncher(dsl.load(LIVE_SET))
+    launcher = LoopLauncher(loading.load(LIVE_SET))
     with pytest.raises(ComposerError, match="no live_loop named 'nope'"):
         launcher.act("launch", "nope", 0)

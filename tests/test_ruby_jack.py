@@ -11,7 +11,7 @@ import time
 import pytest
 
 from composer.render import render_length
-from composer.runtime import dsl
+from composer.runtime import loading
 from composer.runtime.messages import expand
 from ports import Receiver
 from ports import composer_process as composer
@@ -38,7 +38,7 @@ def receiver(jack):
 
 
 def rendered(path, bars, seed):
-    runtime = dsl.load(path, seed=seed)
+    runtime = loading.load(path, seed=seed)
     runtime.until = render_length(runtime, bars=bars)
     return [m.data for m in expand(runtime.events()) if type(m.data) is tuple]
 

@@ -257,7 +257,7 @@ def test_without_tree_sitter_a_buffer_says_what_to_install(monkeypatch, tmp_path
     import sys
 
     from composer.ruby import parse
-    from composer.runtime import dsl
+    from composer.runtime import loading
 
     path = tmp_path / "buffer.rb"
     path.write_text("play 60\n")
@@ -265,7 +265,7 @@ def test_without_tree_sitter_a_buffer_says_what_to_install(monkeypatch, tmp_path
     monkeypatch.setitem(sys.modules, "tree_sitter_ruby", None)  # as if it were not installed
     try:
         with pytest.raises(PieceError, match="pip install tree-sitter tree-sitter-ruby"):
-            dsl.load(path)
+            loading.load(path)
     finally:
         parse._parser.cache_clear()
 

@@ -13,7 +13,7 @@ import pytest
 
 from composer.cli import main
 from composer.ruby import samples
-from composer.runtime import dsl
+from composer.runtime import loading
 from composer.library import SHIPPED
 from pieces import notes, run_piece, write_piece
 from sonic_pi_support import TOP_LEVEL, waits_for
@@ -172,15 +172,15 @@ def test_unsupported_ruby_is_refused_naming_the_construct_and_line(tmp_path, cap
 
 def test_hot_reload_runs_the_edited_buffer_from_the_next_iteration(tmp_path):
     path = write_piece(tmp_path, "live_loop :a do\n  play 60\n  sleep 1\nend\n", "live.rb")
-    runtime = dsl.load(path)
+    runtime = loading.load(path)
     first = [e.note for e in runtime.events(until=2) if hasattr(e, "note")]
     path.write_text("live_loop :a do\n  play 72\n  sleep 1\nend\n")
-    dsl.reload(runtime, path, now=2)
+    loading.reload(runtime, path, now=2)
     later = [e.note for e in runtime.events(until=4) if hasattr(e, "note")]
     assert first == [60, 60] and later == [72, 72]
     path.write_text("live_loop :a do\n  play 72\n  sleep 1\n")  # a broken save changes nothing
     with pytest.raises(Exception, match="live.rb:"):
-        dsl.reload(runtime, path, now=4)
+        loading.reload(runtime, path, now=4)
     assert [e.note for e in runtime.events(until=6) if hasattr(e, "note")] == [72, 72]
 
 
@@ -222,7 +222,7 @@ def test_sample_groups_and_use_sample_bpm_follow_sonic_pi_s_samples(tmp_path):
         end
         """, beats=4, name="piece.rb"))
     assert [n for _, n, *_ in played] == [15, 17, 1]
-    runtime = dsl.load(write_piece(tmp_path, "use_sample_bpm :loop_amen\nlive_loop :a do\n  sleep 1\nend\n", "b.rb"))
+    runtime = loading.load(write_piece(tmp_path, "use_sample_bpm :loop_amen\nlive_loop :a do\n  sleep 1\nend\n", "b.rb"))
     assert abs(float(runtime.bpm) - 60 / (77321 / 44100)) < 1e-3  # one beat lasts the loop
 
 
@@ -268,17 +268,17 @@ def test_a_runaway_buffer_body_is_stopped_with_one_line_and_a_live_edit_rolled_b
     path = write_piece(tmp_path, "live_loop :fine do\n  play 60\n  sleep 1\nend\n"
                                  "live_loop :a do\n  loop do\n    x = 1\n  end\nend\n", "away.rb")
     with pytest.raises(PieceError) as caught:
-        list(dsl.load(path, until=8).events())
+        list(loading.load(path, until=8).events())
     message = str(caught.value)
     assert message.startswith(f"{path}:5: live_loop 'a' computed for more than") and "\n" not in message
 
     good = "live_loop :a do\n  play 60 + tick % 3\n  sleep 1\nend\n"
     path.write_text(good)
-    runtime = dsl.load(path)
+    runtime = loading.load(path)
     reports = []
     runtime.budget.live(reports.append)
     first = [e.note for e in runtime.events(until=2) if type(e) is Note]
     path.write_text("live_loop :a do\n  play 40\n  while true\n  end\nend\n")
-    dsl.reload(runtime, path, now=2)
+    loading.reload(runtime, path, now=2)
     rest = [e.note for e in runtime.events(until=4) if type(e) is Note]
     assert first + rest == [60, 61, 62, 60] and len(reports) == 1 and "playing its previous version" in reports[0]

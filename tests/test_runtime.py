@@ -266,10 +266,10 @@ def test_render_length_stops_an_endless_body_at_the_end(tmp_path):
 
 
 def test_paused_loop_waits_for_a_launch_and_stops_after_its_iteration(tmp_path):
-    from composer.runtime import dsl
+    from composer.runtime import loading
     from pieces import write_piece
 
-    runtime = dsl.load(write_piece(tmp_path, """
+    runtime = loading.load(write_piece(tmp_path, """
         @live_loop
         def clock():
             sleep(1)
@@ -297,12 +297,12 @@ def test_spread_rotate_moves_to_the_next_hit_as_in_sonic_pi():
 
 
 def test_a_loop_added_from_outside_survives_a_reload(tmp_path):
-    from composer.runtime import dsl
+    from composer.runtime import loading
     from composer.runtime.piece import LoopDefinition
     from pieces import write_piece
 
     path = write_piece(tmp_path, "@live_loop\ndef a():\n    play(60)\n    sleep(1)\n")
-    runtime = dsl.load(path)
+    runtime = loading.load(path)
 
     def arpeggiator():
         runtime.note(72, 90, F(1, 2), 0)
@@ -311,7 +311,7 @@ def test_a_loop_added_from_outside_survives_a_reload(tmp_path):
     runtime.add_loop(LoopDefinition("arpeggiator", arpeggiator, 0), at=0)
     list(runtime.events(until=2))
     write_piece(tmp_path, "@live_loop\ndef b():\n    play(64)\n    sleep(1)\n")
-    dsl.reload(runtime, path, now=2)
+    loading.reload(runtime, path, now=2)
     later = notes(runtime.events(until=5))
     assert {n[5] for n in later} == {"b", "arpeggiator"}
 
@@ -328,12 +328,12 @@ def test_play_pattern_timed_cycles_its_times(tmp_path):
 
 def test_a_reload_naming_an_unknown_kit_changes_nothing(tmp_path):
     from composer.errors import ComposerError
-    from composer.runtime import dsl
+    from composer.runtime import loading
     from composer.runtime.piece import PieceDefinition
     from pieces import write_piece
 
     path = write_piece(tmp_path, "@live_loop\ndef a():\n    play(60)\n    sleep(1)\n")
-    runtime = dsl.load(path)
+    runtime = loading.load(path)
     list(runtime.events(until=2))
     with pytest.raises(ComposerError):
         runtime.reload(PieceDefinition(path=path, loops={}, kit="nope"), now=2)  # would remove `a`
@@ -342,16 +342,16 @@ def test_a_reload_naming_an_unknown_kit_changes_nothing(tmp_path):
 
 
 def test_a_reload_ends_a_removed_loops_notes_with_its_last_iteration(tmp_path):
-    from composer.runtime import dsl
+    from composer.runtime import loading
     from composer.runtime.messages import Expander
     from pieces import write_piece
 
     path = write_piece(tmp_path, "@live_loop\ndef pad():\n    play(40, duration=64)\n    sleep(4)\n\n"
                                  "@live_loop\ndef a():\n    play(60)\n    sleep(1)\n")
-    runtime, expander = dsl.load(path), Expander()
+    runtime, expander = loading.load(path), Expander()
     heard = [m for e in runtime.events(until=2) for m in expander.feed(e)]
     write_piece(tmp_path, "@live_loop\ndef a():\n    play(60)\n    sleep(1)\n")
-    dsl.reload(runtime, path, now=2)
+    loading.reload(runtime, path, now=2)
     later = [m for e in runtime.events(until=8) for m in expander.feed(e)] + expander.flush_all()
     pad = [(m.beat, m.data) for m in heard + later if m.track == "pad"]
     assert pad == [(F(0), (0x90, 40, 100)), (F(4), (0x80, 40, 0))]  # ended where its iteration ended

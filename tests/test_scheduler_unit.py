@@ -9,7 +9,7 @@ from fractions import Fraction
 import pytest
 
 from composer.live.scheduler import Scheduler
-from composer.runtime import dsl
+from composer.runtime import loading
 from composer.runtime.messages import expand
 from composer.runtime.piece import PieceError
 
@@ -76,7 +76,7 @@ def lead():
 
 
 def render_messages(path, bars, seed=0):
-    runtime = dsl.load(path, seed=seed)
+    runtime = loading.load(path, seed=seed)
     from composer.render import render_length
 
     runtime.until = render_length(runtime, bars=bars)
@@ -85,7 +85,7 @@ def render_messages(path, bars, seed=0):
 
 def test_play_sends_exactly_what_render_writes(tmp_path):
     path = write(tmp_path, PIECE.replace("Fraction(1, 3)", "0.5"))
-    runtime = dsl.load(path, seed=7)
+    runtime = loading.load(path, seed=7)
     runtime.until = 4 * runtime.bar_beats()
     scheduler, sent = scheduled(runtime, FakeClock())
     assert scheduler.finished
@@ -103,7 +103,7 @@ def pulse():
     if beat() == 4:
         use_piece_bpm(60)
 """)
-    runtime = dsl.load(path)
+    runtime = loading.load(path)
     runtime.until = Fraction(8)
     clock = FakeClock()
     scheduler, sent = scheduled(runtime, clock)
@@ -115,7 +115,7 @@ def pulse():
 
 def test_late_wakeups_never_accumulate(tmp_path):
     path = write(tmp_path, "@live_loop\ndef p():\n    play(60, duration=0.125)\n    sleep(0.25)\n")
-    runtime = dsl.load(path, bpm=480)
+    runtime = loading.load(path, bpm=480)
     runtime.until = Fraction(400)
     clock = FakeClock(oversleep=0.003)
     scheduler, sent = scheduled(runtime, clock)
@@ -128,7 +128,7 @@ def test_late_wakeups_never_accumulate(tmp_path):
 
 def test_events_are_computed_only_a_lookahead_ahead(tmp_path):
     path = write(tmp_path, "@live_loop\ndef p():\n    play(60)\n    sleep(0.25)\n")
-    runtime = dsl.load(path, bpm=60)
+    runtime = loading.load(path, bpm=60)
     clock = FakeClock()
     scheduler = Scheduler(runtime, lambda data: None, clock=clock.clock, sleep=clock.sleep, lookahead=0.1)
     ahead = []
@@ -162,14 +162,14 @@ def onsets(sent, origin, bpm=60):
 def reload_at(path, text):
     def action(scheduler):
         path.write_text(text)
-        dsl.reload(scheduler.runtime, path, now=scheduler.computed_until)
+        loading.reload(scheduler.runtime, path, now=scheduler.computed_until)
 
     return action
 
 
 def test_swapped_body_keeps_the_loop_phase(tmp_path):
     path = write(tmp_path, LOOP_A.format(note=60))
-    runtime = dsl.load(path, bpm=60)
+    runtime = loading.load(path, bpm=60)
     scheduler, sent = scheduled(runtime, FakeClock(), seconds=6.5,
                                 actions=[(2.5, reload_at(path, LOOP_A.format(note=72)))])
     heard = onsets(sent, scheduler.tempo_map.origin)
@@ -181,7 +181,7 @@ def test_swapped_body_keeps_the_loop_phase(tmp_path):
 
 def test_new_loop_starts_on_the_next_beat(tmp_path):
     path = write(tmp_path, LOOP_A.format(note=60))
-    runtime = dsl.load(path, bpm=60)
+    runtime = loading.load(path, bpm=60)
     scheduler, sent = scheduled(runtime, FakeClock(), seconds=5.9,
                                 actions=[(2.3, reload_at(path, LOOP_A.format(note=60) + LOOP_B))])
     b_beats = [beat for beat, data in onsets(sent, scheduler.tempo_map.origin) if data[0] == 0x91]
@@ -192,7 +192,7 @@ def test_new_loop_starts_on_the_next_beat(tmp_path):
 def test_removed_loop_finishes_its_iteration_and_releases_its_notes(tmp_path):
     long_loop = "@live_loop\ndef a():\n    for n in (60, 62, 64, 65):\n        play(n, duration=0.9)\n        sleep(1)\n"
     path = write(tmp_path, long_loop + LOOP_B)
-    runtime = dsl.load(path, bpm=60)
+    runtime = loading.load(path, bpm=60)
     scheduler, sent = scheduled(runtime, FakeClock(), seconds=7,
                                 actions=[(1.5, reload_at(path, LOOP_B))])
     a_notes = [(beat, data[1]) for beat, data in onsets(sent, scheduler.tempo_map.origin) if data[0] == 0x90]
@@ -210,20 +210,20 @@ def test_broken_edit_changes_nothing(tmp_path):
     def broken(scheduler):
         path.write_text(LOOP_A.format(note=72) + "\nthis is not python\n")
         try:
-            dsl.reload(scheduler.runtime, path, now=scheduler.computed_until)
+            loading.reload(scheduler.runtime, path, now=scheduler.computed_until)
         except PieceError as error:
             errors.append(str(error))
 
-    reference = scheduled(dsl.load(path, bpm=60), FakeClock(), seconds=4)[1]
+    reference = scheduled(loading.load(path, bpm=60), FakeClock(), seconds=4)[1]
     path.write_text(LOOP_A.format(note=60) + LOOP_B)
-    edited = scheduled(dsl.load(path, bpm=60), FakeClock(), seconds=4, actions=[(1.5, broken)])[1]
+    edited = scheduled(loading.load(path, bpm=60), FakeClock(), seconds=4, actions=[(1.5, broken)])[1]
     assert [d for _, d in edited] == [d for _, d in reference]
     assert len(errors) == 1 and f"{path}:" in errors[0] and ":7" in errors[0]
 
 
 def test_a_failing_loop_can_be_dropped_while_others_play(tmp_path):
     path = write(tmp_path, "@live_loop\ndef bad():\n    play(60)\n    sleep(1)\n    1 / 0\n" + LOOP_B)
-    runtime = dsl.load(path, bpm=60)
+    runtime = loading.load(path, bpm=60)
     failures = []
     clock = FakeClock()
     sent = []
@@ -238,7 +238,7 @@ def test_a_failing_loop_can_be_dropped_while_others_play(tmp_path):
 
 def test_after_a_stall_late_notes_are_skipped_not_burst_and_nothing_hangs(tmp_path):
     path = write(tmp_path, "@live_loop\ndef p():\n    play(60, duration=0.25)\n    sleep(0.5)\n")
-    runtime = dsl.load(path, bpm=120)  # a note every 0.25 s
+    runtime = loading.load(path, bpm=120)  # a note every 0.25 s
     runtime.until = Fraction(16)
     clock = FakeClock()
 
@@ -265,7 +265,7 @@ def test_skipped_notes_send_no_note_offs(tmp_path):
     bounded): those skipped as too late get no note-off either (about 110,000 of them flooded
     the port), and nothing is left sounding."""
     path = write(tmp_path, "use_bpm(6000)\n\n@live_loop\ndef p():\n    play(60, duration=0.005)\n    sleep(0.01)\n")
-    runtime = dsl.load(path)
+    runtime = loading.load(path)
     clock = FakeClock()
     sends = 0
 

@@ -326,12 +326,12 @@ def b():
 def test_a_paused_loop_launched_later_plays_with_the_synth_of_where_it_was_defined(tmp_path):
     from fractions import Fraction
 
-    from composer.runtime import dsl
+    from composer.runtime import loading
     from composer.runtime.events import PROGRAM, Setting
 
     piece = write_piece(tmp_path, 'use_synth("pluck")\n\n@live_loop(paused=True)\ndef pad():\n    play(60)\n'
                                   '    sleep(1)\n\nuse_synth("piano")\n')
-    runtime = dsl.load(piece, until=Fraction(4))
+    runtime = loading.load(piece, until=Fraction(4))
     runtime.start_loop("pad", at=Fraction(1))  # a pad launches it
     programs = [e.value for e in runtime.events() if isinstance(e, Setting) and e.control == PROGRAM]
     assert programs and set(programs) == {24}

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from composer.render import render_length
-from composer.runtime import dsl
+from composer.runtime import loading
 from composer.runtime.messages import expand
 from ports import Receiver
 from ports import composer_process as composer
@@ -45,7 +45,7 @@ def test_play_sends_every_kind_of_message_render_writes(tmp_path, receiver):
     process = composer("play", piece, "--bars", 1, "--port", receiver.port)
     _, err = process.communicate(timeout=20)
     assert process.returncode == 0, err
-    runtime = dsl.load(piece)
+    runtime = loading.load(piece)
     runtime.until = render_length(runtime, bars=1)
     expected = [m.data for m in expand(runtime.events()) if type(m.data) is tuple]
     assert (0xC1, 38) in expected and (0xF0, 0x7E, 0x7F, 0x09, 0x01, 0xF7) in expected and (0xFA,) in expected

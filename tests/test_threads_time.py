@@ -14,7 +14,7 @@ import pytest
 
 from composer.errors import ComposerError
 from composer.render import render_file
-from composer.runtime import dsl
+from composer.runtime import loading
 from composer.runtime.events import Tempo
 from pieces import notes, run_piece, write_piece
 
@@ -281,7 +281,7 @@ def test_a_sync_no_thread_answers_just_waits(tmp_path):
 
 
 def test_a_parked_sync_wakes_when_the_cue_finally_comes(tmp_path):
-    runtime = dsl.load(write_piece(tmp_path, """
+    runtime = loading.load(write_piece(tmp_path, """
         @live_loop
         def follower():
             sync("/midi:*/note_on")
@@ -293,7 +293,7 @@ def test_a_parked_sync_wakes_when_the_cue_finally_comes(tmp_path):
 
 
 def test_sync_returns_midi_values_and_get_sees_the_latest(tmp_path):
-    runtime = dsl.load(write_piece(tmp_path, """
+    runtime = loading.load(write_piece(tmp_path, """
         @live_loop
         def keys():
             note, velocity = sync("/midi:*/note_on")
@@ -496,7 +496,7 @@ def test_bpm_override_wins_over_use_bpm_in_a_loop(tmp_path):
     out = tmp_path / "x.mid"
     summary = render_file(piece, out, beats=2, bpm=90)
     assert summary.bpm == 90 and summary.seconds == pytest.approx(4 / 3)
-    runtime = dsl.load(piece, bpm=90, until=2)
+    runtime = loading.load(piece, bpm=90, until=2)
     assert onsets(runtime.events()) == [(0, 60), (1, 60)]
 
 
@@ -623,22 +623,22 @@ def test_reload_does_not_replay_the_top_level_and_reverts_a_deleted_kit(tmp_path
             sample("na")
             sleep(1)
     """)
-    runtime = dsl.load(path)
+    runtime = loading.load(path)
     first = notes(runtime.events(until=2))
     assert (0, 30) in [(n[0], n[1]) for n in first]
     path.write_text("play(31)\n\n@live_loop\ndef drums():\n    sample('bd')\n    sleep(1)\n")
-    dsl.reload(runtime, path, now=2)
+    loading.reload(runtime, path, now=2)
     later = notes(runtime.events(until=4))
     assert [n[1] for n in later] == [36, 36]  # the default kit's bass drum; no top-level note again
 
 
 def test_a_broken_reload_changes_nothing(tmp_path):
     path = write_piece(tmp_path, "@live_loop\ndef a():\n    play(60)\n    sleep(1)\n")
-    runtime = dsl.load(path)
+    runtime = loading.load(path)
     list(runtime.events(until=2))
     path.write_text("@live_loop\ndef a():\n    play(61)\n    sleep(1)\n\nplay(62)\n1 / 0\n")
     with pytest.raises(ComposerError, match="ZeroDivisionError"):
-        dsl.reload(runtime, path, now=2)
+        loading.reload(runtime, path, now=2)
     assert onsets(runtime.events(until=4)) == [(2, 60), (3, 60)]
 
 
@@ -650,7 +650,7 @@ def test_midi_input_messages_become_sonic_pi_cues(tmp_path):
     assert cue_of("v49", [0xE0, 0, 64]) == ("/midi:v49:1/pitch_bend", [8192])
     assert cue_of("v49", [0xFA]) == ("/midi:v49/start", [])
     assert cue_of("v49", [0xF8]) is None and cue_of("v49", [0x90, 64]) is None
-    runtime = dsl.load(write_piece(tmp_path, """
+    runtime = loading.load(write_piece(tmp_path, """
         @live_loop
         def echo():
             note, velocity = sync("/midi:*/note_on")
@@ -672,10 +672,10 @@ def test_a_reload_keeps_the_tempo_a_loop_started_with(tmp_path):
         use_bpm(120)                # the piece's tempo; the loop above keeps Sonic Pi's 60
     """
     path = write_piece(tmp_path, source)
-    runtime = dsl.load(path)
+    runtime = loading.load(path)
     assert onsets(runtime.events(until=4)) == [(0, 40), (2, 40)]
     path.write_text(path.read_text().replace("play(40)", "play(41)"))
-    dsl.reload(runtime, path, now=4)
+    loading.reload(runtime, path, now=4)
     assert onsets(runtime.events(until=8)) == [(4, 41), (6, 41)]
 
 

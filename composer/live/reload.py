@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from composer.errors import ComposerError
-from composer.runtime import dsl
+from composer.runtime import loading
 from composer.runtime.budget import Overrun, interrupt
 
 LOAD_SECONDS = 1.0
@@ -30,7 +30,7 @@ class Reloader:
                  seconds: float = LOAD_SECONDS):
         self.path = path
         self.runtime = runtime
-        self.adopt = adopt  # gets dsl.prepare's `adopt(now)`, on the runtime's thread
+        self.adopt = adopt  # gets loading.prepare's `adopt(now)`, on the runtime's thread
         self.fail = fail  # gets a one-line error; the last good version plays on
         self.seconds = seconds
         self._worker: _Load | None = None
@@ -81,7 +81,7 @@ class _Load:
     def _run(self) -> None:
         try:
             try:
-                self.result = dsl.prepare(self.path, self.runtime)
+                self.result = loading.prepare(self.path, self.runtime)
             except ComposerError as error:
                 self.error = error
             with self._lock:  # after this, `abandon` raises nothing here

@@ -25,7 +25,7 @@ from composer.live.scheduler import LOOKAHEAD, Scheduler
 from composer.live.stage import Stage, run_to_exit
 from composer.live.tempo import TempoMap
 from composer.live.watcher import POLL_SECONDS, FileWatcher
-from composer.runtime import dsl
+from composer.runtime import loading
 
 STATUS_SECONDS = 0.2
 CUE_SECONDS = 0.005  # how often input cues reach the runtime
@@ -86,7 +86,7 @@ class Session(Stage):
             from composer.live.link import load_aalink
 
             load_aalink()  # fail before opening anything
-        runtime = dsl.load(self.path, seed=options.seed, bpm=options.bpm)
+        runtime = loading.load(self.path, seed=options.seed, bpm=options.bpm)
         if options.bars is not None:
             runtime.until = render_length(runtime, bars=options.bars)
         self.runtime = runtime

@@ -146,7 +146,7 @@ def piece_path(patch: Patch) -> Path | None:
 def check_against_piece(patch: Patch, piece: str | None = None) -> str | Path | None:
     """Load the piece (`piece`, else the patch's) and check every pad and button names one of its
     loops; returns the piece's path (None without one). Errors name the patch's file and line."""
-    from composer.runtime import dsl
+    from composer.runtime import loading
     from composer.runtime.piece import PieceError
 
     file = patch.path or "<patch>"
@@ -161,7 +161,7 @@ def check_against_piece(patch: Patch, piece: str | None = None) -> str | Path | 
         line = None if piece else locate(text, ("piece",))
         raise PatchError(file, f"no such piece {str(path)!r}", line, where)
     try:
-        loaded = dsl.load(path).piece
+        loaded = loading.load(path).piece
     except PieceError as error:
         raise PatchError(file, f"its piece does not load: {error}") from None
     loops = set(loaded.loops)

@@ -139,13 +139,13 @@ class Performance(Stage):
         return self
 
     def _load_runtime(self):
-        from composer.runtime import dsl
+        from composer.runtime import loading
         from composer.runtime.engine import Runtime
 
         options, patch = self.options, self.patch
         piece = options.piece or piece_path(patch)
         if piece is not None:
-            runtime = dsl.load(Path(piece), seed=options.seed, bpm=options.bpm)
+            runtime = loading.load(Path(piece), seed=options.seed, bpm=options.bpm)
             if options.bpm is None and runtime.piece.bpm is None and patch.bpm is not None:
                 runtime.change_tempo(patch.bpm, 0)  # the patch's tempo, until the piece sets one
             return runtime

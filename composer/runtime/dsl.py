@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 from fractions import Fraction
-from pathlib import Path
 
 from composer.errors import ComposerError
 from composer.ring import Ring, ramp, ring
@@ -19,7 +18,7 @@ from composer.randomness import functions as chance
 from composer.runtime.log import puts, sonic_print
 from composer.values import Symbol
 from composer.runtime.engine import Runtime, StopLoop
-from composer.runtime.piece import LoopDefinition, PieceDefinition, is_chart, top_level
+from composer.runtime.piece import LoopDefinition, PieceDefinition
 from composer.runtime import sound
 from composer.runtime.sound import channel_number as _channel, note_numbers as _note_numbers
 from composer.runtime.sound import duration_beats as _duration, velocity_number as _velocity
@@ -384,56 +383,3 @@ def sound_names(api: PieceAPI) -> dict:
     from composer.runtime import audio_only, effects, midi_calls
 
     return {**sound.names(api), **effects.names(api), **midi_calls.names(api), **audio_only.names()}
-
-
-def load(path, seed: int = 0, bpm=None, until=None) -> Runtime:
-    """Load a piece file: run its top level as the runtime's first thread (a chart has none),
-    and return the runtime, ready to produce its events."""
-    path = Path(path)
-    if is_chart(path):
-        context.new_top_level(seed)
-        api = PieceAPI(PieceDefinition(path=path))
-        runtime = Runtime(_definition(api, path, seed), seed=seed, bpm=bpm, until=until)
-        api.runtime = runtime
-        return runtime
-    definition = PieceDefinition(path=path)
-    runtime = Runtime(definition, seed=seed, bpm=bpm, until=until)
-    namespace = PieceAPI(definition, runtime).namespace()
-    runtime.run_top_level(top_level(path, namespace), namespace)
-    return runtime
-
-
-def reload(runtime: Runtime, path, now) -> None:
-    """Re-read a piece into a running runtime; on any error the runtime is left as it was."""
-    prepare(path, runtime)(now)
-
-
-def prepare(path, runtime: Runtime):
-    """Run an edited piece's top level and return `adopt(now)`, which hands what it defined to
-    the runtime. The top level runs in a scratch runtime (so a broken edit changes nothing, and
-    its own notes and threads are not played again); it only reads the running one, so it may
-    run on another thread than the music (a live session gives a slow one a deadline, see
-    composer.live.reload). `adopt` rebinds its functions to the running runtime."""
-    path = Path(path)
-    definition = PieceDefinition(path=path)
-    scratch = Runtime(definition, seed=runtime.seed, bpm=runtime.bpm_override)
-    api = PieceAPI(definition, scratch)
-    api.replacing = set(runtime.loops)
-    if is_chart(path):
-        context.new_top_level(runtime.seed)
-        definition = _definition(api, path, runtime.seed)
-    else:
-        namespace = api.namespace()
-        scratch.run_top_level(top_level(path, namespace), namespace)
-
-    def adopt(now) -> None:
-        runtime.reload(definition, now)
-        api.runtime = runtime
-
-    return adopt
-
-
-def _definition(api: PieceAPI, path, seed: int) -> PieceDefinition:
-    from composer.accompany.chart_piece import load_chart_piece
-
-    return load_chart_piece(path, api, seed)
