@@ -1,6 +1,6 @@
 """What a piece defines (its live_loops and settings), and reading and compiling its file.
 
-A piece's top level runs as a thread of the runtime (see `composer.runtime.dsl.load`), so a
+A piece's top level runs as a thread of the runtime (see `composer.runtime.loading.load`), so a
 score of `play` and `sleep` plays, and a `sleep` there delays the loops defined after it. A
 reload runs the new top level in a scratch runtime first: a broken edit changes nothing.
 """
