@@ -131,6 +131,10 @@ def _render_once(runtime, piece: Path, out: Path, kind: str, length: Fraction, m
         from composer.sinks.score import check_score_length
 
         check_score_length(out, meters.bars(length))
+    if kind == "picture":
+        from composer.sinks.pianoroll import check_picture_length
+
+        check_picture_length(out, meters.bars(length))
     if len(runtime.track_order) >= MAX_TRACKS:  # say so now, not after rendering them all
         raise ComposerError(f"{len(runtime.track_order):,} loops: a MIDI file holds at most {MAX_TRACKS - 1:,} "
                             "tracks besides the conductor")
