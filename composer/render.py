@@ -157,10 +157,12 @@ def _render_once(runtime, piece: Path, out: Path, kind: str, length: Fraction, m
     else:
         writer = MidiFileWriter(title=piece.stem)
         writer.consume(expand(events, length))
+        if kind == "audio":
+            from composer.sinks.audio import check_audio_length, write_audio
+
+            check_audio_length(out, _seconds(tempo_changes, length))
         make_folder(out)
         if kind == "audio":
-            from composer.sinks.audio import write_audio
-
             write_audio(writer.to_bytes(runtime.track_order, end_tick=beat_to_tick(length)), out, soundfont)
         else:
             writer.write(out, runtime.track_order)
