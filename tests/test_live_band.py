@@ -151,3 +151,19 @@ def test_steering_a_piece_that_is_no_chart_says_so_once():
     steering.apply(BandFill())
     steering.apply(BandSection("next"))
     assert told == ["the chord zone and band pads steer a chart's band; this piece is no chart"]
+
+
+def test_a_perform_with_a_pad_naming_a_section_the_chart_lacks_stops_before_it_starts():
+    from composer.patch import parse_patch
+
+    patch = parse_patch('[pads.4]\naction = "section"\nsection = "solo"\n', "patches/mine.toml")
+    steering = BandSteering(dsl.load(CHART).piece.band, latch=True, warn=print)
+    with pytest.raises(ComposerError, match=r"^patches/mine.toml: pad 4: the chart has no section 'solo'; it has "
+                                            r"intro, verse, chorus, bridge in 7, bridge, outro$"):
+        steering.check(patch)
+
+
+def test_a_section_asked_for_before_the_first_bar_opens_the_song():
+    runtime = dsl.load(CHART)
+    runtime.piece.band.go_to("chorus")
+    assert classes(notes(runtime, 0, 4)) == {0, 4, 7}

@@ -418,3 +418,26 @@ def test_a_section_pad_takes_the_band_to_that_sections_chords_at_the_next_bar(co
     assert _band_classes(receiver, performance, bar, bar + 4) == {0, 4, 7}  # C
     assert _band_classes(receiver, performance, bar + 4, bar + 8) == {7, 11, 2}  # then G
     assert _band_classes(receiver, performance, bar - 4, bar) != {0, 4, 7}  # the intro's Em, Cmaj7 or D/F#
+
+
+def test_cli_performs_the_patchs_chart_and_its_band_follows_the_left_hand(controller, receiver):
+    """`composer perform --patch guitar-accompaniment` from the checkout: the patch names the chart."""
+    process = composer_process("perform", "--patch", "guitar-accompaniment", "--in", controller.port_name,
+                               "--out", receiver.port, "--bpm", "240", cwd=ROOT)
+    try:
+        assert receiver.wait_for(lambda: len(receiver.notes_on(channel=1)) >= 2, timeout=20)  # the bass plays
+        mark = time.monotonic()
+        for key in ("g2", "b2", "d3", "f3"):  # G7 in the chord zone
+            controller.key_down(key, velocity=90)
+        time.sleep(0.05)
+        for key in ("g2", "b2", "d3", "f3"):
+            controller.key_up(key)
+        assert receiver.wait_for(lambda: time.monotonic() > mark + 3.5, timeout=5)  # two bars and more at 240
+    finally:
+        process.send_signal(signal.SIGTERM)
+        _, err = process.communicate(timeout=10)
+    assert process.returncode == 143, err
+    assert "loops: conductor, guitar, bass, keys, drums" in err  # the chart's, as the banner names them
+    late = {d[1] % 12 for t, d in receiver.messages
+            if mark + 2.2 < t < mark + 3.4 and d[0] & 0xF0 == 0x90 and d[2] and d[0] & 0x0F in BAND_CHANNELS}
+    assert late == {7, 11, 2, 5}  # G B D F: the band's chord, every pitched part

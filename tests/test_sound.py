@@ -321,3 +321,17 @@ def b():
     assert [m.program for _, m in messages(midi, "a") if m.type == "program_change"] == [24]
     assert [m.program for _, m in messages(midi, "b") if m.type == "program_change"] == [0]
     assert notes(midi, "a")[0][1] == notes(midi, "b")[0][1] == 61
+
+
+def test_a_paused_loop_launched_later_plays_with_the_synth_of_where_it_was_defined(tmp_path):
+    from fractions import Fraction
+
+    from composer.runtime import dsl
+    from composer.runtime.events import PROGRAM, Setting
+
+    piece = write_piece(tmp_path, 'use_synth("pluck")\n\n@live_loop(paused=True)\ndef pad():\n    play(60)\n'
+                                  '    sleep(1)\n\nuse_synth("piano")\n')
+    runtime = dsl.load(piece, until=Fraction(4))
+    runtime.start_loop("pad", at=Fraction(1))  # a pad launches it
+    programs = [e.value for e in runtime.events() if isinstance(e, Setting) and e.control == PROGRAM]
+    assert programs and set(programs) == {24}

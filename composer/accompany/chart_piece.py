@@ -24,42 +24,40 @@ def is_chart(path) -> bool:
     return Path(path).suffix.lower() in CHART_SUFFIXES
 
 
-def load_chart_piece(path, api) -> PieceDefinition:
-    """The piece that plays the chart at `path`, bound to `api` (a PieceAPI)."""
+def load_chart_piece(path, api, seed: int = 0) -> PieceDefinition:
+    """The piece that plays the chart at `path`, bound to `api` (a PieceAPI), its band's
+    humanising and fills from `seed`."""
     from composer.accompany.arrange import arrange
     from composer.harmony.chart import parse_chart
 
     path = Path(path)
     try:
         chart = parse_chart(read_source(path), str(path))
+        sections = dict.fromkeys(name for section in chart.sections for name in section_names(section))
+        control = BandControl(chart.key, sections)
+        table = load_styles(path)
+        # arranged now, while loading: a first bar that arranged the whole song would outrun a
+        # live iteration's budget (composer.runtime.budget)
+        live = LiveBand(chart, lambda c: arrange(c, seed=seed, style_table=table), control)
     except PieceError:
         raise
     except ComposerError as error:
         raise PieceError(str(error)) from None
     definition = PieceDefinition(path=path)
-    sections = dict.fromkeys(name for section in chart.sections for name in section_names(section))
-    definition.band = control = BandControl(chart.key, sections)
+    definition.band = control
     api.definition = definition
     first = chart.bars[0]
     definition.bpm = first.bpm
     definition.time_signature = (first.numerator, first.denominator)
-    live, previous = [], []
-
-    def band() -> LiveBand:
-        if not live:
-            runtime = api.runtime
-            table = load_styles(path)
-            live.append(LiveBand(chart, lambda c: arrange(c, seed=runtime.seed, style_table=table), control,
-                                 runtime.params))
-        return live[0]
+    previous = []
 
     def conductor():
         runtime = api.runtime
-        played = band().bar_at(runtime.current_loop("conductor").state.time)
+        played = live.bar_at(runtime.current_loop("conductor").state.time, runtime.params)
         bar = played.plan.bar
-        before = previous[0] if previous else band().plans[played.index - 1].bar  # round the song
+        before = previous[0] if previous else live.plans[played.index - 1].bar  # round the song
         previous[:] = [bar]
-        if bar.bpm != before.bpm or len(band().plans) == 1:
+        if bar.bpm != before.bpm or len(live.plans) == 1:
             runtime.set_piece_bpm(bar.bpm)  # the chart's tempo changes are the piece's; a knob's stays till then
         if (bar.numerator, bar.denominator) != (before.numerator, before.denominator):
             api.use_time_signature(bar.numerator, bar.denominator)
@@ -67,15 +65,15 @@ def load_chart_piece(path, api) -> PieceDefinition:
 
     definition.loops["conductor"] = LoopDefinition("conductor", conductor, line=1)
     for part in PARTS:
-        definition.loops[part] = LoopDefinition(part, _part_loop(part, band, api), line=1)
+        definition.loops[part] = LoopDefinition(part, _part_loop(part, live, api), line=1)
     return definition
 
 
-def _part_loop(part: str, band, api):
+def _part_loop(part: str, live: LiveBand, api):
     def body():
         runtime = api.runtime
         loop = runtime.current_loop(part)
-        played = band().bar_at(loop.state.time)
+        played = live.bar_at(loop.state.time, runtime.params)
         program = program_event(part, loop.state.time)
         if program is not None:
             runtime.emit(program)  # sent once: a Setting goes out only when it changes

@@ -46,7 +46,9 @@ class BandControl:
 
     def section_named(self, name: str) -> str:
         """NEXT, or the chart's section of that label or kind (any case); else a one-line error."""
-        if name == NEXT or name.lower() in self.sections:
+        if name.lower() == NEXT:
+            return NEXT
+        if name.lower() in self.sections:
             return name
         hint = did_you_mean(name.lower(), self.sections)
         raise ComposerError(f"the chart has no section {name!r}" + (f"; did you mean {hint}?" if hint else

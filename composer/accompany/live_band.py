@@ -36,8 +36,7 @@ class PlayedBar:
 class LiveBand:
     """One chart's band, bar by bar; `arrange(chart)` arranges any chart as the piece does."""
 
-    def __init__(self, chart: Chart, arrange: Callable[[Chart], Arrangement], control: BandControl,
-                 params: Mapping[str, float]):
+    def __init__(self, chart: Chart, arrange: Callable[[Chart], Arrangement], control: BandControl):
         self.chart = chart
         self.bars = chart.bars
         self.arrange = arrange
@@ -45,16 +44,16 @@ class LiveBand:
         self.plans = self.band.plans
         self.notes = notes_by_bar(self.band)
         self.control = control
-        self.params = params
         self._decided: OrderedDict[Fraction, PlayedBar] = OrderedDict()
         self._changed: OrderedDict[tuple, dict[str, list[Note]]] = OrderedDict()
         self._last: int | None = None
 
-    def bar_at(self, beat: Fraction) -> PlayedBar:
-        """The bar that plays from `beat`, the same for every loop that asks."""
+    def bar_at(self, beat: Fraction, params: Mapping[str, float]) -> PlayedBar:
+        """The bar that plays from `beat`, the same for every loop that asks; its feel is the
+        params' (`param("density")`...) when the first loop asks."""
         played = self._decided.get(beat)
         if played is None:
-            played = self._decided[beat] = self._decide(beat)
+            played = self._decided[beat] = self._decide(beat, params)
             while len(self._decided) > KEPT:
                 self._decided.popitem(last=False)
         return played
@@ -65,17 +64,17 @@ class LiveBand:
         offset = beat % self.band.beats
         return max(i for i, plan in enumerate(self.plans) if plan.start <= offset)
 
-    def _decide(self, beat: Fraction) -> PlayedBar:
+    def _decide(self, beat: Fraction, params: Mapping[str, float]) -> PlayedBar:
         request = self.control.take()
         index = self._index_at(beat) if self._last is None else (self._last + 1) % len(self.plans)
-        if request.section is not None and self._last is not None:
-            index = self._section_start(request.section, self._last)
+        if request.section is not None:
+            index = self._section_start(request.section, (index - 1) % len(self.plans))
         self._last = index
         plan = self.plans[index]
         notes = self.notes[index]
         if request.chord is not None or (request.fill and not plan.final):
             notes = self._rearranged(index, request.chord, request.fill)
-        feel = read_feel(self.params)
+        feel = read_feel(params)
         shifted = {track: apply_feel([n._replace(beat=n.beat - plan.start) for n in part], feel, Fraction(0))
                    for track, part in notes.items()}
         return PlayedBar(index, plan, shifted)

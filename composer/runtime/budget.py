@@ -53,9 +53,9 @@ class Overrun(BaseException):
 
 
 class IterationBudget:
-    """Runs a runtime's iterations (the runtime calls `run(loop)`) under the watchdog.
+    """Watches a runtime's iterations; live, runs each of them (as `runtime.run_iteration`).
 
-    Rendering costs one call and a `try` an iteration: the watchdog reads the runtime's own
+    Rendering costs nothing an iteration: the watchdog reads the runtime's own
     iteration count, unlocked (only an iteration ending in the microseconds between the look
     and the raise, after 10 s, could receive it late). Live iterations are bracketed under a
     lock, so an `Overrun` never lands after its iteration ended (in the scheduler, say).
@@ -81,16 +81,16 @@ class IterationBudget:
         """Roll back overrunning iterations and play the previous body; `report(message)`."""
         self.report = report
         self.wall_seconds = LIVE_WALL_SECONDS
-        self.run = self._run_live
+        self.runtime.run_iteration = self._run_live
 
     # ----- the computing thread ---------------------------------------------------------------
 
-    def run(self, loop) -> None:
-        """Rendering: an overrun is the render's error."""
-        try:
-            self._iterate(loop)
-        except Overrun as overrun:
-            raise PieceError(self._describe(loop, overrun)) from None
+    def overrun(self, loop, overrun: Overrun) -> BaseException:
+        """What the runtime raises for an iteration the watchdog stopped: rendering, the render's
+        one-line error; live, the Overrun itself, for `_run_live` to roll the iteration back."""
+        if self.report is not None:
+            return overrun
+        return PieceError(self._describe(loop, overrun))
 
     def _run_live(self, loop) -> None:
         snapshot = _Snapshot(self.runtime, loop)

@@ -82,7 +82,7 @@ class PieceAPI:
                 sync=None if (sync_bpm or sync) is None else str(sync_bpm or sync),
                 delay=start_delay,
                 paused=bool(paused),
-                settings=dict(self.definition.settings),
+                settings=dict(sound.settings(self)),  # the defining thread's, as Sonic Pi copies them
                 init=init,
                 takes_value=function.__code__.co_argcount > 0,
                 auto_cue=bool(auto_cue),
@@ -366,7 +366,7 @@ def load(path, seed: int = 0, bpm=None, until=None) -> Runtime:
     if _is_chart(path):
         context.new_top_level(seed)
         api = PieceAPI(PieceDefinition(path=path))
-        runtime = Runtime(_definition(api, path), seed=seed, bpm=bpm, until=until)
+        runtime = Runtime(_definition(api, path, seed), seed=seed, bpm=bpm, until=until)
         api.runtime = runtime
         return runtime
     definition = PieceDefinition(path=path)
@@ -394,7 +394,7 @@ def prepare(path, runtime: Runtime):
     api.replacing = set(runtime.loops)
     if _is_chart(path):
         context.new_top_level(runtime.seed)
-        definition = _definition(api, path)
+        definition = _definition(api, path, runtime.seed)
     else:
         namespace = api.namespace()
         scratch.run_top_level(top_level(path, namespace), namespace)
@@ -413,7 +413,7 @@ def _is_chart(path) -> bool:
     return is_chart(path)
 
 
-def _definition(api: PieceAPI, path) -> PieceDefinition:
+def _definition(api: PieceAPI, path, seed: int) -> PieceDefinition:
     from composer.accompany.chart_piece import load_chart_piece
 
-    return load_chart_piece(path, api)
+    return load_chart_piece(path, api, seed)

@@ -26,7 +26,7 @@ from composer.beats import to_beats, to_bpm
 from composer.context import LoopState
 from composer.errors import ComposerError
 from composer.randomness.state import RandomState
-from composer.runtime.budget import IterationBudget
+from composer.runtime.budget import IterationBudget, Overrun
 from composer.runtime.events import Control, Event, Note, Release, Tempo, TimeSignature
 from composer.runtime.kits import DEFAULT_KIT, Kit, load_kit
 from composer.runtime.track_order import TrackOrder
@@ -69,6 +69,7 @@ class Runtime(TempoCalls, CueCalls):
         self._kits: dict[str, Kit] = {}
         self._external: set[str] = set()  # loops added from outside the piece; reloads keep them
         self._tempo_loop: str | None = None  # the loop whose use_piece_bpm set the tempo now in force
+        self.run_iteration = self._run_iteration  # live, the budget's undoable run (see below)
         self.budget = IterationBudget(self)  # no body may run away with the time or the memory
         self.piece = piece
         self.bpm = self.bpm_override or piece.bpm or DEFAULT_BPM
@@ -108,7 +109,7 @@ class Runtime(TempoCalls, CueCalls):
             loop = pop(queue)[3]
             if loop.removed:
                 continue
-            self.budget.run(loop)
+            self.run_iteration(loop)
             self._iterations += 1
             if self._iterations & 1023 == 0 and queue:
                 self.time_state.forget_before(min(entry[1] for entry in queue))
@@ -132,7 +133,7 @@ class Runtime(TempoCalls, CueCalls):
         definition = LoopDefinition(name="<top level>", body=body, line=1, auto_cue=False)
         self._top = RunningLoop(definition, context.new_top_level(self.seed), next(self._orders),
                                 track=TOP_LEVEL_TRACK, one_shot=True)
-        self.budget.run(self._top)  # a top level that never ends is stopped, as a loop's body is
+        self.run_iteration(self._top)  # a top level that never ends is stopped, as a loop's body is
         self.piece.settings = dict(self._top.state.settings)  # what loops a reload adds start with
         for loop in self.loops.values():
             if not loop.one_shot:
@@ -328,8 +329,10 @@ class Runtime(TempoCalls, CueCalls):
             self._parked.append(loop)
             return
         except BaseException as error:
+            if isinstance(error, Overrun):
+                raise self.budget.overrun(loop, error)  # the body ran away: see composer.runtime.budget
             if not isinstance(error, (Exception, SystemExit)):
-                raise  # Ctrl-C, a stop signal, an abandoned iteration: not the piece's error
+                raise  # Ctrl-C, a stop signal: not the piece's error
             namespace = self._namespace if loop is self._top else definition.body.__globals__
             raise located(error, self.path, namespace) from None
         finally:

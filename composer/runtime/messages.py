@@ -48,7 +48,8 @@ class Expander:
         # compares much faster; equal floats fall through to the Fraction. A note key is
         # (channel, note) on the main output, (channel, note, port) on another port.
         self.offs: list[tuple[float, Fraction, int, tuple, str]] = []
-        self.sounding: dict[tuple, tuple[int, str, Fraction, Fraction]] = {}  # note key -> (strike id, track, begin, end)
+        # note key -> (strike id, track, begin, end)
+        self.sounding: dict[tuple, tuple[int, str, Fraction, Fraction]] = {}
         self.strike = 0
         self.settings: dict[tuple[str | None, int, int], int] = {}  # (port, channel, control) -> value
         # raw note-ons not yet ended: (port, channel, note) -> (beat, track)
