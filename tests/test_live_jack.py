@@ -381,3 +381,34 @@ def test_in_port_messages_are_cues_the_piece_syncs_on(tmp_path, receiver):
     finally:
         keys.close_port()
         keys.delete()
+
+
+@pytest.mark.jack
+def test_an_unterminated_sysex_on_the_in_port_does_not_make_live_deaf(tmp_path, receiver):
+    """`F0 01 02` and no F7 on --in: rtmidi added every later message to that sysex, and the
+    piece's syncs never woke again (perform's controller was mended; the cue input was not)."""
+    import rtmidi
+
+    piece = tmp_path / "piece.py"
+    piece.write_text("use_bpm(240)\n\n@live_loop\ndef echo():\n"
+                     "    note, velocity = sync('/midi:*/note_on')\n"
+                     "    play(note + 12, velocity=velocity, duration=0.1)\n")
+    keys = rtmidi.MidiOut(rtmidi.API_UNIX_JACK, name=f"sxkeys{os.getpid()}")
+    keys.open_virtual_port("out")
+    try:
+        with SessionThread(piece=piece, port=receiver.port, bars=16, midi_in=f"sxkeys{os.getpid()}:out") as run:
+            time.sleep(0.3)
+            keys.send_message([0x90, 60, 99])
+            assert receiver.wait_for(lambda: (0x90, 72, 99) in receiver.channel_data(), timeout=3)
+            keys.send_message([0xF0, 0x01, 0x02])
+            for note in (62, 64, 65):
+                keys.send_message([0x90, note, 80])
+                time.sleep(0.15)
+                keys.send_message([0x80, note, 0])
+                time.sleep(0.15)
+            assert receiver.wait_for(lambda: all((0x90, n + 12, 80) in receiver.channel_data() for n in (62, 64, 65)),
+                                     timeout=3), receiver.channel_data()
+            assert "sent a sysex it never ended (F0 01 02)" in run.err.getvalue()
+    finally:
+        keys.close_port()
+        keys.delete()
