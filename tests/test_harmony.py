@@ -178,3 +178,9 @@ def test_a_progressions_key_in_any_spelling_keys_the_score(tmp_path, key, sharps
     assert result.returncode == 0, result.stderr
     signatures = converter.parse(out).recurse().getElementsByClass("KeySignature")
     assert signatures[0].sharps == sharps
+
+
+def test_num_octaves_is_sonic_pis_name_for_octaves():
+    from composer.harmony import chord
+
+    assert list(chord("c4", "major", num_octaves=2)) == [60, 64, 67, 72, 76, 79]

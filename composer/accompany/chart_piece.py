@@ -14,14 +14,9 @@ from pathlib import Path
 from composer.accompany.control import BandControl
 from composer.accompany.instruments import program_event
 from composer.accompany.live_band import LiveBand, section_names
-from composer.accompany.render import CHART_SUFFIXES
 from composer.accompany.styles import PARTS, load_styles
 from composer.errors import ComposerError
 from composer.runtime.piece import LoopDefinition, PieceDefinition, PieceError, read_source
-
-
-def is_chart(path) -> bool:
-    return Path(path).suffix.lower() in CHART_SUFFIXES
 
 
 def load_chart_piece(path, api, seed: int = 0) -> PieceDefinition:

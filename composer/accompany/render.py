@@ -14,10 +14,10 @@ from composer.accompany.styles import load_styles
 from composer.errors import ComposerError
 from composer.harmony.chart import Chart, parse_chart
 from composer.outputs import check_output, make_folder, output_kind
+from composer.runtime.piece import CHART_SUFFIXES
 from composer.runtime.messages import expand
 from composer.sinks.smf import MidiFileWriter, beat_to_tick
 
-CHART_SUFFIXES = (".cho", ".chopro", ".chordpro", ".crd", ".pro", ".txt")
 
 
 @dataclass(frozen=True)

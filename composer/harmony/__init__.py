@@ -16,8 +16,12 @@ from composer.theory.chords import chord as _named_chord
 from composer.theory.chords import chord_invert
 
 
-def chord(tonic, name=None, octaves: int = 1, invert: int = 0, octave: int = DEFAULT_OCTAVE):
-    """`chord("F#m7b5")` (a symbol, root in octave 3) or Sonic Pi's `chord("e3", "minor")`."""
+def chord(tonic, name=None, octaves: int = 1, invert: int = 0, octave: int = DEFAULT_OCTAVE,
+          num_octaves: int | None = None):
+    """`chord("F#m7b5")` (a symbol, root in octave 3) or Sonic Pi's `chord("e3", "minor")`;
+    `num_octaves=` is Sonic Pi's name for `octaves=`."""
+    if num_octaves is not None:
+        octaves = num_octaves
     if name is not None:
         return _named_chord(tonic, name, octaves=octaves, invert=invert)
     if isinstance(octave, bool) or not isinstance(octave, int) or not -1 <= octave <= 9:

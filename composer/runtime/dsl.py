@@ -19,7 +19,7 @@ from composer.randomness import functions as chance
 from composer.runtime.log import puts, sonic_print
 from composer.values import Symbol
 from composer.runtime.engine import Runtime, StopLoop
-from composer.runtime.piece import LoopDefinition, PieceDefinition, top_level
+from composer.runtime.piece import LoopDefinition, PieceDefinition, is_chart, top_level
 from composer.runtime import sound
 from composer.runtime.sound import channel_number as _channel, note_numbers as _note_numbers
 from composer.runtime.sound import duration_beats as _duration, velocity_number as _velocity
@@ -235,8 +235,7 @@ class PieceAPI:
 
     def namespace(self) -> dict:
         """The dict a piece's code runs in."""
-        from composer import harmony, theory
-        from composer.accompany.piece import play_accompaniment
+        from composer import theory
         from composer.runtime.dsl_threads import threads_namespace
 
         return {
@@ -313,16 +312,16 @@ class PieceAPI:
             "note": theory.note,
             "note_name": theory.note_name,
             "scale": self._implying_key(theory.scale, 0),
-            "chord": harmony.chord,
+            "chord": chord,
             "progression": self.progression,
-            "accompany": functools.partial(play_accompaniment, self),
+            "accompany": functools.partial(accompany, self),
             "chord_invert": theory.chord_invert,
             "invert_chord": theory.chord_invert,
             "chord_degree": self._implying_key(theory.chord_degree, 1),
             "degree": self._implying_key(theory.degree, 1),
             "arp": arp,
             "mini": mini,
-            "strudel": _strudel(),
+            "strudel": _STRUDEL,
             "Ring": Ring,
             "Fraction": Fraction,
             **sound_names(self),
@@ -338,11 +337,39 @@ def arp(notes, mode: str = "up", octaves: int = 1) -> Ring:
     return Ring(arpeggio(_note_numbers(notes), mode, octaves))
 
 
-def _strudel():
-    """Strudel's functions under `strudel.` (Sonic Pi's note, rand, choose... keep their names)."""
-    from composer.pattern.strudel import namespace
+# The harmony, accompaniment and Strudel layers load when a piece first uses them: a piece that
+# does not pays nothing for them at start-up (a render of a short piece is mostly start-up).
 
-    return namespace
+
+def chord(*args, **options):
+    """Sonic Pi's chord(tonic, name), or a chord symbol: chord("F#m7b5") (composer.harmony)."""
+    from composer import harmony
+
+    return harmony.chord(*args, **options)
+
+
+def accompany(api, *args, **options):
+    """The band of composer.accompany playing from the loop's time (`accompany(progression(...))`)."""
+    from composer.accompany.piece import play_accompaniment
+
+    return play_accompaniment(api, *args, **options)
+
+
+class _Strudel:
+    """`strudel.NAME`: Strudel's functions (Sonic Pi's note, rand, choose... keep their names)."""
+
+    def __getattr__(self, name: str):
+        from composer.pattern.strudel import namespace
+
+        return getattr(namespace, name)
+
+    def __dir__(self):
+        from composer.pattern.strudel import NAMES
+
+        return sorted(NAMES)
+
+
+_STRUDEL = _Strudel()
 
 
 def mini(text: str, seed: int = 0):
@@ -363,7 +390,7 @@ def load(path, seed: int = 0, bpm=None, until=None) -> Runtime:
     """Load a piece file: run its top level as the runtime's first thread (a chart has none),
     and return the runtime, ready to produce its events."""
     path = Path(path)
-    if _is_chart(path):
+    if is_chart(path):
         context.new_top_level(seed)
         api = PieceAPI(PieceDefinition(path=path))
         runtime = Runtime(_definition(api, path, seed), seed=seed, bpm=bpm, until=until)
@@ -392,7 +419,7 @@ def prepare(path, runtime: Runtime):
     scratch = Runtime(definition, seed=runtime.seed, bpm=runtime.bpm_override)
     api = PieceAPI(definition, scratch)
     api.replacing = set(runtime.loops)
-    if _is_chart(path):
+    if is_chart(path):
         context.new_top_level(runtime.seed)
         definition = _definition(api, path, runtime.seed)
     else:
@@ -404,13 +431,6 @@ def prepare(path, runtime: Runtime):
         api.runtime = runtime
 
     return adopt
-
-
-def _is_chart(path) -> bool:
-    """A ChordPro chart (.cho, .chopro ...) runs as a piece of its own: the band plays it."""
-    from composer.accompany.chart_piece import is_chart
-
-    return is_chart(path)
 
 
 def _definition(api: PieceAPI, path, seed: int) -> PieceDefinition:

@@ -18,6 +18,14 @@ from composer.errors import ComposerError, did_you_mean
 from composer.randomness.state import RandomState
 
 
+#: A ChordPro chart (.cho, .chopro ...) runs as a piece of its own: the band plays it.
+CHART_SUFFIXES = (".cho", ".chopro", ".chordpro", ".crd", ".pro", ".txt")
+
+
+def is_chart(path) -> bool:
+    return Path(path).suffix.lower() in CHART_SUFFIXES
+
+
 class PieceError(ComposerError):
     """An error in a piece, located at its file and line."""
 
