@@ -297,6 +297,33 @@ def test_clock_in_follows_an_external_clock(tmp_path, receiver):
 
 
 @pytest.mark.jack
+def test_clock_in_goes_on_after_a_sysex_the_master_leaves_open(tmp_path, receiver):
+    """`F0 01 02` right after Start: rtmidi added every later tick to that sysex, and the piece
+    waited for a clock that never came."""
+    import rtmidi
+
+    piece = tmp_path / "piece.py"
+    piece.write_text("@live_loop\ndef p():\n    play(60, duration=0.5)\n    sleep(1)\n")
+    master = rtmidi.MidiOut(rtmidi.API_UNIX_JACK, name=f"sxmaster{os.getpid()}")
+    master.open_virtual_port("clock")
+    try:
+        with SessionThread(piece=piece, port=receiver.port, bars=2, clock_in=f"sxmaster{os.getpid()}:clock") as run:
+            time.sleep(0.2)
+            master.send_message([0xFA])
+            master.send_message([0xF0, 0x01, 0x02])
+            per_tick = 60 / (300 * 24)
+            start = time.monotonic()
+            for k in range(24 * 10):
+                time.sleep(max(0.0, start + k * per_tick - time.monotonic()))
+                master.send_message([0xF8])
+            run.thread.join(timeout=3)
+        assert len([d for d in receiver.channel_data() if d[0] == 0x90]) == 8, receiver.channel_data()
+    finally:
+        master.close_port()
+        master.delete()
+
+
+@pytest.mark.jack
 def test_hot_reload_swap_broken_edit_and_removal(tmp_path, receiver):
     piece = tmp_path / "live.py"
     first = ("use_bpm(600)\n\n@live_loop\ndef a():\n    play(60, duration=0.5)\n    sleep(1)\n\n"

@@ -141,8 +141,8 @@ class Session(Stage):
         """Listen to `wanted`: each message becomes a cue of Sonic Pi's (composer.midi.cue_paths),
         queued by the input's thread and handed to the runtime by the scheduler's."""
         from composer.midi.cue_paths import cue_of
-        from composer.midi.listener import InputListener, SysexProbe
-        from composer.midi.ports import find_port, list_ports, open_input, own_port_name
+        from composer.midi.listener import describe_fragment, open_listener
+        from composer.midi.ports import find_port, list_ports
 
         names = [p.name for p in list_ports(api) if p.direction == "input"]
         device = names[find_port(names, wanted, "input")]
@@ -153,17 +153,10 @@ class Session(Stage):
                 self._cues.put(cue)
 
         def broken(fragment):
-            shown = " ".join(f"{byte:02X}" for byte in fragment[:8]) + (" ..." if len(fragment) > 8 else "")
-            self._warn(f"input {device!r} sent a sysex it never ended ({shown}); dropped it, and passed on "
-                       "what came after")
+            self._warn(f"input {device!r} sent a sysex it never ended ({describe_fragment(fragment)}); dropped "
+                       "it, and passed on what came after")
 
-        own = own_port_name("in")
-        midi_in = open_input(port=device, api=api, own_name=own)
-        try:  # a sysex the device leaves open would swallow every later message (composer.midi.listener)
-            probe = SysexProbe(api, own)
-        except Exception:  # rtmidi's errors, or our port not listed: read without the probe
-            probe = None
-        self._cue_input = InputListener(midi_in, heard, name="composer-cue-in", probe=probe, on_broken=broken)
+        self._cue_input = open_listener(device, api, heard, name="composer-cue-in", on_broken=broken)
 
     def _apply_cues(self) -> None:
         """Queued input cues, at the first beat not yet computed (what is heard cannot change)."""
