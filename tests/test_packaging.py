@@ -72,7 +72,7 @@ def test_patch_list_prints_names_that_show_and_perform_accept(config, capsys, tm
     monkeypatch.chdir(tmp_path)  # no patches/ folder here
     assert run_cli("patch", "list") == 0
     names = [line.split()[0] for line in capsys.readouterr().out.splitlines() if not line.startswith(" ")]
-    assert names == ["default", "guitar-accompaniment", "live-set", "my-drums"]
+    assert names == ["default", "guitar-accompaniment", "guitar-arpeggio", "live-set", "my-drums"]
     for name in names:
         assert run_cli("patch", "show", name) == 0
         assert capsys.readouterr().out.startswith("patch ")
@@ -141,7 +141,7 @@ def test_a_wheel_in_a_fresh_venv_renders_drums_and_lists_patches_from_any_folder
     listed = run("patch", "list")
     assert listed.returncode == 0, listed.stderr
     assert [line.split()[0] for line in listed.stdout.splitlines() if not line.startswith(" ")] == \
-        ["default", "guitar-accompaniment", "live-set"]
+        ["default", "guitar-accompaniment", "guitar-arpeggio", "live-set"]
     assert str(site) in listed.stdout
     shown = run("patch", "show", "guitar-accompaniment")
     assert shown.returncode == 0 and "the chords zone picks a chart's chord" in shown.stdout

@@ -230,22 +230,10 @@ def test_arpeggiator_plays_and_records_beside_a_piece_that_waits_in_sync(tmp_pat
     arpeggiated at once, heard and recorded (it once was run ahead by that wait, silently)."""
     import mido
 
+    from composer.library import find_patch
+
     out = tmp_path / "take.mid"
-    patch = write_patch(tmp_path, """
-[keys]
-split = "c4"
-[keys.lower]
-role = "arpeggiator"
-channel = 2
-[keys.upper]
-channel = 1
-[arpeggiator]
-mode = "updown"
-rate = 0.25
-octaves = 2
-gate = 0.6
-latch = true
-""")
+    patch = find_patch("guitar-arpeggio")  # the shipped patch for the guitar piece
     running = perform(patch, controller, receiver, piece=ROOT / "samples" / "pieces" / "guitar_accompaniment.py",
                       bpm=240, record=out)
     chord = {"f3": 53, "g#3": 56, "b3": 59}  # lower zone; none of them is a note of the piece's bass

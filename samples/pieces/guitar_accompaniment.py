@@ -7,8 +7,9 @@
 #   composer render samples/pieces/guitar_accompaniment.py -o out/guitar.mid --bars 16
 #
 # The band stays off channels 1 and 2 (a guitar or a keyboard of yours) and plays on 3
-# (arpeggio), 4 (bass) and 10 (drums); `fill` and `perc` wait for a pad (launch them from a
-# patch), `param("density")` thins the hats. A band that follows your chords and pads is a
+# (arpeggio), 4 (bass) and 10 (drums); `fill` and `perc` wait for a pad, `param("density")`
+# thins the hats: `composer perform samples/pieces/guitar_accompaniment.py --patch guitar-arpeggio`
+# arpeggiates your left hand's chords over it. A band that follows your chords and pads is a
 # chart's: `composer perform samples/charts/night_drive.cho --patch guitar-accompaniment`.
 
 use_bpm(88)
