@@ -131,6 +131,10 @@ def _render_once(runtime, piece: Path, out: Path, kind: str, length: Fraction, m
         from composer.sinks.score import check_score_length
 
         check_score_length(out, meters.bars(length))
+    if kind == "picture":
+        from composer.sinks.pianoroll import check_picture_length
+
+        check_picture_length(out, meters.bars(length))
     if len(runtime.track_order) >= MAX_TRACKS:  # say so now, not after rendering them all
         raise ComposerError(f"{len(runtime.track_order):,} loops: a MIDI file holds at most {MAX_TRACKS - 1:,} "
                             "tracks besides the conductor")
@@ -153,10 +157,12 @@ def _render_once(runtime, piece: Path, out: Path, kind: str, length: Fraction, m
     else:
         writer = MidiFileWriter(title=piece.stem)
         writer.consume(expand(events, length))
+        if kind == "audio":
+            from composer.sinks.audio import check_audio_length, write_audio
+
+            check_audio_length(out, _seconds(tempo_changes, length))
         make_folder(out)
         if kind == "audio":
-            from composer.sinks.audio import write_audio
-
             write_audio(writer.to_bytes(runtime.track_order, end_tick=beat_to_tick(length)), out, soundfont)
         else:
             writer.write(out, runtime.track_order)

@@ -209,6 +209,8 @@ def test_guitar_shapes_playable_in_tunings_and_with_capo():
 @pytest.mark.parametrize("chart, message", [
     ("{time: 7/4}\n| Em . . . Hm . . |", "chart:2: not a chord symbol: 'Hm'"),
     ("missing.cho", "missing.cho: no such chart file"),
+    ("", "the chart is empty"),  # it said ".: no such chart file"
+    ("  ", "the chart is empty"),
 ])
 def test_errors_are_one_line(tmp_path, chart, message):
     result = accompany(chart, "-o", tmp_path / "x.mid")

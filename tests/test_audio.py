@@ -138,3 +138,21 @@ def test_doctor_says_which_soundfont_audio_uses(tmp_path):
     missing = subprocess.run([sys.executable, "-m", "composer", "doctor"], capture_output=True, text=True,
                              env={**os.environ, "COMPOSER_SOUNDFONT": str(tmp_path / "x.sf2")})
     assert f"SoundFont: {tmp_path / 'x.sf2'}: no such SoundFont" in missing.stdout.splitlines()
+
+
+def test_audio_longer_than_a_wav_file_holds_is_refused_before_fluidsynth_runs(tmp_path, monkeypatch):
+    """--bars 100000 asked FluidSynth for 111 hours (70 GB); a WAV file ends at 4 GiB, 6.7 hours."""
+    import composer.sinks.audio as audio
+
+    ran = []
+    monkeypatch.setattr(audio.subprocess, "run", lambda *args, **kwargs: ran.append(args))
+    piece = write_piece(tmp_path, """
+        use_bpm(10)
+        @live_loop
+        def tune():
+            play(60)
+            sleep(1)
+    """)
+    with pytest.raises(ComposerError, match=r"audio lasts at most 6 hours \(this render is 6.7\)"):
+        render_file(piece, tmp_path / "new" / "long.wav", bars=1000)
+    assert ran == [] and not (tmp_path / "new").exists()  # nor a folder made for it

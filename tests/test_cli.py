@@ -157,3 +157,9 @@ def test_long_render_shows_a_progress_bar_on_a_terminal_and_lines_elsewhere(tmp_
     assert piped.stderr.splitlines()[0] == ("composer: rendering 12,000 beats; this may take a while "
                                             "(Ctrl-C stops it and leaves no file)")
     assert (tmp_path / "a.mid").read_bytes() == (tmp_path / "b.mid").read_bytes()
+
+
+def test_every_error_is_printed_on_one_line(capsys):
+    """Whatever a message holds (here an --expr exception's, over two lines), the CLI prints one."""
+    code, _, err = run(["pattern", "--expr", "exec('raise ValueError(\"first\\\\n  second\")')"], capsys)
+    assert code == 1 and err == "composer: --expr: ValueError: first; second\n", err

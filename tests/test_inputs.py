@@ -127,3 +127,18 @@ def test_an_exception_that_cannot_be_shown_is_still_one_line(tmp_path):
     with pytest.raises(PieceError) as error:
         run_piece(tmp_path, source)
     assert str(error.value) == f"{tmp_path / 'piece.py'}:9: Odd: (its message could not be shown)"
+
+
+@pytest.mark.parametrize("raised, shown", [
+    ('ValueError("first\\n  second")', "ValueError: first; second"),  # it printed two lines
+    ("ValueError()", "ValueError"),  # it printed "ValueError: " and nothing after
+])
+def test_an_exception_s_message_is_shown_on_one_line(tmp_path, raised, shown):
+    source = f"""
+        @live_loop
+        def a():
+            raise {raised}
+        """
+    with pytest.raises(PieceError) as error:
+        run_piece(tmp_path, source)
+    assert str(error.value) == f"{tmp_path / 'piece.py'}:4: {shown}"

@@ -297,6 +297,33 @@ def test_clock_in_follows_an_external_clock(tmp_path, receiver):
 
 
 @pytest.mark.jack
+def test_clock_in_goes_on_after_a_sysex_the_master_leaves_open(tmp_path, receiver):
+    """`F0 01 02` right after Start: rtmidi added every later tick to that sysex, and the piece
+    waited for a clock that never came."""
+    import rtmidi
+
+    piece = tmp_path / "piece.py"
+    piece.write_text("@live_loop\ndef p():\n    play(60, duration=0.5)\n    sleep(1)\n")
+    master = rtmidi.MidiOut(rtmidi.API_UNIX_JACK, name=f"sxmaster{os.getpid()}")
+    master.open_virtual_port("clock")
+    try:
+        with SessionThread(piece=piece, port=receiver.port, bars=2, clock_in=f"sxmaster{os.getpid()}:clock") as run:
+            time.sleep(0.2)
+            master.send_message([0xFA])
+            master.send_message([0xF0, 0x01, 0x02])
+            per_tick = 60 / (300 * 24)
+            start = time.monotonic()
+            for k in range(24 * 10):
+                time.sleep(max(0.0, start + k * per_tick - time.monotonic()))
+                master.send_message([0xF8])
+            run.thread.join(timeout=3)
+        assert len([d for d in receiver.channel_data() if d[0] == 0x90]) == 8, receiver.channel_data()
+    finally:
+        master.close_port()
+        master.delete()
+
+
+@pytest.mark.jack
 def test_hot_reload_swap_broken_edit_and_removal(tmp_path, receiver):
     piece = tmp_path / "live.py"
     first = ("use_bpm(600)\n\n@live_loop\ndef a():\n    play(60, duration=0.5)\n    sleep(1)\n\n"
@@ -378,6 +405,37 @@ def test_in_port_messages_are_cues_the_piece_syncs_on(tmp_path, receiver):
             keys.send_message([0x90, 60, 99])
             assert receiver.wait_for(lambda: (0x90, 72, 99) in receiver.channel_data(), timeout=3)
             run.thread.join(timeout=6)
+    finally:
+        keys.close_port()
+        keys.delete()
+
+
+@pytest.mark.jack
+def test_an_unterminated_sysex_on_the_in_port_does_not_make_live_deaf(tmp_path, receiver):
+    """`F0 01 02` and no F7 on --in: rtmidi added every later message to that sysex, and the
+    piece's syncs never woke again (perform's controller was mended; the cue input was not)."""
+    import rtmidi
+
+    piece = tmp_path / "piece.py"
+    piece.write_text("use_bpm(240)\n\n@live_loop\ndef echo():\n"
+                     "    note, velocity = sync('/midi:*/note_on')\n"
+                     "    play(note + 12, velocity=velocity, duration=0.1)\n")
+    keys = rtmidi.MidiOut(rtmidi.API_UNIX_JACK, name=f"sxkeys{os.getpid()}")
+    keys.open_virtual_port("out")
+    try:
+        with SessionThread(piece=piece, port=receiver.port, bars=16, midi_in=f"sxkeys{os.getpid()}:out") as run:
+            time.sleep(0.3)
+            keys.send_message([0x90, 60, 99])
+            assert receiver.wait_for(lambda: (0x90, 72, 99) in receiver.channel_data(), timeout=3)
+            keys.send_message([0xF0, 0x01, 0x02])
+            for note in (62, 64, 65):
+                keys.send_message([0x90, note, 80])
+                time.sleep(0.15)
+                keys.send_message([0x80, note, 0])
+                time.sleep(0.15)
+            assert receiver.wait_for(lambda: all((0x90, n + 12, 80) in receiver.channel_data() for n in (62, 64, 65)),
+                                     timeout=3), receiver.channel_data()
+            assert "sent a sysex it never ended (F0 01 02)" in run.err.getvalue()
     finally:
         keys.close_port()
         keys.delete()

@@ -98,3 +98,21 @@ def test_show_wraps_bars_that_do_not_fit(tmp_path):
     # two 4/4 bars of 16 columns fit in 50 columns beside the labels, then two 7/8 bars of 14
     assert headers == [["1", "2"], ["3", "4"]]
     assert all(len(line) <= 50 for line in result.stdout.splitlines())
+
+
+def test_a_picture_too_long_to_draw_is_refused_at_once(tmp_path):
+    """5,000 bars took a gigabyte and a minute and a half; 100,000 would take twenty."""
+    import pytest
+
+    from composer.errors import ComposerError
+
+    piece = write_piece(tmp_path, """
+        @live_loop
+        def tune():
+            play(60)
+            sleep(1)
+    """)
+    for name in ("long.png", "long.svg"):
+        with pytest.raises(ComposerError, match="a picture shows at most 1000 bars"):
+            render_file(piece, tmp_path / name, bars=100000)
+        assert not (tmp_path / name).exists()

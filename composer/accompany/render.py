@@ -36,6 +36,8 @@ class AccompanySummary:
 
 def read_chart(chart: str, key=None) -> tuple[Chart, str]:
     """A chart from a file, or from the argument itself when it is a grid or a progression."""
+    if not chart.strip():
+        raise ComposerError("the chart is empty: give a chart file or chords such as 'Em C G D'")
     path = Path(chart)
     if path.is_file():
         try:

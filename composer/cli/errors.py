@@ -36,8 +36,13 @@ def run_cli(group: click.Group, argv=None) -> int:
     except ComposerError as error:
         if debug:
             raise
-        click.echo(f"composer: {error}", err=True)
+        click.echo(f"composer: {one_line(str(error))}", err=True)
         return error.exit_code
     except BrokenPipeError:
         return EXIT_OK
     return EXIT_OK
+
+
+def one_line(message: str) -> str:
+    """A message that holds several lines (an exception's own text, say) as one: "; " between them."""
+    return "; ".join(line.strip() for line in message.splitlines() if line.strip())

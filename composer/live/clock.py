@@ -100,7 +100,6 @@ class ClockFollower:
 
 def open_clock_in(port, api, follower: ClockFollower):
     """A listener on the input `port` that feeds `follower`, stamped on arrival; `.close()` ends it."""
-    from composer.midi.listener import InputListener
-    from composer.midi.ports import open_input
+    from composer.midi.listener import open_listener
 
-    return InputListener(open_input(port=port, api=api), follower.on_message, name="composer-clock-in")
+    return open_listener(port, api, follower.on_message, name="composer-clock-in")

@@ -141,8 +141,8 @@ class Session(Stage):
         """Listen to `wanted`: each message becomes a cue of Sonic Pi's (composer.midi.cue_paths),
         queued by the input's thread and handed to the runtime by the scheduler's."""
         from composer.midi.cue_paths import cue_of
-        from composer.midi.listener import InputListener
-        from composer.midi.ports import find_port, list_ports, open_input
+        from composer.midi.listener import describe_fragment, open_listener
+        from composer.midi.ports import find_port, list_ports
 
         names = [p.name for p in list_ports(api) if p.direction == "input"]
         device = names[find_port(names, wanted, "input")]
@@ -152,7 +152,11 @@ class Session(Stage):
             if cue is not None:
                 self._cues.put(cue)
 
-        self._cue_input = InputListener(open_input(port=device, api=api), heard, name="composer-cue-in")
+        def broken(fragment):
+            self._warn(f"input {device!r} sent a sysex it never ended ({describe_fragment(fragment)}); dropped "
+                       "it, and passed on what came after")
+
+        self._cue_input = open_listener(device, api, heard, name="composer-cue-in", on_broken=broken)
 
     def _apply_cues(self) -> None:
         """Queued input cues, at the first beat not yet computed (what is heard cannot change)."""

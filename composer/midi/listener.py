@@ -97,6 +97,25 @@ class InputListener:
             midi_in.delete()
 
 
+def open_listener(device: str, api: int, on_message: Callable[[list, float], None], name: str,
+                  on_broken: Callable[[list], None] | None = None) -> InputListener:
+    """A listener on the input `device` that ends any sysex the device leaves open (SysexProbe)."""
+    from composer.midi.ports import open_input, own_port_name
+
+    own = own_port_name("in")
+    midi_in = open_input(port=device, api=api, own_name=own)
+    try:
+        probe = SysexProbe(api, own)
+    except Exception:  # rtmidi's errors, or our port not listed: read without the probe
+        probe = None
+    return InputListener(midi_in, on_message, name=name, probe=probe, on_broken=on_broken)
+
+
+def describe_fragment(fragment: list) -> str:
+    """A broken sysex as a person reads it: its first bytes in hex."""
+    return " ".join(f"{byte:02X}" for byte in fragment[:8]) + (" ..." if len(fragment) > 8 else "")
+
+
 def split_messages(data: list) -> list[list]:
     """Bytes that rtmidi joined into one sysex, cut at every status byte (a new message starts
     there: sysex data bytes are all below 0x80); an F7 ends the sysex it belongs to."""

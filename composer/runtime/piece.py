@@ -77,7 +77,8 @@ def located(error: BaseException, path: Path, namespace: dict | None = None) -> 
     if isinstance(error, SystemExit):  # exit() or sys.exit() in a piece
         return PieceError(f"{where}: a piece cannot end composer (SystemExit); stop a loop with stop(), "
                           "or end a render with --bars")
-    message = f"{type(error).__name__}: {_text(error)}"
+    text = _text(error)
+    message = f"{type(error).__name__}: {text}" if text else type(error).__name__
     if isinstance(error, NameError) and namespace is not None and getattr(error, "name", None):
         hint = did_you_mean(error.name, [k for k in namespace if not k.startswith("_")])
         if hint:
@@ -86,11 +87,12 @@ def located(error: BaseException, path: Path, namespace: dict | None = None) -> 
 
 
 def _text(error: BaseException) -> str:
-    """An exception's message, even when its own __str__ fails."""
+    """An exception's message on one line (its lines joined by "; "), even when its own __str__ fails."""
     try:
-        return str(error)
+        text = str(error)
     except Exception:  # noqa: BLE001 - a piece's exception class may be broken in any way
         return "(its message could not be shown)"
+    return "; ".join(line.strip() for line in text.splitlines() if line.strip())
 
 
 def read_source(path: Path) -> str:

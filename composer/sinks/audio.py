@@ -21,6 +21,8 @@ from composer.errors import ComposerError
 #: suffix -> FluidSynth's file type (libsndfile's names)
 AUDIO_TYPES = {".wav": "wav", ".flac": "flac", ".ogg": "oga"}
 SAMPLE_RATE = 44100
+#: A WAV file's sizes are 32-bit: 4 GiB of 16-bit stereo at 44.1 kHz is 6.7 hours.
+MAX_AUDIO_HOURS = 6
 
 #: Where Debian's GM SoundFont packages put their files; the first that exists is the default.
 SOUNDFONT_PLACES = (
@@ -52,6 +54,13 @@ def fluidsynth_program() -> str:
     if program is None:
         raise ComposerError("audio needs FluidSynth: install it (Debian package fluidsynth)")
     return program
+
+
+def check_audio_length(out: Path, seconds: float) -> None:
+    """Refuse, before FluidSynth runs, audio longer than a WAV file holds (or a disk, often)."""
+    if seconds > MAX_AUDIO_HOURS * 3600:
+        raise ComposerError(f"{out}: audio lasts at most {MAX_AUDIO_HOURS} hours (this render is "
+                            f"{seconds / 3600:.1f}); render fewer with --bars")
 
 
 def write_audio(midi: bytes, out: Path, soundfont: Path, sample_rate: int = SAMPLE_RATE) -> None:

@@ -22,10 +22,19 @@ COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F
 INCHES_PER_BAR = 0.75
 BARS_PER_SYSTEM = 16
 SYSTEM_GAP = 0.45  # inches between systems, room for bar numbers and tempo marks
+#: 63 systems, a picture a metre and a half tall; 5,000 bars took a gigabyte to draw
+MAX_PICTURE_BARS = 1000
 
 
 def pitch_label(note: int) -> str:
     return f"{NOTE_NAMES[note % 12]}{note // 12 - 1}"
+
+
+def check_picture_length(out: Path, bars) -> None:
+    """Refuse, before any work, a picture too long to look at (and to draw in memory)."""
+    if bars > MAX_PICTURE_BARS:
+        raise ComposerError(f"{out}: a picture shows at most {MAX_PICTURE_BARS} bars (this render has "
+                            f"{float(bars):g}); render fewer with --bars")
 
 
 def draw_piano_roll(timeline: Timeline, out: Path, title: str = "") -> None:
