@@ -102,7 +102,12 @@ def render_file(
 def render_timeline(piece: str | Path, bars=None, beats=None, seed: int = 0, bpm=None):
     """A piece's events gathered whole, for a look at it rather than a file (`composer show`)."""
 
+    from composer.sinks.pianoroll import MAX_PICTURE_BARS
+
     def gather(runtime, length, meters, measured_bars):
+        if meters.bars(length) > MAX_PICTURE_BARS:  # before any work, as for a picture file
+            raise ComposerError(f"{piece}: a piano roll shows at most {MAX_PICTURE_BARS} bars "
+                                f"(asked for {float(meters.bars(length)):g}); show fewer with --bars")
         runtime.until = length
         return _timeline(runtime, _watched(runtime.events(), meters, [], length, measured_bars), length)
 

@@ -116,3 +116,12 @@ def test_a_picture_too_long_to_draw_is_refused_at_once(tmp_path):
         with pytest.raises(ComposerError, match="a picture shows at most 1000 bars"):
             render_file(piece, tmp_path / name, bars=100000)
         assert not (tmp_path / name).exists()
+
+
+def test_show_refuses_a_roll_too_long_to_look_at_before_any_work(tmp_path):
+    piece = write_piece(tmp_path, METER_CHANGE)
+    result = subprocess.run([sys.executable, "-m", "composer", "show", str(piece), "--bars", "100000"],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert result.stderr.strip() == (f"composer: {piece}: a piano roll shows at most 1000 bars "
+                                     "(asked for 100000); show fewer with --bars")
