@@ -2,7 +2,7 @@
 
     python benchmarks/render/compare_revisions.py 8e7a07d HEAD --bars 2000 --reps 9
 
-Each revision's `composer/` is exported with `git archive` into a temporary folder and run with
+Each revision's `composer/` and `samples/` are exported with `git archive` into a temporary folder and run from it with
 PYTHONPATH pointing at it, on the same workload (`workload.py` of the working tree). The child's
 CPU time (user + system, from getrusage) is what is compared: on a machine shared with other
 work, wall-clock times swing by half while CPU time moves by a few per cent. The files of all
@@ -27,7 +27,8 @@ ROOT = HERE.parent.parent
 def export(revision: str, into: Path) -> Path:
     folder = into / revision.replace("/", "_")
     folder.mkdir()
-    archive = subprocess.run(["git", "-C", str(ROOT), "archive", revision, "composer"], check=True,
+    # samples too: older revisions find their kits there, newer ones link their sample pieces to it
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", revision, "composer", "samples"], check=True,
                              capture_output=True).stdout
     subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
     return folder
@@ -55,7 +56,8 @@ def main() -> None:
                 out = scratch / f"{root.name}.mid"
                 started = children_cpu()
                 subprocess.run([sys.executable, "-m", "composer", "render", str(HERE / "workload.py"), "-o", str(out),
-                                "--bars", str(args.bars), "-q"], env=dict(os.environ, PYTHONPATH=str(root)), check=True)
+                                "--bars", str(args.bars), "-q"], env=dict(os.environ, PYTHONPATH=str(root)),
+                               cwd=root, check=True)  # `-m` puts the working folder first on the path
                 times[revision].append(children_cpu() - started)
         print(f"| revision | bars | runs | CPU median ms | CPU min ms |\n|---|---:|---:|---:|---:|")
         for revision, spent in times.items():
