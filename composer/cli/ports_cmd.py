@@ -10,12 +10,9 @@ _api_option = click.option("--midi-api", type=click.Choice(API_CHOICES),
 
 
 def _api_label(api: int) -> str:
-    """The --midi-api name of an rtmidi API constant."""
-    import rtmidi
+    from composer.midi.ports import api_name
 
-    names = {rtmidi.API_UNIX_JACK: "jack", rtmidi.API_LINUX_ALSA: "alsa", rtmidi.API_MACOSX_CORE: "macos",
-             rtmidi.API_WINDOWS_MM: "windows"}
-    return names.get(api, f"api {api}")
+    return api_name(api)
 
 
 @click.command()
@@ -83,15 +80,14 @@ def doctor(midi_api):
     import os
     import shutil
 
-    from composer.midi.ports import PortError, list_ports, quiet_stderr, resolve_api
+    from composer.midi.ports import PortError, compiled_api_names, list_ports, quiet_stderr, resolve_api, rtmidi_version
 
     try:
-        import rtmidi
+        click.echo(f"python-rtmidi {rtmidi_version()}")
     except ImportError:
         click.echo("python-rtmidi: NOT INSTALLED -> pip install python-rtmidi")
         raise SystemExit(2)
-    click.echo(f"python-rtmidi {getattr(rtmidi, '__version__', '?')}")
-    compiled = [_api_label(a) for a in rtmidi.get_compiled_api()]
+    compiled = compiled_api_names()
     click.echo(f"APIs compiled in: {', '.join(compiled) or 'none'}")
     working = []
     for name in compiled:

@@ -17,7 +17,7 @@ import time
 from collections.abc import Iterator
 
 from composer.errors import ComposerError
-from composer.midi.ports import list_ports, resolve_api
+from composer.midi.ports import api_name, list_ports, resolve_api
 from composer.sinks.audio import find_soundfont, fluidsynth_program
 
 START_SECONDS = 10.0
@@ -25,12 +25,11 @@ SETTLE_SECONDS = 1.0
 
 
 def _drivers(api: int, name: str) -> list[str]:
-    import rtmidi
-
-    if api == rtmidi.API_UNIX_JACK:
+    kind = api_name(api)
+    if kind == "jack":
         return ["-a", "jack", "-m", "jack", "-o", "audio.jack.autoconnect=1",
                 "-o", f"audio.jack.id={name}", "-o", f"midi.jack.id={name}"]
-    if api == rtmidi.API_LINUX_ALSA:
+    if kind == "alsa":
         return ["-m", "alsa_seq", "-o", f"midi.alsa_seq.id={name}"]
     return []  # macOS and Windows: FluidSynth's defaults are the system's own
 

@@ -72,8 +72,18 @@ def _api_constants() -> dict[str, int]:
     }
 
 
-def _api_name(constant: int) -> str:
+def api_name(constant: int) -> str:
+    """The --midi-api name of an rtmidi API constant ("jack", "alsa", ...)."""
     return {v: k for k, v in _api_constants().items()}.get(constant, str(constant))
+
+
+def compiled_api_names() -> list[str]:
+    """The MIDI APIs this python-rtmidi build has, by --midi-api name."""
+    return [api_name(api) for api in _rtmidi().get_compiled_api()]
+
+
+def rtmidi_version() -> str:
+    return getattr(_rtmidi(), "__version__", "?")
 
 
 def resolve_api(name: str | None = None) -> int:
@@ -165,13 +175,13 @@ def list_ports(api: int | None = None) -> list[PortInfo]:
     """Every input and output port the API sees, with its index."""
     rtmidi = _rtmidi()
     api = resolve_api() if api is None else api
-    api_name = _api_name(api)
+    api_label = api_name(api)
     found = []
     for direction, cls in (("input", rtmidi.MidiIn), ("output", rtmidi.MidiOut)):
         client = cls(api, name=f"{CLIENT_NAME}-list")
         try:
             for index, name in enumerate(port_names(client)):
-                found.append(PortInfo(index, name, direction, api_name))
+                found.append(PortInfo(index, name, direction, api_label))
         finally:
             client.delete()
     return found
