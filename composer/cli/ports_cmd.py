@@ -9,30 +9,24 @@ _api_option = click.option("--midi-api", type=click.Choice(API_CHOICES),
                            help="MIDI API (default: $COMPOSER_MIDI_API, else auto).")
 
 
-def _api_label(api: int) -> str:
-    from composer.midi.ports import api_name
-
-    return api_name(api)
-
-
 @click.command()
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 @_api_option
 def ports(as_json, midi_api):
     """List the MIDI input and output ports, with the index --port accepts."""
-    from composer.midi.ports import list_ports, resolve_api
+    from composer.midi.ports import api_name, list_ports, resolve_api
 
     api = resolve_api(midi_api)
     found = list_ports(api)
     if as_json:
         import json
 
-        listing = {"api": _api_label(api)}
+        listing = {"api": api_name(api)}
         for direction in ("input", "output"):
             listing[direction + "s"] = [{"index": p.index, "name": p.name} for p in found if p.direction == direction]
         click.echo(json.dumps(listing, indent=2))
         return
-    click.echo(f"MIDI API: {_api_label(api)}")
+    click.echo(f"MIDI API: {api_name(api)}")
     for direction in ("output", "input"):
         click.echo(f"{direction}s:")
         names = [p for p in found if p.direction == direction]
@@ -80,7 +74,9 @@ def doctor(midi_api):
     import os
     import shutil
 
-    from composer.midi.ports import PortError, compiled_api_names, list_ports, quiet_stderr, resolve_api, rtmidi_version
+    from composer.midi.ports import (
+        PortError, api_name, compiled_api_names, list_ports, quiet_stderr, resolve_api, rtmidi_version,
+    )
 
     try:
         click.echo(f"python-rtmidi {rtmidi_version()}")
@@ -118,7 +114,7 @@ def doctor(midi_api):
     if working:
         try:
             with quiet_stderr():
-                chosen = _api_label(resolve_api(midi_api))  # what every other command will use
+                chosen = api_name(resolve_api(midi_api))  # what every other command will use
         except PortError as error:
             from_env = env and not midi_api
             click.echo(f"not ok: {error}" + (" (from COMPOSER_MIDI_API; unset it or fix it)" if from_env else ""))
