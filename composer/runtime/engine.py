@@ -32,6 +32,7 @@ from composer.runtime.kits import DEFAULT_KIT, Kit, load_kit
 from composer.runtime.track_order import TrackOrder
 from composer.runtime.piece import LoopDefinition, PieceDefinition, PieceError, located
 from composer.runtime.cues import CueCalls
+from composer.runtime.launch import LoopControl
 from composer.runtime.tempo import TempoCalls, TempoMap
 from composer.runtime.threads import Parked, PastHorizon, RunningLoop, StopLoop
 from composer.runtime.timestate import TimeState
@@ -44,7 +45,7 @@ MAX_ITERATION_BEATS = 4096
 TOP_LEVEL_TRACK = "main"
 
 
-class Runtime(TempoCalls, CueCalls):
+class Runtime(TempoCalls, CueCalls, LoopControl):
     """Runs a piece's threads in virtual time; `events()` yields the merged, ordered stream."""
 
     def __init__(self, piece: PieceDefinition, seed: int = 0, bpm=None, until=None):
@@ -240,59 +241,6 @@ class Runtime(TempoCalls, CueCalls):
         self.path = piece.path
         self.piece = piece
         self._adopt_loops(piece, start)
-
-    def stop_loop(self, name: str) -> None:
-        """Stop a loop after its current iteration (pads and `stop()` use this)."""
-        loop = self.loops.get(name)
-        if loop is not None:
-            loop.removed = True
-            del self.loops[name]
-
-    def cut_loop(self, name: str, at) -> None:
-        """End a loop at beat `at`, mid-iteration if need be (a pad's stop on the bar line): what it
-        computed for `at` or later is dropped, and its notes still sounding then end there.
-        `at` must not be earlier than what has already been taken from `events()`."""
-        loop = self.loops.get(name)
-        if loop is None:
-            return
-        at = to_beats(at)
-        self._pending = [entry for entry in self._pending
-                         if entry[1] < at or getattr(entry[3], "track", None) != name]
-        heapq.heapify(self._pending)
-        self._emit(Release(at, name))
-        if loop.state.time >= at:
-            self.stop_loop(name)
-        else:
-            loop.cut_at = at  # it plays on until then
-
-    def uncut_loop(self, name: str) -> bool:
-        """Take back a cut that has not happened yet (the pad was hit again); True if there was one."""
-        loop = self.loops.get(name)
-        if loop is None or loop.cut_at is None:
-            return False
-        at, loop.cut_at = loop.cut_at, None
-        self._pending = [entry for entry in self._pending if entry[3] != Release(at, name)]
-        heapq.heapify(self._pending)
-        return True
-
-    def start_loop(self, name: str, at) -> None:
-        """Start a loop of the current piece at beat `at` (a pad launching it); no-op if it runs."""
-        definition = self.piece.loops.get(name)
-        if definition is None:
-            raise ComposerError(f"no live_loop named {name!r} in {self.path}")
-        if name in self.loops:
-            return
-        piece = PieceDefinition(path=self.path, loops={name: definition})
-        self._adopt_loops(piece, to_beats(at), launching=True)
-
-    def add_loop(self, definition: LoopDefinition, at) -> None:
-        """Start a loop that is not part of the piece at beat `at` (the performer's arpeggiator),
-        so it shares the piece's clock; no-op if a loop of that name runs."""
-        if definition.name in self.loops:
-            return
-        self._external.add(definition.name)
-        piece = PieceDefinition(path=self.path, loops={definition.name: definition})
-        self._adopt_loops(piece, to_beats(at), launching=True)
 
     def _run_iteration(self, loop: RunningLoop) -> None:
         state = loop.state
