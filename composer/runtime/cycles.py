@@ -15,29 +15,31 @@ from __future__ import annotations
 
 import math
 import sys
+from functools import lru_cache
 from fractions import Fraction
-from typing import Any
 
 from composer.errors import ComposerError
 from composer.midi.bytes import CUTOFF, PAN, PITCH_BEND_CENTRE, pitch_bend
 from composer.runtime.events import PROGRAM, Midi, Setting
 
 SAMPLE_BEATS = Fraction(1, 4)  # how long a drum hit's note lasts before its note-off
-_MINI_CACHE: dict[tuple[str, int], Any] = {}
-
-
 def compiled(pattern, seed: int):
     """The pattern to play: mini-notation parsed once per text and seed, or a Pattern as it is."""
-    from composer.pattern import Pattern, mini
+    from composer.pattern import Pattern
 
     if isinstance(pattern, str):
-        found = _MINI_CACHE.get((pattern, seed))
-        if found is None:
-            found = _MINI_CACHE[(pattern, seed)] = mini(pattern, seed=seed)
-        return found
+        return _parsed(pattern, seed)
     if isinstance(pattern, Pattern):
         return pattern
     raise ComposerError(f"play_cycle takes mini-notation or a pattern, not {type(pattern).__name__}")
+
+
+@lru_cache(maxsize=1024)
+def _parsed(text: str, seed: int):
+    """Mini-notation parsed once; bounded, as a piece may make a new string every iteration."""
+    from composer.pattern import mini
+
+    return mini(text, seed=seed)
 
 
 def call_site(depth: int = 3) -> str:
