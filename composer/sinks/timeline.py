@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from fractions import Fraction
 
+from composer.meters import bar_beats
 from composer.midi.bytes import PROGRAM_CHANGE
 from composer.runtime.events import PROGRAM, Midi, Note, Setting, Tempo, TimeSignature
 
@@ -67,7 +68,7 @@ class Timeline:
         bars = []
         for index, meter in enumerate(self.meters):
             end_of_meter = self.meters[index + 1].beat if index + 1 < len(self.meters) else self.length
-            size = Fraction(meter.numerator * 4, meter.denominator)
+            size = bar_beats(meter.numerator, meter.denominator)
             start = meter.beat
             while start < min(end_of_meter, self.length):
                 end = min(start + size, end_of_meter)
@@ -75,5 +76,5 @@ class Timeline:
                 start = end
         if whole and bars:
             start, end, meter = bars[-1]
-            bars[-1] = (start, max(end, start + Fraction(meter.numerator * 4, meter.denominator)), meter)
+            bars[-1] = (start, max(end, start + bar_beats(meter.numerator, meter.denominator)), meter)
         return bars

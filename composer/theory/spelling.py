@@ -9,6 +9,8 @@ of twelve places on the line of fifths (F C G D A E B ...) around the key's sign
 
 from __future__ import annotations
 
+from composer.theory.notes import _LETTER_SEMITONES
+
 LETTERS_BY_FIFTHS = "FCGDAEB"
 #: tonic (pitch class) -> sharps (+) or flats (-) of its major key signature, as usually written
 MAJOR_SIGNATURES = {0: 0, 7: 1, 2: 2, 9: 3, 4: 4, 11: 5, 6: 6, 1: -5, 8: -4, 3: -3, 10: -2, 5: -1}
@@ -33,7 +35,7 @@ def spelled_pitch_class(pitch_class: int, sharps: int, minor: bool = False) -> t
 def spell(note: int, sharps: int, minor: bool = False) -> tuple[str, int, int]:
     """(letter, alteration, octave) of a MIDI note in a key; B#3 and Cb4 keep their octaves."""
     letter, alteration = spelled_pitch_class(note % 12, sharps, minor)
-    natural = {"C": 0, "D": 2, "E": 4, "F": 5, "G": 7, "A": 9, "B": 11}[letter]
+    natural = _LETTER_SEMITONES[letter.lower()]
     octave = (note - natural - alteration) // 12 - 1
     return letter, alteration, octave
 
