@@ -24,6 +24,15 @@ def yielding(function):
     return run
 
 
+def each_value(values, block, result):
+    """Ruby's `each` shape: each value to the block, then `result`; with no block, the values."""
+    if block is None:
+        return list(values)
+    for value in values:
+        block(value)
+    return result
+
+
 def _need_block(block, name):
     if block is None:
         raise ComposerError(f"{name} needs a block (do |x| ... end)")
@@ -40,11 +49,7 @@ def _like(receiver, items):
 
 @yielding
 def _each(items, args, kwargs, block):
-    if block is None:
-        return list(items)
-    for item in items:
-        block(item)
-    return items
+    return each_value(items, block, items)
 
 
 @yielding

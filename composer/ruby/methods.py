@@ -14,7 +14,7 @@ from fractions import Fraction
 from composer.errors import ComposerError
 from composer.ring import Ring
 from composer.ruby import operators
-from composer.ruby.enumerable import ARRAY, RANGE, SEQUENCE, at, yielding
+from composer.ruby.enumerable import ARRAY, RANGE, SEQUENCE, at, each_value, yielding
 from composer.ruby.values import RubyRange, Symbol, inspect, to_s
 
 
@@ -34,32 +34,17 @@ def python_name(name: str) -> str:
 def _times(n, args, kwargs, block):
     """`4.times`; as in Sonic Pi, `2.5.times` counts 0.0, 1.0 (floats for a float)."""
     count = range(int(n))
-    values = [float(i) for i in count] if isinstance(n, float) else count
-    if block is None:
-        return list(values)
-    for i in values:
-        block(i)
-    return n
+    return each_value([float(i) for i in count] if isinstance(n, float) else count, block, n)
 
 
 @yielding
 def _upto(n, args, kwargs, block):
-    values = range(n, args[0] + 1)
-    if block is None:
-        return list(values)
-    for i in values:
-        block(i)
-    return n
+    return each_value(range(n, args[0] + 1), block, n)
 
 
 @yielding
 def _downto(n, args, kwargs, block):
-    values = range(n, args[0] - 1, -1)
-    if block is None:
-        return list(values)
-    for i in values:
-        block(i)
-    return n
+    return each_value(range(n, args[0] - 1, -1), block, n)
 
 
 @yielding
