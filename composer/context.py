@@ -95,7 +95,7 @@ def new_top_level(seed_offset=0) -> LoopState:
     """A fresh state for a piece's top level, made current: as Sonic Pi runs each buffer in a new
     thread of seed 0 (`seed_offset` is composer's --seed, see composer.randomness.state)."""
     global top_level
-    top_level = _threads.current = LoopState("__top__", RandomState(offset=seed_offset))
+    top_level = this_thread.current = LoopState("__top__", RandomState(offset=seed_offset))
     return top_level
 
 
@@ -105,7 +105,9 @@ top_level = LoopState("__top__")
 #: The loop whose body is running now, in this thread; the runtime swaps it around each
 #: iteration. Per thread: a live edit's top level runs beside the music (composer.live.reload),
 #: and must neither see nor advance the random stream of the loop playing at that moment.
-#: Read and set it as `context.current`; it starts as `top_level` in every thread.
+#: Read and set it as `context.current`; it starts as `top_level` in every thread. Hot paths
+#: (the runtime's per-note and per-iteration code) use `this_thread.current` directly: the
+#: module property costs a Python call each time.
 
 
 class _PerThread(types.ModuleType):
@@ -113,11 +115,11 @@ class _PerThread(types.ModuleType):
 
     @property
     def current(self) -> LoopState:
-        return _threads.current
+        return this_thread.current
 
     @current.setter
     def current(self, state: LoopState) -> None:
-        _threads.current = state
+        this_thread.current = state
 
 
 class _Threads(threading.local):
@@ -125,7 +127,7 @@ class _Threads(threading.local):
         self.current = top_level  # the top level of the piece loaded last
 
 
-_threads = _Threads()
+this_thread = _Threads()
 sys.modules[__name__].__class__ = _PerThread
 
 
@@ -133,20 +135,20 @@ sys.modules[__name__].__class__ = _PerThread
 
 
 def tick(name: str = DEFAULT_TICK, step=1, offset=0):
-    return _threads.current.tick(name, step, offset)
+    return this_thread.current.tick(name, step, offset)
 
 
 def look(name: str = DEFAULT_TICK, offset=0):
-    return _threads.current.look(name, offset)
+    return this_thread.current.look(name, offset)
 
 
 def tick_set(name, value=None):
-    return _threads.current.tick_set(name, value)
+    return this_thread.current.tick_set(name, value)
 
 
 def tick_reset(name: str = DEFAULT_TICK) -> None:
-    _threads.current.tick_reset(name)
+    this_thread.current.tick_reset(name)
 
 
 def tick_reset_all() -> None:
-    _threads.current.tick_reset_all()
+    this_thread.current.tick_reset_all()

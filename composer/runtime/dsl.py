@@ -41,13 +41,24 @@ class PieceAPI:
 
     def _in_loop(self) -> bool:
         # this thread's: an edit's top level may load while another thread runs a loop
-        return self.runtime is not None and bool(self.runtime._active) and \
-            context.current is self.runtime._active[-1].state
+        runtime = self.runtime
+        return runtime is not None and bool(runtime._active) and \
+            context.this_thread.current is runtime._active[-1].state
 
     def _running(self, what: str) -> Runtime:
         if not self._in_loop():
             raise ComposerError(f"{what}() only works while a piece runs")
         return self.runtime
+
+    def _loop(self, what: str):
+        """The thread running `what` (a RunningLoop of self.runtime): `_running`'s check, and
+        the loop itself, for the calls made once per note."""
+        runtime = self.runtime
+        if runtime is not None:
+            active = runtime._active
+            if active and context.this_thread.current is active[-1].state:
+                return active[-1]
+        raise ComposerError(f"{what}() only works while a piece runs")
 
     # ----- loops ------------------------------------------------------------------------------
 

@@ -22,6 +22,7 @@ from itertools import count
 from pathlib import Path
 
 from composer import context
+from composer.context import this_thread
 from composer.beats import to_beats, to_bpm
 from composer.context import LoopState
 from composer.errors import ComposerError
@@ -41,6 +42,7 @@ DEFAULT_BPM = Fraction(60)  # Sonic Pi's default
 DEFAULT_TIME_SIGNATURE = (4, 4)
 #: An iteration that runs further than this has a body that never returns.
 MAX_ITERATION_BEATS = 4096
+_new = tuple.__new__  # an event without NamedTuple's Python-level constructor: one is made per note
 #: The track the top level's notes go to.
 TOP_LEVEL_TRACK = "main"
 
@@ -247,12 +249,15 @@ class Runtime(TempoCalls, CueCalls, LoopControl):
         definition = loop.definition
         start = loop.iteration_start = state.time
         # a render's end bounds every body; live, a body that never returns is caught here
-        loop.sleep_limit = self.until if self.until is not None else start + MAX_ITERATION_BEATS
+        limit = self.until if self.until is not None else start + MAX_ITERATION_BEATS
         if loop.cut_at is not None:
-            loop.sleep_limit = min(loop.sleep_limit, loop.cut_at)
+            limit = min(limit, loop.cut_at)
+        loop.sleep_limit = limit
+        loop.sleep_key = limit.numerator / limit.denominator
         loop.waited = loop.rewound = False
-        self._active.append(loop)
-        context.current = state
+        active = self._active
+        active.append(loop)
+        this_thread.current = state
         try:
             if not loop.started:
                 if definition.sync:
@@ -284,20 +289,24 @@ class Runtime(TempoCalls, CueCalls, LoopControl):
             namespace = self._namespace if loop is self._top else definition.body.__globals__
             raise located(error, self.path, namespace) from None
         finally:
-            self._active.pop()
-            context.current = self._active[-1].state if self._active else context.top_level
+            active.pop()
+            this_thread.current = active[-1].state if active else context.top_level
         if loop.stopped or loop.one_shot:
             if loop.name in self.loops and self.loops[loop.name] is loop:
                 self.stop_loop(loop.name)
             loop.removed = True
             return
-        if state.time <= start and not loop.waited and not loop.removed:
+        if loop.removed:
+            return
+        time = state.time
+        key = time.numerator / time.denominator
+        # floats order like the exact times they round (the slow exact test only on a tie)
+        if key <= start.numerator / start.denominator and time <= start and not loop.waited:
             raise PieceError(
                 f"{self.path}:{definition.line}: live_loop {definition.name!r} did not sleep: "
                 "each iteration must sleep or sync (as in Sonic Pi), or it would play forever in no time"
             )
-        if not loop.removed:
-            self._enqueue(loop)
+        heapq.heappush(self._queue, (key, time, loop.order, loop))  # as _enqueue does
 
     # ----- what pieces call (through composer.runtime.dsl) ------------------------------------
 
@@ -307,6 +316,7 @@ class Runtime(TempoCalls, CueCalls, LoopControl):
         return self._active[-1]
 
     def _emit(self, event: Event, first: int | None = None) -> None:
+        """Queue an event; heap keys lead with a float, as _enqueue's do."""
         beat = event.beat
         sequence = next(self._sequence) if first is None else first
         heapq.heappush(self._pending, (beat.numerator / beat.denominator, beat, sequence, event))
@@ -317,7 +327,7 @@ class Runtime(TempoCalls, CueCalls, LoopControl):
         time = loop.state.time
         heapq.heappush(self._queue, (time.numerator / time.denominator, time, loop.order, loop))
 
-    def note(self, note: int, velocity: int, duration: Fraction, channel: int, offset=Fraction(0)) -> None:
+    def note(self, note: int, velocity: int, duration: Fraction, channel: int, offset=0) -> None:
         loop = self._active[-1]
         if loop.bpm is not None:  # its own tempo: its beats in the file's
             offset, duration = self.file_beats(loop, offset), self._length(loop, offset, duration)
@@ -331,7 +341,7 @@ class Runtime(TempoCalls, CueCalls, LoopControl):
             beat = loop.state.time
         if loop.one_shot:
             self.track_order.append(loop.track)  # appends once
-        self._emit(Note(beat, duration, note, velocity, channel, loop.track))
+        self._emit(_new(Note, (beat, duration, note, velocity, channel, loop.track)))
 
     def _length(self, loop: RunningLoop, offset, duration) -> Fraction:
         """A note's length in the file's beats, for a thread with a tempo of its own."""
@@ -365,17 +375,18 @@ class Runtime(TempoCalls, CueCalls, LoopControl):
     def sleep(self, beats) -> None:
         loop = self.current_loop("sleep")
         beats = to_beats(beats)
-        if beats < 0:
+        if beats.numerator < 0:  # a Fraction's `< 0` is far slower, and this runs per note
             self._rewind(loop, beats)
             return
         loop.last_sync = None
         state = loop.state
         if loop.bpm is None:
-            state.time += beats
+            time = state.time = state.time + beats
         else:
             loop.beat += beats
-            state.time = self.tempo.advance(state.time, beats * 60 / loop.bpm)
-        if state.time >= loop.sleep_limit and not loop.warps:
+            time = state.time = self.tempo.advance(state.time, beats * 60 / loop.bpm)
+        # the float first: it is below the limit's float only when the time is below the limit
+        if time.numerator / time.denominator >= loop.sleep_key and time >= loop.sleep_limit and not loop.warps:
             if self.until is not None and state.time >= self.until:
                 raise PastHorizon
             if loop.cut_at is not None and state.time >= loop.cut_at:

@@ -33,6 +33,9 @@ class Message(NamedTuple):
     data: tuple[int, ...] | Event  # a whole MIDI message's bytes, or a Tempo/TimeSignature event
 
 
+_new = tuple.__new__  # a Message without NamedTuple's Python-level constructor: two are made per note
+
+
 class Expander:
     """Stateful event-to-message conversion, for streams that arrive a window at a time.
 
@@ -59,13 +62,14 @@ class Expander:
         """The messages due up to and including `event`: earlier note-offs, then the event's own."""
         beat = event.beat
         offs = self.offs
-        out = self.flush_until(beat) if offs and offs[0][0] <= beat.numerator / beat.denominator else []
+        beat_key = beat.numerator / beat.denominator
+        out = self._flush(beat, beat_key) if offs and offs[0][0] <= beat_key else []
         kind = type(event)
         if kind is Note:
-            track = event.track
-            key = (event.channel, event.note) if PORT_MARK not in track else (event.channel, event.note, port_of(track))
+            beat, duration, note, velocity, channel, track = event
+            key = (channel, note) if PORT_MARK not in track else (channel, note, port_of(track))
             earlier = self.sounding.get(key)
-            end = beat + event.duration if event.duration else beat
+            end = beat + duration if duration.numerator else beat
             self.strike += 1
             if earlier is not None and earlier[2] == beat:  # the same hit twice: one note, the longer
                 end = max(end, earlier[3])
@@ -73,10 +77,10 @@ class Expander:
                 heapq.heappush(offs, (end.numerator / end.denominator, end, self.strike, key, earlier[1]))
                 return out
             if earlier is not None:
-                out.append(Message(beat, earlier[1], (NOTE_OFF | event.channel, event.note, 0)))
+                out.append(_new(Message, (beat, earlier[1], (NOTE_OFF | channel, note, 0))))
             self.sounding[key] = (self.strike, track, beat, end)
             heapq.heappush(offs, (end.numerator / end.denominator, end, self.strike, key, track))
-            out.append(Message(beat, event.track, (NOTE_ON | event.channel, event.note, event.velocity)))
+            out.append(_new(Message, (beat, track, (NOTE_ON | channel, note, velocity))))
         elif kind is Control:
             self.settings[(port_of(event.track), event.channel, event.control)] = event.value
             out.append(Message(beat, event.track, (CONTROL_CHANGE | event.channel, event.control, event.value)))
@@ -113,13 +117,19 @@ class Expander:
 
     def flush_until(self, beat: Fraction) -> list[Message]:
         """Note-offs due at or before `beat`, in time order."""
+        return self._flush(beat, beat.numerator / beat.denominator)
+
+    def _flush(self, beat: Fraction, beat_key: float) -> list[Message]:
+        """flush_until, given the beat's float: floats order like the exact beats they round,
+        so the exact (slow) comparison is made only on a tie."""
         offs, sounding = self.offs, self.sounding
         out = []
-        while offs and offs[0][1] <= beat:
-            _, end, strike_id, key, track = heapq.heappop(offs)
+        pop = heapq.heappop
+        while offs and (offs[0][0] < beat_key or (offs[0][0] == beat_key and offs[0][1] <= beat)):
+            _, end, strike_id, key, track = pop(offs)
             if sounding.get(key, (None,))[0] == strike_id:
                 del sounding[key]
-                out.append(Message(end, track, (NOTE_OFF | key[0], key[1], 0)))
+                out.append(_new(Message, (end, track, (NOTE_OFF | key[0], key[1], 0))))
         return out
 
     def flush_all(self, end: Fraction | None = None) -> list[Message]:

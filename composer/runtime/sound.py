@@ -105,7 +105,7 @@ def channel_number(channel) -> int:
 def duration_beats(value, what: str = "duration") -> Fraction:
     """Beats a note lasts: a negative length would end the note before it starts."""
     beats = to_beats(value)
-    if beats < 0:
+    if beats.numerator < 0:  # not `beats < 0`: a Fraction's comparison is slow, and this runs per note
         raise ComposerError(f"{what} cannot be negative, got {value!r}")
     return beats
 
@@ -229,15 +229,20 @@ def truthy(value) -> bool:
 
 
 def play(api, notes, options: dict, function: str = "play") -> None:
-    """Play a note, a chord or a rest at the loop's time with Sonic Pi's options (see above)."""
-    runtime = api._running(function)
-    store = context.current.settings
-    defaults = store.get("synth_defaults")
+    """Play a note, a chord or a rest at the loop's time with Sonic Pi's options (see above).
+
+    Runs once per note: the common case (a number, options that are all MIDI ones, no settings)
+    takes the short branches, which give what the general ones would."""
+    loop = api._loop(function)
+    runtime = api.runtime
+    store = loop.state.settings
+    defaults = store.get("synth_defaults") if store else None
     if isinstance(notes, dict) and not options:  # Sonic Pi's play({note: :c, release: 0.1})
         options = dict(notes)
         notes = options.pop("note", None)
     if options:
-        check_options(function, options)
+        if not options.keys() <= MIDI_OPTIONS:  # names every synth knows need no look
+            check_options(function, options)
         if None in options.values():  # as Sonic Pi, an option given as nil is not given
             options = {name: value for name, value in options.items() if value is not None}
         if defaults:
@@ -259,38 +264,46 @@ def play(api, notes, options: dict, function: str = "play") -> None:
         port = options.get("port")
     else:
         velocity, duration, channel, port = 100, 1, 1, None
-    velocity = velocity_number(velocity)
+    if type(velocity) is not int or not 0 <= velocity <= 127:
+        velocity = velocity_number(velocity)
     if velocity == 0:
         return
     beats = duration_beats(duration)
-    shift = store.get("transpose", 0) + 12 * store.get("octave", 0)
+    shift = store.get("transpose", 0) + 12 * store.get("octave", 0) if store else 0
     if options and "pitch" in options:
         shift += _real(options["pitch"])
-    numbers = note_numbers(notes, shift)
-    if not numbers:
-        return
-    wire_channel = channel_number(channel)
-    loop = runtime.current_loop(function)
+    if type(notes) is int and not shift and 0 <= notes <= 127:
+        numbers = (notes,)
+    else:
+        numbers = note_numbers(notes, shift)
+        if not numbers:
+            return
+    wire_channel = channel - 1 if type(channel) is int and 1 <= channel <= 16 else channel_number(channel)
     beat = loop.state.time
-    beats = runtime.file_beats(loop, beats)  # the thread's beats, at its own tempo
-    track = port_track(loop.track, None if port is None else str(port))
+    if loop.bpm is not None:
+        beats = runtime.file_beats(loop, beats)  # the thread's beats, at its own tempo
+    track = loop.track if port is None else port_track(loop.track, str(port))
     emit = runtime.emit
-    synth = store.get("synth")
-    if synth is not None:
-        emit(Setting(beat, PROGRAM, synth[1], wire_channel, track))
+    if store:
+        synth = store.get("synth")
+        if synth is not None:
+            emit(Setting(beat, PROGRAM, synth[1], wire_channel, track))
     if options:
         if "pan" in options:
             emit(Setting(beat, PAN, pan_byte(options["pan"]), wire_channel, track))
         if "cutoff" in options:
             emit(Setting(beat, CUTOFF, clamp_byte(options["cutoff"]), wire_channel, track))
-    effects = store.get("fx")
+    effects = store.get("fx") if store else None
     if effects:
         for control, value in effects[-1].controls.items():
             emit(Setting(beat, control, value, wire_channel, track))
         for effect in effects:
             effect.touched.add((wire_channel, track))
     for number in numbers:
-        emit(Note(beat, beats, number, velocity, wire_channel, track))
+        emit(_new(Note, (beat, beats, number, velocity, wire_channel, track)))
+
+
+_new = tuple.__new__  # a Note without NamedTuple's Python-level constructor: one is made per note
 
 
 def play_chord(api, notes, options: dict) -> None:

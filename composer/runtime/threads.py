@@ -25,7 +25,7 @@ class Parked(BaseException):
 
 class RunningLoop:
     __slots__ = ("definition", "state", "order", "name", "track", "one_shot", "started", "removed", "stopped",
-                 "iteration_start", "sleep_limit", "kit", "cut_at", "bpm", "beat", "last_sync", "waited",
+                 "iteration_start", "sleep_limit", "sleep_key", "kit", "cut_at", "bpm", "beat", "last_sync", "waited",
                  "waiting", "warps", "value", "cue_path", "rewound")
 
     def __init__(self, definition: LoopDefinition, state: LoopState, order: int, track: str | None = None,
@@ -41,6 +41,7 @@ class RunningLoop:
         self.stopped = False
         self.iteration_start = Fraction(0)
         self.sleep_limit = Fraction(0)  # past this, sleep checks the render end and runaway bodies
+        self.sleep_key = 0.0  # sleep_limit as a float: sleep's quick test
         self.kit: Kit | None = None  # set by use_kit inside the thread; else the piece's kit
         self.cut_at: Fraction | None = None  # the loop ends here, mid-iteration if need be
         self.bpm: Fraction | None = None  # its own tempo; None follows the piece's tempo map
