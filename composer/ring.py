@@ -75,7 +75,10 @@ class Ring(tuple):
 
     def tick(self, name: str = context.DEFAULT_TICK, step=1, offset=0):
         """Advance the running thread's counter and return the element it now points at."""
-        return self[context.current.tick(name, step, offset)]
+        index = context.this_thread.current.tick(name, step, offset)
+        if type(index) is int and type(self) is Ring and self:  # self[index] without its checks: ticked per note
+            return tuple.__getitem__(self, index % len(self))
+        return self[index]
 
     def look(self, name: str = context.DEFAULT_TICK, offset=0):
         """The element at the running thread's counter, without advancing it."""

@@ -84,7 +84,7 @@ def test_a_failing_write_is_one_line_not_a_traceback(tmp_path, capsys, monkeypat
     def denied(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("tempfile.mkstemp", denied)
+    monkeypatch.setattr("composer.atomic._new_temporary", denied)  # where the temporary file is made
     code, _, err = run(["render", str(write_piece(tmp_path, PIECE)), "-o", str(tmp_path / "x.mid")], capsys)
     assert (code, err) == (1, f"composer: {tmp_path / 'x.mid'}: cannot write: Permission denied\n")
 

@@ -153,3 +153,22 @@ def test_musicxml_export_has_a_part_per_loop(tmp_path):
     text = out.read_text()
     assert text.count("<score-part ") == 2 and "<part-name>melody</part-name>" in text
     assert F(summary.beats) == 4
+
+
+def test_a_render_loads_only_what_it_uses(tmp_path):
+    """A render is mostly start-up for short pieces: the layers a piece does not use (harmony,
+    accompaniment, Strudel, Ruby, pictures, scores) and modules only failures need stay unloaded."""
+    import json
+    import subprocess
+    import sys
+
+    heavy = ["composer.harmony", "composer.accompany", "composer.pattern.strudel", "composer.ruby", "matplotlib",
+             "music21", "pretty_midi", "ctypes", "tempfile", "importlib.resources"]
+    code = ("import json, sys\nfrom composer.cli import main\ntry:\n main(sys.argv[1:])\nexcept SystemExit: pass\n"
+            f"print(json.dumps([m for m in {heavy!r} if m in sys.modules]))")
+    workload = ROOT / "benchmarks" / "render" / "workload.py"
+    result = subprocess.run([sys.executable, "-c", code, "render", str(workload), "-o", str(tmp_path / "a.mid"),
+                             "--bars", "2", "-q"], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == []
+    assert mido.MidiFile(tmp_path / "a.mid").tracks[1].name == "arp"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import array
 import sys
 import zlib
-from importlib import resources
+from pathlib import Path
 
 #: How many numbers each stream holds; indices wrap around at this length.
 STREAM_LENGTH = 441_000
@@ -40,7 +40,7 @@ def _read(source: str) -> array.array:
     (for white, one 44,100-sample period: the stream repeats it ten times)."""
     if source not in SOURCES:
         raise ValueError(f"no random stream named {source!r}")
-    packed = resources.files(__package__).joinpath("data", f"{source}.zlib").read_bytes()
+    packed = (Path(__file__).parent / "data" / f"{source}.zlib").read_bytes()  # not importlib.resources: 6 ms to import
     stream = array.array("H")
     stream.frombytes(zlib.decompress(packed))
     if sys.byteorder != "little":

@@ -16,12 +16,10 @@ Python loops such as `while True: pass`; a single C call, a `time.sleep(3)` say,
 
 from __future__ import annotations
 
-import ctypes
 import heapq
 import sys
 import threading
 import time
-import traceback
 import weakref
 
 from composer.randomness.state import RandomState
@@ -115,6 +113,8 @@ class IterationBudget:
 
     def _describe(self, loop, overrun: Overrun) -> str:
         line = loop.definition.line
+        import traceback  # live only, on an overrun
+
         path = str(self.runtime.path)
         for frame, lineno in traceback.walk_tb(overrun.__traceback__):
             if frame.f_code.co_filename == path:
@@ -223,6 +223,8 @@ def _thread_cpu(thread_id: int) -> float:
 
 def interrupt(thread_id: int, exception: type[BaseException] | None = Overrun) -> None:
     """Raise `exception` in the thread at its next bytecode; None takes back one not yet raised."""
+    import ctypes  # only when a body overruns: a render's start-up does not pay for it
+
     ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id),
                                                ctypes.py_object(exception) if exception else None)
 

@@ -46,9 +46,12 @@ class PieceAPI:
             context.this_thread.current is runtime._active[-1].state
 
     def _running(self, what: str) -> Runtime:
-        if not self._in_loop():
-            raise ComposerError(f"{what}() only works while a piece runs")
-        return self.runtime
+        runtime = self.runtime  # _in_loop, inline: sleep and sample call this once a note
+        if runtime is not None:
+            active = runtime._active
+            if active and context.this_thread.current is active[-1].state:
+                return runtime
+        raise ComposerError(f"{what}() only works while a piece runs")
 
     def _loop(self, what: str):
         """The thread running `what` (a RunningLoop of self.runtime): `_running`'s check, and

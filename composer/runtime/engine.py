@@ -252,8 +252,9 @@ class Runtime(TempoCalls, CueCalls, LoopControl):
         limit = self.until if self.until is not None else start + MAX_ITERATION_BEATS
         if loop.cut_at is not None:
             limit = min(limit, loop.cut_at)
-        loop.sleep_limit = limit
-        loop.sleep_key = limit.numerator / limit.denominator
+        if limit is not loop.sleep_limit:  # rendering, it is the render's end each time
+            loop.sleep_limit = limit
+            loop.sleep_key = limit.numerator / limit.denominator
         loop.waited = loop.rewound = False
         active = self._active
         active.append(loop)
@@ -356,7 +357,8 @@ class Runtime(TempoCalls, CueCalls, LoopControl):
                 event = event._replace(beat=loop.iteration_start)  # see _rewind
             if loop.one_shot:  # the top level's track, or a thread's, is known once it plays
                 self.track_order.append(loop.track)
-        self._emit(event)
+        beat = event.beat  # _emit's, inline: this runs once a note
+        heapq.heappush(self._pending, (beat.numerator / beat.denominator, beat, next(self._sequence), event))
 
     def _rewind(self, loop: RunningLoop, beats: Fraction) -> None:
         """A negative sleep, as Sonic Pi allows: the thread's time goes back, so its later sleeps
@@ -373,7 +375,7 @@ class Runtime(TempoCalls, CueCalls, LoopControl):
         self._emit(Control(loop.state.time, control, value, channel, loop.track))
 
     def sleep(self, beats) -> None:
-        loop = self.current_loop("sleep")
+        loop = self._active[-1] if self._active else self.current_loop("sleep")
         beats = to_beats(beats)
         if beats.numerator < 0:  # a Fraction's `< 0` is far slower, and this runs per note
             self._rewind(loop, beats)

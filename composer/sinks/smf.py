@@ -14,9 +14,7 @@ transport, and the F7 escapes that could hold them are unreadable to common MIDI
 from __future__ import annotations
 
 import os
-import shutil
 import struct
-import tempfile
 from collections.abc import Iterable
 from fractions import Fraction
 
@@ -81,6 +79,8 @@ class TrackEncoder:
 
     def _spill(self) -> None:
         if self.spool is None:
+            import tempfile  # only long renders spill
+
             self.spool = tempfile.TemporaryFile(prefix="composer-track-")
         self.spool.write(self.data)
         self.spooled += len(self.data)
@@ -98,6 +98,8 @@ class TrackEncoder:
         handle.write(self.header())
         if self.spool is not None:
             self.spool.seek(0)
+            import shutil  # only spilled tracks need it
+
             shutil.copyfileobj(self.spool, handle, 1 << 20)
             self.spool.seek(0, os.SEEK_END)
         handle.write(self.data)
@@ -138,7 +140,7 @@ class MidiFileWriter:
         tracks = self.tracks
         notes = 0
         for beat, track, data in messages:
-            tick = beat_to_tick(beat)
+            tick = (2 * beat.numerator * TICKS_PER_BEAT + beat.denominator) // (2 * beat.denominator)  # beat_to_tick
             encoder = tracks.get(track)
             if encoder is None:
                 encoder = tracks[track] = TrackEncoder(track)
