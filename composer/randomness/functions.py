@@ -25,6 +25,8 @@ def _stream():
 
 def _note(value):
     """A note name or number as a number (rrand(:c3, :c4) works, as in Sonic Pi)."""
+    if type(value) is int or type(value) is float:  # what theory.note gives back for them, at once
+        return value
     from composer.theory import note
 
     number = note(value)

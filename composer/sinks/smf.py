@@ -140,7 +140,8 @@ class MidiFileWriter:
         tracks = self.tracks
         notes = 0
         for beat, track, data in messages:
-            tick = (2 * beat.numerator * TICKS_PER_BEAT + beat.denominator) // (2 * beat.denominator)  # beat_to_tick
+            denominator = beat.denominator
+            tick = (2 * beat.numerator * TICKS_PER_BEAT + denominator) // (2 * denominator)  # beat_to_tick, inline
             encoder = tracks.get(track)
             if encoder is None:
                 encoder = tracks[track] = TrackEncoder(track)
