@@ -6,7 +6,9 @@ Each revision's `composer/` and `samples/` are exported with `git archive` into 
 PYTHONPATH pointing at it, on the same workload (`workload.py` of the working tree). The child's
 CPU time (user + system, from getrusage) is what is compared: on a machine shared with other
 work, wall-clock times swing by half while CPU time moves by a few per cent. The files of all
-revisions are compared byte for byte at the end.
+revisions are compared byte for byte at the end. Each revision renders once untimed first, so
+that its bytecode caches are written (the children may write them, as an installed package has
+them: otherwise each run would compile the revision's modules again).
 """
 
 from __future__ import annotations
@@ -44,21 +46,30 @@ def main() -> None:
     parser.add_argument("revisions", nargs="+", help="git revisions to compare, e.g. main HEAD")
     parser.add_argument("--bars", type=int, default=2000)
     parser.add_argument("--reps", type=int, default=9)
+    parser.add_argument("--workload", default="workload.py", help="a piece in benchmarks/render")
     args = parser.parse_args()
+    environment = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
     with tempfile.TemporaryDirectory() as scratch:
         scratch = Path(scratch)
         roots = {revision: export(revision, scratch) for revision in args.revisions}
+
+        def render(root: Path, bars: int) -> float:
+            started = children_cpu()
+            subprocess.run([sys.executable, "-m", "composer", "render", str(HERE / args.workload), "-o",
+                            str(scratch / f"{root.name}.mid"), "--bars", str(bars), "-q"],
+                           env=dict(environment, PYTHONPATH=str(root)),
+                           cwd=root, check=True)  # `-m` puts the working folder first on the path
+            return children_cpu() - started
+
+        for root in roots.values():
+            render(root, 1)  # the warm-up: bytecode caches
         times: dict[str, list[float]] = {revision: [] for revision in roots}
         for rep in range(args.reps):
             order = list(roots.items())
             order = order[rep % len(order):] + order[:rep % len(order)]
             for revision, root in order:
-                out = scratch / f"{root.name}.mid"
-                started = children_cpu()
-                subprocess.run([sys.executable, "-m", "composer", "render", str(HERE / "workload.py"), "-o", str(out),
-                                "--bars", str(args.bars), "-q"], env=dict(os.environ, PYTHONPATH=str(root)),
-                               cwd=root, check=True)  # `-m` puts the working folder first on the path
-                times[revision].append(children_cpu() - started)
+                times[revision].append(render(root, args.bars))
+        print(f"Load average at the end: {', '.join(f'{x:.2f}' for x in os.getloadavg())}\n")
         print(f"| revision | bars | runs | CPU median ms | CPU min ms |\n|---|---:|---:|---:|---:|")
         for revision, spent in times.items():
             print(f"| {revision} | {args.bars:,} | {len(spent)} | {statistics.median(spent) * 1000:,.0f} "

@@ -5,8 +5,10 @@
 
 Every render is its own process, started from here; the runs of all tools are interleaved
 (one round runs each tool once, in a rotating order) and repeated. Wall-clock time is measured
-around the child with time.perf_counter; peak memory is the child's own RSS high-water mark
-(see `measure`). The last file of each tool is then checked against composer's for the same notes.
+around the child with time.perf_counter, and its CPU time (user + system) and peak memory (its
+own RSS high-water mark) by a small parent process (see `measure`). Children may write bytecode
+caches (the warm-up does), as an installed package has them: otherwise composer's modules would
+be compiled again on every run while the peers' libraries are not. The last file of each tool is then checked against composer's for the same notes.
 Run it with the project's Python (the one that has composer and the peers' libraries installed).
 """
 
@@ -58,9 +60,11 @@ if pid == 0:
     os.execvp(sys.argv[2], sys.argv[2:])
 _, status, usage = os.wait4(pid, 0)
 kb = usage.ru_maxrss / 1024 if sys.platform == "darwin" else usage.ru_maxrss
-open(sys.argv[1], "w").write(str(kb))
+open(sys.argv[1], "w").write(f"{kb} {usage.ru_utime} {usage.ru_stime}")
 sys.exit(os.waitstatus_to_exitcode(status))
 """
+#: The children's environment: bytecode caches allowed (see the docstring).
+CHILD_ENV = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
 
 
 def _peak_wrapper() -> list[str]:
@@ -68,28 +72,29 @@ def _peak_wrapper() -> list[str]:
     if time_:
         with tempfile.TemporaryDirectory() as tmp:
             probe = Path(tmp) / "probe"
-            done = subprocess.run([time_, "-f", "%M", "-o", str(probe), sys.executable, "-c", "pass"],
+            done = subprocess.run([time_, "-f", "%M %U %S", "-o", str(probe), sys.executable, "-c", "pass"],
                                   capture_output=True)
-            if done.returncode == 0 and probe.read_text().strip().isdigit():
-                return [time_, "-f", "%M", "-o"]
+            if done.returncode == 0 and probe.read_text().split()[-3:][0].isdigit():
+                return [time_, "-f", "%M %U %S", "-o"]
     return [sys.executable, "-c", WRAPPER]
 
 
 PEAK = _peak_wrapper()
 
 
-def measure(command: list[str]) -> tuple[float, float]:
-    """(wall-clock seconds, peak RSS in MB) of one child process; raises if it fails."""
+def measure(command: list[str]) -> tuple[float, float, float]:
+    """(wall-clock seconds, peak RSS in MB, CPU seconds) of one child process; raises if it fails."""
     with tempfile.TemporaryDirectory() as tmp:
         peak, errors = Path(tmp) / "peak", Path(tmp) / "errors"
         with open(errors, "wb") as stderr:
             start = time.perf_counter()
-            code = subprocess.call(PEAK + [str(peak)] + command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=stderr)
+            code = subprocess.call(PEAK + [str(peak)] + command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=stderr,
+                                   env=CHILD_ENV)
             seconds = time.perf_counter() - start
         if code != 0:
             raise RuntimeError(f"{shlex.join(command)} failed ({code}):\n{errors.read_text(errors='replace')}")
-        kilobytes = float(peak.read_text().split()[-1])
-    return seconds, kilobytes / 1024
+        kilobytes, user, system = map(float, peak.read_text().split()[-3:])
+    return seconds, kilobytes / 1024, user + system
 
 
 def interleaved(jobs: dict, rounds: int, describe) -> dict:
@@ -107,10 +112,11 @@ def interleaved(jobs: dict, rounds: int, describe) -> dict:
 
 
 def summary(samples) -> dict:
-    times = [s for s, _ in samples]
-    memory = [m for _, m in samples]
+    times = [s for s, _, _ in samples]
+    memory = [m for _, m, _ in samples]
+    cpu = [c for _, _, c in samples]
     return {"runs": len(times), "median": statistics.median(times), "min": min(times),
-            "rss": statistics.median(memory), "rss_max": max(memory)}
+            "rss": statistics.median(memory), "rss_max": max(memory), "cpu": statistics.median(cpu)}
 
 
 def isobar_fit(stats: dict, bars_list: list[int]):
@@ -133,6 +139,7 @@ def main(argv=None) -> int:
     parser.add_argument("--startup-runs", type=int, default=15)
     args = parser.parse_args(argv)
     started = time.perf_counter()
+    load_before = os.getloadavg()
     log = lambda text: print(text, file=sys.stderr, flush=True)  # noqa: E731
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -173,7 +180,8 @@ def main(argv=None) -> int:
             identical = reference.read_bytes() == out(tool, bars).read_bytes()
             checks.append((tool, bars, differences, remarks, identical))
 
-    text = report(args, stats, startup, checks, time.perf_counter() - started)
+    load = (load_before, os.getloadavg())
+    text = report(args, stats, startup, checks, time.perf_counter() - started, load)
     print(text)
     if args.write:
         RESULTS.write_text(text)
@@ -185,7 +193,7 @@ def verdict(ok: bool) -> str:
     return "**PASS**" if ok else "**FAIL**"
 
 
-def report(args, stats, startup, checks, elapsed) -> str:
+def report(args, stats, startup, checks, elapsed, load) -> str:
     ms = lambda seconds: f"{seconds * 1000:,.0f}"  # noqa: E731
     lines = [
         "# Render benchmark results",
@@ -195,25 +203,29 @@ def report(args, stats, startup, checks, elapsed) -> str:
         f"- Python {platform.python_version()}; "
         + ", ".join(f"{name} {_version(name)}" for name in ("composer", "mido", "pretty_midi", "isobar")),
         f"- Command: `{_command()}` (took {elapsed:.0f} s)",
+        f"- Load average (1, 5, 15 min) at the start {', '.join(f'{x:.2f}' for x in load[0])}, "
+        f"at the end {', '.join(f'{x:.2f}' for x in load[1])}",
         f"- Workload: `benchmarks/render/workload.py`, E minor pentatonic 16th-note up-down arpeggio + "
         f"8th-note drum loop at 120 BPM, 24 notes a bar; each render is a fresh process, "
         f"{args.reps} runs each ({args.isobar_reps} for isobar), interleaved.",
         "",
         "## Renders",
         "",
-        "| tool | bars | runs | median ms | min ms | ms per 1,000 bars | × mido (median) | peak RSS MB |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|",
+        "| tool | bars | runs | median ms | min ms | ms per 1,000 bars | × mido (median) | CPU median ms "
+        "| × mido (CPU) | peak RSS MB |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for (tool, bars), s in sorted(stats.items(), key=lambda kv: (kv[0][1], TOOLS.index(kv[0][0]))):
         mido = stats.get(("mido", bars))
         ratio = f"{s['median'] / mido['median']:.2f}" if mido else "–"
+        cpu_ratio = f"{s['cpu'] / mido['cpu']:.2f}" if mido else "–"
         lines.append(f"| {tool} | {bars:,} | {s['runs']} | {ms(s['median'])} | {ms(s['min'])} | "
-                     f"{ms(s['median'] / bars * 1000)} | {ratio} | {s['rss']:.1f} |")
+                     f"{ms(s['median'] / bars * 1000)} | {ratio} | {ms(s['cpu'])} | {cpu_ratio} | {s['rss']:.1f} |")
     per_bar, fixed = isobar_fit(stats, args.isobar_bars)
     for bars in args.bars:
         if ("isobar", bars) not in stats:
             lines.append(f"| isobar (extrapolated) | {bars:,} | – | ~{ms(fixed + per_bar * bars)} | – | "
-                         f"~{ms(per_bar * 1000)} | – | – |")
+                         f"~{ms(per_bar * 1000)} | – | – | – | – |")
     lines += [
         "",
         f"isobar was timed at {', '.join(f'{b:,}' for b in args.isobar_bars)} bars; its time grows by "
@@ -221,11 +233,12 @@ def report(args, stats, startup, checks, elapsed) -> str:
         "",
         "## Startup",
         "",
-        "| command | runs | median ms | min ms | peak RSS MB |",
-        "|---|---:|---:|---:|---:|",
+        "| command | runs | median ms | min ms | CPU median ms | peak RSS MB |",
+        "|---|---:|---:|---:|---:|---:|",
     ]
     for command, s in startup.items():
-        lines.append(f"| `{command}` | {s['runs']} | {ms(s['median'])} | {ms(s['min'])} | {s['rss']:.1f} |")
+        lines.append(f"| `{command}` | {s['runs']} | {ms(s['median'])} | {ms(s['min'])} | {ms(s['cpu'])} "
+                     f"| {s['rss']:.1f} |")
 
     lines += ["", "## Targets", "", "| target | measured | result |", "|---|---|---|"]
     ratios = {b: stats[("composer", b)]["median"] / stats[("mido", b)]["median"] for b in args.bars}
@@ -264,7 +277,12 @@ def report(args, stats, startup, checks, elapsed) -> str:
         "## Notes",
         "",
         "- Times are wall-clock for the whole process (interpreter start-up, imports, render, write);",
-        "  peak RSS is the child's own high-water mark, taken by a small parent process (see `measure`).",
+        "  CPU time (user + system) and peak RSS are the child's own, taken by a small parent process",
+        "  (see `measure`). On a shared machine CPU time is the steadier of the two; the target is",
+        "  judged on wall-clock time.",
+        "- Children may write bytecode caches, and the warm-up does, as an installed package has them.",
+        "  Runs before 2026-11-29 08:00 UTC were made with PYTHONDONTWRITEBYTECODE set, so each",
+        "  composer run compiled its ~100 modules again (60-90 ms) while the peers' libraries did not.",
         "- The mido peer is the floor: it appends pre-computed messages and lets mido save them.",
         "  pretty_midi also writes a program change per instrument; isobar's two tracks use one",
         "  MidiFileOutputDevice each on a clock that never waits (`DummyClock`), at 480 ticks a beat,",
