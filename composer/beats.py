@@ -40,6 +40,16 @@ def to_beats(value, what: str = "beats") -> Fraction:
 
 
 
+def add(one: Fraction, other: Fraction) -> Fraction:
+    """one + other, exactly, in about half the time of `one + other`: Fraction's operator goes
+    through its generic number protocol first. For the runtime's hot path (each sleep, each note's end)."""
+    numerator, denominator = one.numerator, one.denominator
+    other_numerator, other_denominator = other.numerator, other.denominator
+    if denominator == other_denominator:
+        return Fraction(numerator + other_numerator, denominator)
+    return Fraction(numerator * other_denominator + other_numerator * denominator, denominator * other_denominator)
+
+
 class _Bad(Exception):
     """Why a value is not time; the message has {value} and {what} placeholders."""
 

@@ -84,3 +84,15 @@ def test_pieces_get_one_line_errors_with_the_line(tmp_path, source, message):
 def test_a_third_of_a_beat_stays_a_third(tmp_path):
     played = notes(run_piece(tmp_path, "@live_loop\ndef a():\n    play(60)\n    sleep(1/3)\n", beats=1))
     assert [n[0] for n in played] == [F(0), F(1, 3), F(2, 3)]
+
+
+def test_add_is_the_exact_sum():
+    """beats.add, the hot path's sum (each sleep, each note's end), is Fraction's own `+`."""
+    from composer.beats import add
+
+    values = [F(0), F(1, 4), F(-3, 8), F(1, 3), F(2, 3), F(5, 6), F(7), F(-7), F(10**12 + 1, 10**9), F(1, 2**40)]
+    for one in values:
+        for other in values:
+            total = add(one, other)
+            assert total == one + other and type(total) is F
+            assert (total.numerator, total.denominator) == ((one + other).numerator, (one + other).denominator)

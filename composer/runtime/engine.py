@@ -23,7 +23,7 @@ from pathlib import Path
 
 from composer import context
 from composer.context import this_thread
-from composer.beats import to_beats, to_bpm
+from composer.beats import add, to_beats, to_bpm
 from composer.context import LoopState
 from composer.errors import ComposerError
 from composer.randomness.state import RandomState
@@ -383,7 +383,7 @@ class Runtime(TempoCalls, CueCalls, LoopControl):
         loop.last_sync = None
         state = loop.state
         if loop.bpm is None:
-            time = state.time = state.time + beats
+            time = state.time = add(state.time, beats)
         else:
             loop.beat += beats
             time = state.time = self.tempo.advance(state.time, beats * 60 / loop.bpm)

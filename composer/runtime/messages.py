@@ -23,6 +23,7 @@ from collections.abc import Iterable, Iterator
 from fractions import Fraction
 from typing import NamedTuple
 
+from composer.beats import add
 from composer.midi.bytes import CONTROL_CHANGE, NOTE_OFF, NOTE_ON, PROGRAM_CHANGE, channel_of, kind_of
 from composer.runtime.events import PORT_MARK, PROGRAM, Control, Event, Midi, Note, Release, Setting, port_of
 
@@ -74,7 +75,7 @@ class Expander:
             beat, duration, note, velocity, channel, track = event
             key = (channel, note) if PORT_MARK not in track else (channel, note, port_of(track))
             earlier = self.sounding.get(key)
-            end = beat + duration if duration.numerator else beat
+            end = add(beat, duration) if duration.numerator else beat
             self.strike += 1
             if earlier is not None and earlier[2] == beat:  # the same hit twice: one note, the longer
                 end = max(end, earlier[3])
