@@ -8,7 +8,8 @@ Every render is its own process, started from here; the runs of all tools are in
 around the child with time.perf_counter, and its CPU time (user + system) and peak memory (its
 own RSS high-water mark) by a small parent process (see `measure`). Children may write bytecode
 caches (the warm-up does), as an installed package has them: otherwise composer's modules would
-be compiled again on every run while the peers' libraries are not. The last file of each tool is then checked against composer's for the same notes.
+be compiled again on every run while the peers' libraries are not. The last file of each tool
+is then checked against composer's for the same notes.
 Run it with the project's Python (the one that has composer and the peers' libraries installed).
 """
 

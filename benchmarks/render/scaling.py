@@ -55,7 +55,8 @@ def main() -> None:
         notes = {bars: sum(1 for track in mido.MidiFile(f"{scratch}/{bars}.mid").tracks for message in track
                            if message.type == "note_on" and message.velocity) for bars in lengths}
     start_up = statistics.median(times[1])
-    print(f"Workload `{args.workload}`, {args.reps} runs each, interleaved; start-up (1 bar): {start_up * 1000:,.0f} ms CPU\n")
+    print(f"Workload `{args.workload}`, {args.reps} runs each, interleaved; "
+          f"start-up (1 bar): {start_up * 1000:,.0f} ms CPU\n")
     print("| bars | notes | CPU median ms | CPU min ms | µs per note (median − start-up) |")
     print("|---:|---:|---:|---:|---:|")
     for bars in args.bars:

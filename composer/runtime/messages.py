@@ -39,6 +39,19 @@ def _at_or_before(one: Fraction, other: Fraction) -> bool:
     return one.numerator * other.denominator <= other.numerator * one.denominator
 
 
+#: A float holds an integer up to this exactly: a beat n/d with d a power of two, both within
+#: it, is its float exactly (the runtime's 16ths and 8ths are).
+_EXACT = 2**53
+
+
+def _off(end: Fraction, strike: int, key: tuple, track: str) -> tuple:
+    """The note-off heap's entry (see Expander.offs)."""
+    numerator, denominator = end.numerator, end.denominator
+    end_key = numerator / denominator
+    exact = not denominator & (denominator - 1) and denominator <= _EXACT and -_EXACT <= numerator <= _EXACT
+    return end_key, end_key if exact else end, strike, end, key, track
+
+
 _new = tuple.__new__  # a Message without NamedTuple's Python-level constructor: two are made per note
 
 
@@ -53,10 +66,11 @@ class Expander:
     __slots__ = ("offs", "sounding", "strike", "settings", "held")
 
     def __init__(self):
-        # (float key, beat, strike id, note key, track): the float orders like the exact beat but
-        # compares much faster; equal floats fall through to the Fraction. A note key is
+        # (float key, tie, strike id, beat, note key, track): the float orders like the exact beat
+        # but compares much faster; equal floats fall through to `tie`, which is the float again
+        # when that is the beat exactly (so it compares fast too), else the beat. A note key is
         # (channel, note) on the main output, (channel, note, port) on another port.
-        self.offs: list[tuple[float, Fraction, int, tuple, str]] = []
+        self.offs: list[tuple[float, float | Fraction, int, Fraction, tuple, str]] = []
         # note key -> (strike id, track, begin, end)
         self.sounding: dict[tuple, tuple[int, str, Fraction, Fraction]] = {}
         self.strike = 0
@@ -80,12 +94,15 @@ class Expander:
             if earlier is not None and earlier[2] == beat:  # the same hit twice: one note, the longer
                 end = max(end, earlier[3])
                 self.sounding[key] = (self.strike, earlier[1], beat, end)
-                heapq.heappush(offs, (end.numerator / end.denominator, end, self.strike, key, earlier[1]))
+                heapq.heappush(offs, _off(end, self.strike, key, earlier[1]))
                 return out
             if earlier is not None:
                 out.append(_new(Message, (beat, earlier[1], (NOTE_OFF | channel, note, 0))))
             self.sounding[key] = (self.strike, track, beat, end)
-            heapq.heappush(offs, (end.numerator / end.denominator, end, self.strike, key, track))
+            numerator, denominator = end.numerator, end.denominator  # _off's entry, inline: once a note
+            end_key = numerator / denominator
+            exact = not denominator & (denominator - 1) and denominator <= _EXACT and -_EXACT <= numerator <= _EXACT
+            heapq.heappush(offs, (end_key, end_key if exact else end, self.strike, end, key, track))
             out.append(_new(Message, (beat, track, (NOTE_ON | channel, note, velocity))))
         elif kind is Control:
             self.settings[(port_of(event.track), event.channel, event.control)] = event.value
@@ -131,8 +148,8 @@ class Expander:
         offs, sounding = self.offs, self.sounding
         out = []
         pop = heapq.heappop
-        while offs and (offs[0][0] < beat_key or (offs[0][0] == beat_key and _at_or_before(offs[0][1], beat))):
-            _, end, strike_id, key, track = pop(offs)
+        while offs and (offs[0][0] < beat_key or (offs[0][0] == beat_key and _at_or_before(offs[0][3], beat))):
+            _, _, strike_id, end, key, track = pop(offs)
             if sounding.get(key, (None,))[0] == strike_id:
                 del sounding[key]
                 out.append(_new(Message, (end, track, (NOTE_OFF | key[0], key[1], 0))))
@@ -141,7 +158,7 @@ class Expander:
     def flush_all(self, end: Fraction | None = None) -> list[Message]:
         """Every remaining note-off at its own time; raw note-ons still held end at the latest of
         `end` (the end of a render), their own beats and the other note-offs."""
-        out = self.flush_until(max(off[1] for off in self.offs)) if self.offs else []
+        out = self.flush_until(max(off[3] for off in self.offs)) if self.offs else []
         if self.held:
             last = max([beat for beat, _ in self.held.values()] + [m.beat for m in out[-1:]] +
                        ([] if end is None else [end]))
