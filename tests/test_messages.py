@@ -117,3 +117,16 @@ def test_two_loops_striking_one_drum_together_make_one_hit_not_a_zero_length_not
         (F(1), "kick", (0x99, 36, 80)),
         (F(5, 4), "kick", (0x89, 36, 0)),
     ]
+
+
+def test_note_offs_whose_times_round_to_one_float_come_in_exact_order():
+    # 1/3 and the float nearest it (a binary fraction just below) have the same float: the
+    # note-off heap's tie-break must still put the earlier one first, and an equal beat at it.
+    third, nearest = F(1, 3), F(1 / 3)
+    assert float(third) == float(nearest) and nearest < third
+    events = [Note(F(0), third, 60, 100, 0, "a"), Note(F(0), nearest, 61, 100, 0, "a"),
+              Note(F(0), F(1, 4), 62, 100, 0, "a"), Note(nearest, F(1), 63, 100, 0, "a")]
+    messages = [(m.beat, m.data) for m in expand(events)]
+    assert messages == [(F(0), on(0, 60, 100)), (F(0), on(0, 61, 100)), (F(0), on(0, 62, 100)),
+                        (F(1, 4), off(0, 62)), (nearest, off(0, 61)), (nearest, on(0, 63, 100)),
+                        (third, off(0, 60)), (nearest + 1, off(0, 63))]
