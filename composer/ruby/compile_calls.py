@@ -59,6 +59,10 @@ class Calls:
         positional, keywords, block_argument = self.arguments(node.child_by_field_name("arguments"))
         block_node = node.child_by_field_name("block")
         block = self.block(block_node) if block_node is not None else block_argument
+        if receiver_node is None and name == "play" and keywords and not positional:
+            # `play release: 0.1`: Ruby passes one hash, and Sonic Pi plays its note: (else 52)
+            pairs = keywords
+            positional, keywords = [lambda scope: {key: value(scope) for key, value in pairs}], []
         if receiver_node is None:
             native = self.bridge.native_form(name, positional, keywords, block, line)
             if native is not None:

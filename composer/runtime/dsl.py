@@ -63,7 +63,8 @@ class PieceAPI:
 
         def register(function):
             loop_name = name or function.__name__
-            start_delay = _duration(delay, f"live_loop {loop_name!r}: delay")  # it cannot start in the past
+            # Sonic Pi sleeps `delay` first: a negative one takes its first iteration back in time
+            start_delay = to_beats(delay, f"live_loop {loop_name!r}: delay")
             runtime = self._running("live_loop")
             # Sonic Pi runs each live_loop in a thread started by the thread defining it, which
             # seeds it; seed= is use_random_seed(seed) inside that thread. A loop already

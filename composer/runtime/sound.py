@@ -235,7 +235,7 @@ def play(api, notes, options: dict, function: str = "play") -> None:
     defaults = store.get("synth_defaults")
     if isinstance(notes, dict) and not options:  # Sonic Pi's play({note: :c, release: 0.1})
         options = dict(notes)
-        notes = options.pop("note", None)
+        notes = options.pop("note", 52)  # as Sonic Pi's synth: note 52 unless given
     if options:
         check_options(function, options)
         if None in options.values():  # as Sonic Pi, an option given as nil is not given
