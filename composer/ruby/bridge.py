@@ -12,12 +12,13 @@ looked up when called, so whatever the namespace holds works, including names ad
 from __future__ import annotations
 
 import contextlib
+import inspect
 import math
-import sys
 import types
 
 from composer.errors import ComposerError, UnknownNameError, did_you_mean
 from composer.ring import Ring
+from composer.runtime.notices import warn_once
 from composer.runtime.piece import PieceError
 from composer.ruby import methods, samples
 from composer.ruby.scope import MISSING, BreakJump, ReturnJump
@@ -73,7 +74,29 @@ class Bridge:
                 return target(*args, **kwargs)
             return target(*args)
         except TypeError as error:
+            return self.without_unknown_options(name, target, args, kwargs, error)
+
+    def without_unknown_options(self, name: str, target, args, kwargs, error: TypeError):
+        """Call `target` again without the options it does not take, each warned once: Sonic
+        Pi's functions ignore them (`rrand(-1, 1, res: 0.9)`). Any other TypeError is the buffer's."""
+        try:
+            parameters = inspect.signature(target).parameters
+        except (TypeError, ValueError):
+            parameters = None
+        takes_any = parameters is None or any(p.kind is p.VAR_KEYWORD for p in parameters.values())
+        unknown = [] if takes_any else [k for k in kwargs or () if k not in parameters
+                                        or parameters[k].kind is inspect.Parameter.POSITIONAL_ONLY]
+        if not unknown:
             raise argument_error(name, error, kwargs) from None
+        for option in unknown:
+            hint = did_you_mean(option, [p for p in parameters if not p.startswith("_")])
+            warn_once(self.path, self.warned, (name, option), f"{name} has no option {option}:, ignored as Sonic "
+                      "Pi does" + (f"; did you mean {hint}?" if hint else ""))
+        kept = {k: v for k, v in kwargs.items() if k not in unknown}
+        try:
+            return target(*args, **kept)
+        except TypeError as error:
+            raise argument_error(name, error, kept) from None
 
     def resolve(self, name: str):
         """A Ruby name spelt the Python way: `factor?` is `factor_q`, and names that would hide a
@@ -171,9 +194,7 @@ class Bridge:
         except UnknownNameError:
             if not samples.is_builtin(name):
                 raise
-            if str(name) not in self.warned:
-                self.warned.add(str(name))
-                print(f"{self.path}: sample :{name} has no drum meaning over MIDI; skipped", file=sys.stderr)
+            warn_once(self.path, self.warned, str(name), f"sample :{name} has no drum meaning over MIDI; skipped")
             return None
 
     def sample_duration(self, name, **options) -> float:

@@ -4,7 +4,6 @@ Compiler (composer/ruby/compiler.py); the calls themselves go to composer/ruby/b
 
 from __future__ import annotations
 
-from composer.ruby.bridge import argument_error
 from composer.ruby.methods import send
 from composer.ruby.nodes import constant as _constant, node_line as _line, node_text as _text
 from composer.ruby.scope import MISSING, NextJump, Scope
@@ -90,7 +89,7 @@ class Calls:
                     try:
                         return target(*args, **kwargs) if kwargs else target(*args)
                     except TypeError as error:
-                        raise argument_error(name, error, kwargs) from None
+                        return bridge.without_unknown_options(name, target, args, kwargs, error)
             return slow(name, arguments(scope), options(scope), None)
 
         return call

@@ -26,7 +26,7 @@ from composer.runtime.sound import duration_beats as _duration, velocity_number 
 from composer.runtime.cycles import SAMPLE_BEATS  # how long a drum hit's note lasts
 #: Sonic Pi's sample options (synthinfo.rb's sample args): a drum hit has no MIDI use for them.
 SAMPLE_OPTIONS = sound.SYNTH_ONLY_OPTIONS | frozenset(
-    "beat_stretch pitch_stretch rpitch onset slice num_slices path pan cutoff attack decay sustain release".split())
+    "beat_stretch pitch_stretch rpitch pitch onset slice num_slices path pan cutoff attack decay sustain release".split())
 
 
 class PieceAPI:
@@ -110,7 +110,7 @@ class PieceAPI:
         """Hit a named drum of the current kit, on the kit's channel (GM: 10). Sonic Pi's sample
         options (rate:, beat_stretch:, attack:, lpf: ...) are accepted and change nothing."""
         if options:
-            sound.check_options("sample", options, allowed=frozenset(), ignored=SAMPLE_OPTIONS)
+            sound.check_options(self, "sample", options, allowed=frozenset(), ignored=SAMPLE_OPTIONS)
         runtime = self._running("sample")
         if amp is not None:
             velocity = min(max(amp, 0), 1) * 127

@@ -69,7 +69,7 @@ class with_fx:  # noqa: N801 - Sonic Pi's name
         if name not in FX_NAMES:
             hint = did_you_mean(name, FX_NAMES)
             raise ComposerError(f"with_fx: unknown effect {name!r}" + (f"; did you mean {hint}?" if hint else ""))
-        check_options(f"with_fx({name!r})", options, allowed=frozenset(), ignored=FX_OPTIONS)
+        check_options(api, f"with_fx({name!r})", options, allowed=frozenset(), ignored=FX_OPTIONS)
         if not isinstance(reps, int) or isinstance(reps, bool) or reps < 1:
             raise ComposerError(f"with_fx: reps must be a whole number of times, 1 or more, got {reps!r}")
         self.api, self.name, self.reps, self.options = api, name, reps, options

@@ -7,7 +7,8 @@ MIDI decides what each can become:
   or exactly `duration=` beats when given (composer's own option);
 - `pan` (-1..1) becomes CC 10, `cutoff` (a MIDI note, 0..130) CC 74; `on=` plays only when true;
 - every other synth option of Sonic Pi (slides, envelope levels and curves, `res`, ...) is
-  accepted and has no MIDI meaning; a name no synth has is a one-line error;
+  accepted and has no MIDI meaning; a name no synth has is ignored, warned once, as Sonic Pi
+  ignores it (a known option's bad value stays an error);
 - the synth (`use_synth`) is a General MIDI program, sent once per channel when it changes;
 - `with_fx` (composer.runtime.effects) runs its block; reverb, chorus, the low-pass filters and
   pan send their controller on the channels the block plays, and put it back after.
@@ -27,6 +28,7 @@ from composer.errors import ComposerError, did_you_mean
 from composer.instruments import program
 from composer.midi.bytes import CUTOFF, PAN
 from composer.runtime.events import PROGRAM, Note, Setting, port_track
+from composer.runtime.notices import warn_once
 
 #: play's options that become MIDI (composer's own: velocity, duration, channel, port).
 MIDI_OPTIONS = frozenset(
@@ -75,9 +77,10 @@ def _real(value):
     return value
 
 
-def check_options(function: str, options: dict, allowed: frozenset = MIDI_OPTIONS,
+def check_options(api, function: str, options: dict, allowed: frozenset = MIDI_OPTIONS,
                   ignored: frozenset = SYNTH_ONLY_OPTIONS) -> None:
-    """A one-line error naming the function and the first option no synth knows."""
+    """Warn once per function and name of an option no synth knows, which is then ignored: Sonic
+    Pi passes options on to SuperCollider, which ignores those a synth has not got."""
     for name in options:
         if name in allowed or name in ignored:
             continue
@@ -89,7 +92,9 @@ def check_options(function: str, options: dict, allowed: frozenset = MIDI_OPTION
         if base != name and (base in allowed or base in ignored):
             continue
         hint = did_you_mean(name, [*allowed, *ignored])
-        raise ComposerError(f"{function}: unknown option {name!r}" + (f"; did you mean {hint}?" if hint else ""))
+        warn_once(api.definition.path, api.definition.warned, (function, name),
+                  f"{function}: unknown option {name!r} ignored, as Sonic Pi does"
+                  + (f"; did you mean {hint}?" if hint else ""))
 
 
 # ----- numbers a musician writes --------------------------------------------------------------
@@ -187,23 +192,23 @@ def with_octave(api, shift):
 
 
 def use_synth_defaults(api, options: dict) -> None:
-    check_options("use_synth_defaults", options)
+    check_options(api, "use_synth_defaults", options)
     settings(api)["synth_defaults"] = dict(options)
 
 
 def use_merged_synth_defaults(api, options: dict) -> None:
-    check_options("use_merged_synth_defaults", options)
+    check_options(api, "use_merged_synth_defaults", options)
     store = settings(api)
     store["synth_defaults"] = {**store.get("synth_defaults", {}), **options}
 
 
 def with_synth_defaults(api, options: dict):
-    check_options("with_synth_defaults", options)
+    check_options(api, "with_synth_defaults", options)
     return scoped(api, "synth_defaults", dict(options))
 
 
 def with_merged_synth_defaults(api, options: dict):
-    check_options("with_merged_synth_defaults", options)
+    check_options(api, "with_merged_synth_defaults", options)
     return scoped(api, "synth_defaults", {**settings(api).get("synth_defaults", {}), **options})
 
 
@@ -237,7 +242,7 @@ def play(api, notes, options: dict, function: str = "play") -> None:
         options = dict(notes)
         notes = options.pop("note", 52)  # as Sonic Pi's synth: note 52 unless given
     if options:
-        check_options(function, options)
+        check_options(api, function, options)
         if None in options.values():  # as Sonic Pi, an option given as nil is not given
             options = {name: value for name, value in options.items() if value is not None}
         if defaults:
