@@ -12,6 +12,7 @@ looked up when called, so whatever the namespace holds works, including names ad
 from __future__ import annotations
 
 import contextlib
+import functools
 import inspect
 import math
 import types
@@ -56,6 +57,9 @@ class Bridge:
                       "all_sample_names": lambda: Ring(Symbol(n) for n in sorted(samples.frames()))})
         for name in LOG_SETTINGS:
             names.setdefault(name, _nothing)
+        for name, ranged in (("rand", "rrand"), ("rand_i", "rrand_i")):
+            if name in names and ranged in names:
+                names[name] = _taking_ranges(names[name], names[ranged])
         self.names = names
 
     # ----- calls without a receiver -----------------------------------------------------------
@@ -234,6 +238,22 @@ def _loop_forever(block):
             block()
     except BreakJump as jump:
         return jump.value
+
+
+def _taking_ranges(function, ranged):
+    """Sonic Pi's `rand(6..8)` is `rrand(6, 8)`: a range's min and max."""
+
+    @functools.wraps(function)  # its signature, for without_unknown_options
+    def call(*args, **kwargs):
+        if len(args) == 1 and isinstance(args[0], RubyRange):
+            bounds = args[0]
+            if bounds.exclusive or not isinstance(bounds.last, (int, float)):
+                values = list(bounds)
+                return ranged(values[0], values[-1]) if values else None
+            return ranged(bounds.first, bounds.last)
+        return function(*args, **kwargs)
+
+    return call
 
 
 def _nothing(*args, **kwargs) -> None:

@@ -39,7 +39,6 @@ AUDIO_ONLY = {
     "live_audio": _INPUT,
     "sound_in": _INPUT,
     "sound_in_stereo": _INPUT,
-    "control": _NODES,
     "kill": _NODES,
     "set_volume": _MIXER,
     "set_mixer_control": _MIXER,

@@ -103,8 +103,9 @@ class PieceAPI:
     def play(self, notes, **options) -> None:
         """Play a note, a chord (list or ring) or nothing (None, "r", "rest") at the loop's time,
         with Sonic Pi's options (amp, attack/decay/sustain/release, pan, cutoff, on...) and
-        composer's velocity, duration, channel and port: see composer.runtime.sound."""
-        sound.play(self, notes, options)
+        composer's velocity, duration, channel and port: see composer.runtime.sound. Returns
+        what `control` changes (composer.runtime.nodes)."""
+        return sound.play(self, notes, options)
 
     def sample(self, name: str, velocity=100, duration=SAMPLE_BEATS, amp=None, **options) -> None:
         """Hit a named drum of the current kit, on the kit's channel (GM: 10). Sonic Pi's sample
@@ -380,7 +381,7 @@ def mini(text: str, seed: int = 0):
 
 
 def sound_names(api: PieceAPI) -> dict:
-    """Sonic Pi's sound and MIDI vocabulary (composer.runtime.sound, effects, midi_calls, audio_only)."""
-    from composer.runtime import audio_only, effects, midi_calls
+    """Sonic Pi's sound and MIDI vocabulary (composer.runtime.sound, effects, nodes, midi_calls, audio_only)."""
+    from composer.runtime import audio_only, effects, midi_calls, nodes
 
-    return {**sound.names(api), **effects.names(api), **midi_calls.names(api), **audio_only.names()}
+    return {**sound.names(api), **effects.names(api), **nodes.names(api), **midi_calls.names(api), **audio_only.names()}

@@ -233,8 +233,9 @@ def truthy(value) -> bool:
     return value is not None and value is not False and value != 0
 
 
-def play(api, notes, options: dict, function: str = "play") -> None:
-    """Play a note, a chord or a rest at the loop's time with Sonic Pi's options (see above)."""
+def play(api, notes, options: dict, function: str = "play"):
+    """Play a note, a chord or a rest at the loop's time with Sonic Pi's options (see above);
+    the SynthNode it struck (None for a rest), which `control` can change."""
     runtime = api._running(function)
     store = context.current.settings
     defaults = store.get("synth_defaults")
@@ -296,31 +297,46 @@ def play(api, notes, options: dict, function: str = "play") -> None:
             effect.touched.add((wire_channel, track))
     for number in numbers:
         emit(Note(beat, beats, number, velocity, wire_channel, track))
+    return SynthNode(numbers, beat + beats, velocity, wire_channel, track, options)
 
 
-def play_chord(api, notes, options: dict) -> None:
+class SynthNode:
+    """What `play` returns: the notes it struck, and what `control` needs to change them
+    (composer.runtime.nodes)."""
+
+    __slots__ = ("notes", "end", "velocity", "channel", "track", "options")
+
+    def __init__(self, notes: list[int], end, velocity: int, channel: int, track: str, options: dict):
+        self.notes, self.end, self.velocity = notes, end, velocity
+        self.channel, self.track, self.options = channel, track, options
+
+    def __repr__(self) -> str:
+        return f"#<SynthNode notes: {self.notes}>"
+
+
+def play_chord(api, notes, options: dict):
     """Sonic Pi's play_chord: the notes of a list at once."""
     if isinstance(notes, (str, int, float)) or notes is None:
         raise ComposerError(f"play_chord expects a list of notes such as [70, 75, 82], got {notes!r}")
-    play(api, list(notes), options, "play_chord")
+    return play(api, list(notes), options, "play_chord")
 
 
-def synth(api, name, options: dict) -> None:
+def synth(api, name, options: dict):
     """Sonic Pi's `synth :name, note: 60, ...`: play with that synth (`note=` defaults to 52)."""
     options = dict(options)
     notes = options.pop("notes", options.pop("note", 52))
     with with_synth(api, name):
-        play(api, notes, options, "synth")
+        return play(api, notes, options, "synth")
 
 
 def names(api) -> dict:
     """The piece's names for this module, bound to one piece."""
 
     def play_chord_(notes, **options):
-        play_chord(api, notes, options)
+        return play_chord(api, notes, options)
 
     def synth_(name, **options):
-        synth(api, name, options)
+        return synth(api, name, options)
 
     def use_synth_defaults_(**options):
         use_synth_defaults(api, options)
