@@ -12,7 +12,7 @@ import mido
 import pytest
 
 from composer.cli import main
-from composer.ruby import samples
+from composer.runtime import sonic_pi_samples as samples
 from composer.runtime import loading
 from composer.library import SHIPPED
 from pieces import notes, run_piece, write_piece

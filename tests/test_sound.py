@@ -254,10 +254,32 @@ def test_with_fx_reps_runs_a_decorated_function_that_many_times(tmp_path):
     assert "velocity must be 0-127" in error_of(tmp_path, "with with_fx('reverb', mixx=1):\n        play(60, velocity=-1)")
 
 
+def test_sample_duration_answers_in_python_pieces_as_in_buffers(tmp_path):
+    """One shared place (composer.runtime.sonic_pi_samples): the built-in sample's length in
+    beats at the thread's tempo, with Sonic Pi's options, so a Python piece keeps its time."""
+    midi = render(tmp_path, "", beats=8, loops="""
+use_bpm(120)
+
+@live_loop
+def a():
+    play(60)
+    sleep(sample_duration("loop_amen"))
+
+@live_loop
+def b():
+    play(72)
+    sleep(sample_duration(":loop_amen", rate=2, beat_stretch=None))
+""")
+    amen_beats = 77321 / 44100 * 2  # loop_amen's 77,321 frames at 44.1 kHz, at 120 bpm
+    assert [n[0] for n in notes(midi, "a")] == [round(i * amen_beats * 480) for i in range(3)]
+    assert [n[0] for n in notes(midi, "b")] == [round(i * amen_beats / 2 * 480) for i in range(5)]
+    assert "unknown Sonic Pi sample 'loop_amenn'" in error_of(tmp_path, "sample_duration('loop_amenn')")
+
+
 # ----- what composer lacks on purpose ---------------------------------------------------------
 
 
-@pytest.mark.parametrize("call", ["sample_duration('loop_amen')", "load_sample('x')", "live_audio('mic')",
+@pytest.mark.parametrize("call", ["load_sample('x')", "live_audio('mic')",
                                   "use_sample_defaults(rate=2)", "set_volume(2)", "use_synth('sound_in')"])
 def test_audio_only_names_say_so_in_one_line(tmp_path, call):
     message = error_of(tmp_path, call)

@@ -21,7 +21,8 @@ from composer.errors import ComposerError, UnknownNameError, did_you_mean
 from composer.ring import Ring
 from composer.runtime.notices import warn_once
 from composer.runtime.piece import PieceError
-from composer.ruby import methods, samples
+from composer.ruby import methods
+from composer.runtime import sonic_pi_samples as samples
 from composer.ruby.scope import MISSING, BreakJump, ReturnJump
 from composer.ruby.values import RubyRange, Symbol
 
@@ -49,9 +50,9 @@ class Bridge:
             self._sample = names["sample"]
             names["sample"] = self.sample
         # Sonic Pi's sample knowledge answers here even where Python pieces refuse the names as
-        # audio-only: a buffer that sleeps sample_duration(:loop_amen) must keep its time.
+        # audio-only (sample_duration answers in both: runtime/sonic_pi_samples.py).
         names.update({"load_sample": samples.load_sample, "load_samples": samples.load_sample,
-                      "sample_duration": self.sample_duration, "use_sample_bpm": self.use_sample_bpm,
+                      "use_sample_bpm": self.use_sample_bpm,
                       "sample_groups": lambda: Ring(Symbol(g) for g in samples.groups()),
                       "sample_names": lambda group: Ring(Symbol(n) for n in samples.names_in(group)),
                       "all_sample_names": lambda: Ring(Symbol(n) for n in sorted(samples.frames()))})
@@ -200,11 +201,6 @@ class Bridge:
                 raise
             warn_once(self.path, self.warned, str(name), f"sample :{name} has no drum meaning over MIDI; skipped")
             return None
-
-    def sample_duration(self, name, **options) -> float:
-        current_bpm = self.names.get("current_bpm")
-        bpm = current_bpm() if current_bpm is not None else 60
-        return samples.duration_beats(name, bpm, **options)
 
     def use_sample_bpm(self, name, num_beats=1, **options) -> None:
         """Sonic Pi's use_sample_bpm: the tempo at which the sample lasts `num_beats` beats."""

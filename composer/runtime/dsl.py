@@ -381,7 +381,9 @@ def mini(text: str, seed: int = 0):
 
 
 def sound_names(api: PieceAPI) -> dict:
-    """Sonic Pi's sound and MIDI vocabulary (composer.runtime.sound, effects, nodes, midi_calls, audio_only)."""
-    from composer.runtime import audio_only, effects, midi_calls, nodes
+    """Sonic Pi's sound and MIDI vocabulary (composer.runtime.sound, effects, nodes, midi_calls,
+    sonic_pi_samples, audio_only)."""
+    from composer.runtime import audio_only, effects, midi_calls, nodes, sonic_pi_samples
 
-    return {**sound.names(api), **effects.names(api), **nodes.names(api), **midi_calls.names(api), **audio_only.names()}
+    return {**sound.names(api), **effects.names(api), **nodes.names(api), **midi_calls.names(api),
+            **audio_only.names(), **sonic_pi_samples.names(api)}
