@@ -12,7 +12,9 @@ from composer.cli.errors import run_cli
 from composer.errors import ComposerError
 from composer.pattern import pure
 from composer.pattern.strudel import evaluate, namespace
-from composer.pattern.voicings import interval_semitones, render_voicing, tokenize_chord
+from composer.pattern.voicings import (
+    dictionary_table, dictionary_voicing, interval_semitones, render_voicing, tokenize_chord, voicings_in_range,
+)
 from composer.render import render_file
 from pieces import write_piece
 from test_play_cycle import notes as rendered_notes
@@ -69,6 +71,25 @@ def test_interval_names_as_tonal_counts_them():
     for bad in ("3P", "x", "0P"):
         with pytest.raises(ComposerError, match="not an interval"):
             interval_semitones(bad)
+
+
+def test_voicings_in_range():
+    """chord-voicings 0.0.1's voicingsInRange tests (the older `voicings`' candidates)."""
+    triads = dictionary_table({"": ["1M 3M 5P", "3M 5P 8P", "5P 8P 10M"]})
+    assert voicings_in_range("C", triads, 48, 72) == [  # C3..C5
+        [48, 52, 55], [60, 64, 67], [52, 55, 60], [64, 67, 72], [55, 60, 64]]
+    assert voicings_in_range("C^7", dictionary_table({"^7": ["3M 5P 7M 9M", "7M 9M 10M 12P"]}), 52, 74) == [
+        [52, 55, 59, 62], [64, 67, 71, 74], [59, 62, 64, 67]]  # E3..D5
+    assert voicings_in_range("C-7", dictionary_table({"-7": ["3m 5P 7m 9M", "7m 9M 10m 12P"]}), 51, 74) == [
+        [51, 55, 58, 62], [63, 67, 70, 74], [58, 62, 63, 67]]  # Eb3..D5
+
+
+def test_dictionary_voicing():
+    """chord-voicings' dictionaryVoicing tests: Dm7 in F3..A4, alone and after C4 E4 G4 B4."""
+    lefthand = dictionary_table("lefthand")
+    assert dictionary_voicing("Dm7", lefthand, 53, 69, None) == [53, 57, 60, 64]  # F3 A3 C4 E4
+    assert dictionary_voicing("Dm7", lefthand, 53, 69, [60, 64, 67, 71]) == [60, 64, 65, 69]  # C4 E4 F4 A4
+    assert dictionary_voicing("Dxyz", lefthand, 53, 69, None) == []
 
 
 def test_unknown_chords_are_silent_as_in_strudel():

@@ -174,19 +174,26 @@ def voicing(pat: Pattern) -> Pattern:
     return pat.fmap(_voice).outer_join()
 
 
-def dictionary_voicing(chord: Any, table: dict, low: int, high: int, last: list | None) -> list:
-    """chord-voicings' dictionaryVoicing: of the voicings whose notes fit in low..high (lowest
-    notes first), the first, or, after `last`, the one whose top note is nearest to last's."""
+def voicings_in_range(chord: Any, table: dict, low: int, high: int) -> list[list]:
+    """chord-voicings' voicingsInRange: each voicing of the chord on every bottom note that keeps
+    all its notes in low..high, voicing by voicing, lowest first."""
     tokens = tokenize_chord(chord)
     if tokens is None or tokens[1] not in table:
         return []
     root = _root_chroma(tokens[0])
-    candidates = []
+    found = []
     for voicing in table[tokens[1]]:
         above_bottom = [step - voicing[0] for step in voicing]
         bottom = (root + voicing[0]) % 12
-        candidates += [[start + step for step in above_bottom] for start in range(low, high + 1)
-                       if start % 12 == bottom and start + above_bottom[-1] <= high]
+        found += [[start + step for step in above_bottom] for start in range(low, high + 1)
+                  if start % 12 == bottom and start + above_bottom[-1] <= high]
+    return found
+
+
+def dictionary_voicing(chord: Any, table: dict, low: int, high: int, last: list | None) -> list:
+    """chord-voicings' dictionaryVoicing: the first voicing in range, or, after `last`, the one
+    whose top note is nearest to last's."""
+    candidates = voicings_in_range(chord, table, low, high)
     if not candidates:
         return []
     if last is None:
