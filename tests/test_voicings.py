@@ -109,6 +109,7 @@ def test_notes_are_midi_numbers_with_the_other_controls():
     ('chord("C").mode("bellow").voicing()', "unknown voicing mode 'bellow'"),
     ('voicings("nope", "C")', "unknown voicing dictionary 'nope'"),
     ('chord("C").dict({"": ["1P 3P"]}).voicing()', "not an interval: '3P'"),
+    ('n(1).chord("C").octaves("a").voicing()', "octaves is a number of octaves, not 'a'"),
 ])
 def test_typos_are_one_line_errors(capsys, expression, message):
     """Strudel falls silent (or throws) here; composer names the mistake."""

@@ -122,7 +122,7 @@ def render_voicing(chord: Any, dictionary: Any = "ireal", offset: Any = 0, n: An
     """The MIDI notes Strudel's renderVoicing gives for `chord` (one note when `n` is given),
     or None where Strudel finds no voicing (an unknown chord: silence)."""
     table = dictionary_table(dictionary)
-    if mode not in _TARGETS:
+    if not isinstance(mode, str) or mode not in _TARGETS:
         raise ComposerError(f"unknown voicing mode {mode!r} (use below, duck, above or root)")
     tokens = tokenize_chord(chord)
     if tokens is None or tokens[1] not in table or not table[tokens[1]]:
@@ -148,6 +148,8 @@ def render_voicing(chord: Any, dictionary: Any = "ireal", offset: Any = 0, n: An
     if n is None:
         return notes
     step, octaves = _whole(n), 1 if octaves is None else octaves
+    if not isinstance(octaves, (int, float)):
+        raise ComposerError(f"voicing: octaves is a number of octaves, not {octaves!r}")
     if step is None or not notes:
         return None
     return [notes[step % len(notes)] + step // len(notes) * octaves * 12]
