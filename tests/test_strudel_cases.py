@@ -44,7 +44,8 @@ def note_number(value):
     if not match:
         return value
     letter, accidentals, octave = match.groups()
-    semitone = "c d ef g a b".index(letter.lower()) + sum(1 if sign in "#s" else -1 for sign in accidentals)
+    natural = "c d ef g a b".index(letter.lower())  # c 0, d 2, e 4, f 5, ... b 11
+    semitone = natural + sum(1 if sign in "#s" else -1 for sign in accidentals)
     return (int(octave or 3) + 1) * 12 + semitone
 
 
