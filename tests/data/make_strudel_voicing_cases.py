@@ -7,7 +7,8 @@ Needs node and a checkout of Strudel (commit 447afbfa) with `npm install fractio
 node_modules/@strudel/core, .../mini and .../tonal. Run from the repository's root (the cases
 list each symbol of composer's voicing tables, whose equality with Strudel's the tests check).
 Writes strudel_voicing_cases.json beside this file: each case's events as Strudel gives them
-(notes by name), and Strudel's registered voicing dictionaries. The JSON is kept in the
+(notes by name; the LIVE cases queried an eighth of a cycle at a time, as Strudel's scheduler
+does), and Strudel's registered voicing dictionaries. The JSON is kept in the
 repository, so the tests need neither node nor Strudel.
 """
 
@@ -19,7 +20,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from strudel_voicing_cases import CASES  # noqa: E402
+from strudel_voicing_cases import CASES, LIVE  # noqa: E402
 
 RUNNER = """
 import { mini, miniAllStrings } from './packages/mini/mini.mjs';
@@ -29,10 +30,12 @@ Object.assign(globalThis, S, T, { mini });
 miniAllStrings();  // a string where a pattern is expected is mini-notation, as in Strudel's REPL
 const cases = JSON.parse(process.argv[2]);
 const out = {};
-for (const [name, js, cycles] of cases) {
+for (const [name, js, cycles, live] of cases) {
   T.resetVoicings();  // voicings() remembers its last voicing across patterns: each case starts afresh
   try {
-    const haps = eval(js).queryArc(0, cycles).filter((h) => h.hasOnset());
+    const pat = eval(js);
+    const spans = live ? [...Array(cycles * 8).keys()].map((i) => [i / 8, (i + 1) / 8]) : [[0, cycles]];
+    const haps = spans.flatMap(([begin, end]) => pat.queryArc(begin, end).filter((h) => h.hasOnset()));
     out[name] = haps.map((h) => ({ begin: h.whole.begin.toFraction(), end: h.whole.end.toFraction(), value: h.value }));
   } catch (error) {
     out[name] = { error: String(error) };
@@ -49,7 +52,7 @@ def main() -> None:
     strudel = Path(os.environ["STRUDEL"])
     runner = strudel / "record_voicing_cases.mjs"
     runner.write_text(RUNNER)
-    cases = json.dumps([[name, js, cycles] for name, js, _, cycles in CASES])
+    cases = json.dumps([[name, js, cycles, name in LIVE] for name, js, _, cycles in CASES])
     result = subprocess.run(["node", str(runner), cases], cwd=strudel, capture_output=True, text=True, check=True)
     recorded = json.loads(result.stdout.strip().splitlines()[-1])
     failed = {name: events["error"] for name, events in recorded["cases"].items() if isinstance(events, dict)}

@@ -93,7 +93,16 @@ CASES = [
       for name in ("ireal", "ireal-ext")],
     _same("voicings unknown chord", 'mini("<C^7 Cxyz A7 Dm7>").voicings("lefthand")', 4),
     _same("voicings fast", 'mini("C^7 A7 [Dm7 G7]").voicings("lefthand")', 2),
+    # played as Strudel's scheduler asks: see LIVE
+    _same("voicings live fast alternation", 'mini("<FbM Gb7#11 B7#11>*2").voicings("legacy")', 4),
+    _same("voicings live lefthand", 'mini("<C^7 A7 Dm7 G7 Cm7 F7 Bb^7>*2").voicings("lefthand")', 4),
+    _same("voicings live guidetones", 'mini("<Dm7 F7b9 G#m6 G#7#11 Bbm7b5>*2").voicings("guidetones")', 4),
     # rootNotes
     ("rootNotes", 'mini("<C^7 A7 Dm7 G7>").rootNotes(2)', 'mini("<C^7 A7 Dm7 G7>").root_notes(2)', 4),
     ("rootNotes chord", 'chord("<C^7 F#m7 Bb7>").rootNotes("<2 3>")', 'chord("<C^7 F#m7 Bb7>").root_notes("<2 3>")', 3),
 ]
+#: Cases recorded as Strudel plays (its scheduler asks for short spans in time order), here an
+#: eighth of a cycle at a time: voicings() leads each chord from the one it voiced before, and
+#: one long query visits "<a b c>*2" by alternative (a a b b c c), not in time order.
+LIVE = {name for name, *_ in CASES if name.startswith("voicings live")}
+
