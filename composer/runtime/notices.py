@@ -33,7 +33,7 @@ def piece_line(path) -> int | None:
         code = frame.f_code
         if code.co_filename == filename:
             return frame.f_lineno
-        if LINE_LOCAL in code.co_varnames:
+        if LINE_LOCAL in code.co_varnames and frame.f_locals.get(LINE_LOCAL) is not None:
             return frame.f_locals[LINE_LOCAL]
         frame = frame.f_back
     return None
