@@ -297,3 +297,19 @@ def test_an_option_a_function_does_not_take_is_ignored_as_sonic_pi_does(tmp_path
         f"{tmp_path / 'piece.rb'}:1: rrand has no option res:, ignored as Sonic Pi does"]
     with pytest.raises(Exception, match=r"piece.rb:1: TypeError: rrand\(\) missing"):  # a missing argument is still an error
         run_piece(tmp_path, "play rrand(60, res: 0.9)\n", beats=1, name="piece.rb")
+
+
+def test_play_with_only_options_plays_sonic_pi_s_default_note_and_rand_takes_a_range(tmp_path):
+    """`play release: 0.01` is play({release: 0.01}): Sonic Pi's synth plays note 52 (cloud_beat's
+    hihat); `rand(6..8)` is rrand(6, 8) and `6.to_int` is 6 (orchard_improv)."""
+    played = notes(run_piece(tmp_path, """
+        play release: 0.5, amp: 0.5
+        use_random_seed 0
+        a = rand(60..62)
+        use_random_seed 0
+        b = rrand(60, 62)
+        play a, release: 0.25 if a == b && a.between?(60, 62)
+        play 6.to_int + 60
+        """, beats=1, name="piece.rb"))
+    assert [(note, velocity, duration) for _, note, velocity, duration, *_ in played] == [
+        (52, 64, Fraction(1, 2)), (round(60 + 2 * 0.75006103515625), 100, Fraction(1, 4)), (66, 100, 1)]
