@@ -15,7 +15,7 @@ from typing import Any, Callable
 
 from composer.pattern.constructors import sequence
 from composer.pattern.core import Pattern, reify, register
-from composer.pattern.span import Hap
+from composer.pattern.span import Hap, TimeSpan
 
 def numeral(value: Any) -> Any:
     """A number from a number, a numeric string or a note name; anything else as it is."""
@@ -165,7 +165,7 @@ def _structure(how: str, name: str = "set"):
 
 
 # pat.squeeze(x) is pat.set.squeeze(x); pat.reset(x) and pat.restart(x) are keepif's, as Strudel's
-for _how in ("squeeze", "squeezeout"):
+for _how in ("in_", "out", "mix", "squeeze", "squeezeout"):
     setattr(Pattern, _how, _structure(_how))
 for _how in ("reset", "restart"):
     setattr(Pattern, _how, _structure(_how, "keepif"))
@@ -245,6 +245,35 @@ def collect(pat: Pattern) -> Pattern:
     return pat.with_haps(gather)
 
 
+def defragment_haps(pat: Pattern) -> Pattern:
+    """Fragments of one event (same whole, same value) that touch joined back into one, as
+    Strudel's defragmentHaps; continuous values are left out."""
+
+    def join(haps: list[Hap]) -> list[Hap]:
+        rest, joined = list(haps), []
+        while rest:
+            first = rest.pop(0)
+            merged = True
+            while merged:
+                merged = False
+                for index, other in enumerate(rest):
+                    if other.whole != first.whole or other.value != first.value:
+                        continue
+                    if first.part.begin == other.part.end:
+                        first = Hap(first.whole, TimeSpan(other.part.begin, first.part.end), first.value)
+                    elif other.part.begin == first.part.end:
+                        first = Hap(first.whole, TimeSpan(first.part.begin, other.part.end), first.value)
+                    else:
+                        continue
+                    del rest[index]
+                    merged = True
+                    break
+            joined.append(first)
+        return joined
+
+    return pat.discrete_only().with_haps(join)
+
+
 def arp_with(pat: Pattern, func: Callable[[list], Any]) -> Pattern:
     """Each chord (events struck together) replaced by `func(list of its events)`, a pattern
     of events, inner-joined, as Strudel's arpWith."""
@@ -260,3 +289,4 @@ def arp(pat: Pattern, indices: Any) -> Pattern:
 Pattern.arp_with = arp_with
 Pattern.arp = arp
 Pattern.collect = collect
+Pattern.defragment_haps = defragment_haps
