@@ -11,24 +11,42 @@ number-like strings and note names count as numbers ("c4" is 60), as in Strudel.
 from __future__ import annotations
 
 import math
+import re
 from typing import Any, Callable
 
+from composer.errors import ComposerError
 from composer.pattern.constructors import sequence
 from composer.pattern.core import Pattern, reify, register
 from composer.pattern.span import Hap, TimeSpan
 
-def numeral(value: Any) -> Any:
-    """A number from a number, a numeric string or a note name; anything else as it is."""
-    if isinstance(value, str):
-        try:
-            return float(value) if any(c in value for c in ".e") else int(value)
-        except ValueError:
-            from composer.theory import note
+_NOTE = re.compile(r"([a-gA-G])([#bsf]*)([0-9]*)")
+_CHROMAS = {"c": 0, "d": 2, "e": 4, "f": 5, "g": 7, "a": 9, "b": 11}
+_ACCIDENTALS = {"#": 1, "b": -1, "s": 1, "f": -1}
 
+
+def note_to_midi(name: str, default_octave: int = 3) -> int:
+    """A note name's MIDI number as Strudel reads it in patterns: any number of accidentals
+    (`c##3`, `cbb3`), octave 3 when none is given ("c" is 48, where Sonic Pi's is 60)."""
+    match = _NOTE.fullmatch(name) if isinstance(name, str) else None
+    if match is None:
+        raise ComposerError(f'not a note: "{name}"')
+    letter, accidentals, octave = match.groups()
+    octave_number = int(octave) if octave else default_octave
+    return (octave_number + 1) * 12 + _CHROMAS[letter.lower()] + sum(_ACCIDENTALS[a] for a in accidentals)
+
+
+def numeral(value: Any) -> Any:
+    """A number from a number, a numeric string or a note name, as Strudel's parseNumeral
+    ("20" is 20, "c4" is 60, "c" is 48); any other string is an error."""
+    if isinstance(value, str):
+        for parse in (int, float):
             try:
-                return note(value)
-            except Exception:
-                return value
+                return parse(value)
+            except ValueError:
+                pass
+        if _NOTE.fullmatch(value):
+            return note_to_midi(value)
+        raise ComposerError(f'cannot parse as numeral: "{value}"')
     return value
 
 
