@@ -8,10 +8,9 @@ Not ported here (every other `it` of these groups is):
 |-------------------------------------------------------|-----------------------------------------------|
 | _setContext() › Can set the hap context               | composer's events carry no context (Strudel's |
 | _withContext() › Can update the hap context           | editor highlighting): no counterpart          |
-| striate › Can striate(2)                              | sample slicing (begin/end of a sample): no    |
-| chop › Can _chop(2); Can chop(2,3); Can chop chops    | MIDI meaning, not in composer                 |
-| slice › Can slice a sample; splice › Can splice a ... | (same)                                        |
-| loopAt › maintains steps                              | sample looping, and the steps notion          |
+| slice › Can slice a sample                            | a sample cut in slices played by index, and   |
+| splice › Can splice a sample                          | its playback speed: no MIDI meaning (a `s` is |
+| loopAt › maintains steps                              | a drum of a kit), and loopAt's test is steps  |
 | _steps › Is correctly preserved/calculated ...        | steps: ported in tests/test_pattern_steps.py  |
 | stepcat › can cat; calculates undefined steps ...     | steps: ported in tests/test_pattern_steps.py  |
 | shrink (2), grow (2), take and drop (6), expand (2)   | steps: ported in tests/test_pattern_steps.py  |
@@ -374,6 +373,38 @@ def test_ply_can_ply_3():
 def test_ply_doesnt_drop_haps_in_the_9th_cycle():
     """Pattern › ply › Doesnt drop haps in the 9th cycle"""
     assert len(first_cycle(sequence(1, 2, 3).ply(2).early(8))) == 6
+
+
+# -------------------------------------------------------------------------- striate, chop
+
+
+def test_striate_can_striate_2():
+    """Pattern › striate › Can striate(2)"""
+    same_first(sequence({"sound": "a"}).striate(2),
+               sequence({"sound": "a", "begin": 0, "end": 0.5}, {"sound": "a", "begin": 0.5, "end": 1}))
+
+
+def test_chop_can_chop_2():
+    """Pattern › chop › Can _chop(2)"""
+    assert first_cycle(sequence({"sound": "a"}, {"sound": "b"})._chop(2)) == first_cycle(sequence(
+        {"sound": "a", "begin": 0, "end": 0.5}, {"sound": "a", "begin": 0.5, "end": 1},
+        {"sound": "b", "begin": 0, "end": 0.5}, {"sound": "b", "begin": 0.5, "end": 1},
+    ))
+
+
+def test_chop_can_chop_2_3():
+    """Pattern › chop › Can chop(2,3)"""
+    assert sort_haps_by_part(first_cycle(pure({"sound": "a"}).fast(2).chop(2, 3))) == \
+        sort_haps_by_part(first_cycle(sequence(
+            [{"sound": "a", "begin": 0, "end": 0.5}, {"sound": "a", "begin": 0.5, "end": 1}],
+            [{"sound": "a", "begin": 0, "end": 1 / 3}, {"sound": "a", "begin": 1 / 3, "end": 2 / 3},
+             {"sound": "a", "begin": 2 / 3, "end": 1}],
+        )))
+
+
+def test_chop_can_chop_chops():
+    """Pattern › chop › Can chop chops"""
+    assert first_cycle(pure({"s": "bev"}).chop(2).chop(2)) == first_cycle(pure({"s": "bev"}).chop(4))
 
 
 # ------------------------------------------------------------------------- values, numbers
