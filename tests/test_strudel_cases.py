@@ -1,5 +1,6 @@
 """composer's patterns against Strudel's own code: each case's events, as Strudel 447afbfa
-computed them (tests/data/strudel_cases.json, made by tests/data/make_strudel_cases.py)."""
+computed them (tests/data/strudel_cases.json and strudel_suite_cases.json, made by
+tests/data/make_strudel_cases.py)."""
 
 import json
 import math
@@ -13,9 +14,12 @@ from composer.pattern.strudel import evaluate
 
 DATA = Path(__file__).resolve().parent / "data"
 sys.path.insert(0, str(DATA))
-from strudel_cases import CASES  # noqa: E402
+import strudel_cases  # noqa: E402
+import strudel_suite_cases  # noqa: E402
 
-RECORDED = json.loads((DATA / "strudel_cases.json").read_text())
+CASES = strudel_cases.CASES + strudel_suite_cases.CASES
+RECORDED = {**json.loads((DATA / "strudel_cases.json").read_text()),
+            **json.loads((DATA / "strudel_suite_cases.json").read_text())}
 
 
 def normal(value):
@@ -54,3 +58,9 @@ def test_events_are_strudels(name, python, cycles):
            [(Fraction(e["begin"]), Fraction(e["end"])) for e in theirs]
     for mine, strudel in zip(ours, theirs):
         assert same(normal(mine["value"]), normal(strudel["value"])), (mine, strudel)
+
+
+def test_case_names_are_unique():
+    """Recorded answers are keyed by name: a name used twice would check one case against another's."""
+    names = [name for name, *_ in CASES]
+    assert len(names) == len(set(names))

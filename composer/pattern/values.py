@@ -51,10 +51,14 @@ def numeral(value: Any) -> Any:
 
 
 def merge_controls(a: Any, b: Any, op: Callable[[Any, Any], Any]) -> Any:
-    """`op(a, b)`, key by key when either is a control dict (a plain value counts as `value`)."""
+    """`op(a, b)`, key by key when either is a control dict (a plain value counts as `value`).
+    A plain value on the right of a control leaves the control as it is, as in Strudel, where
+    `n("0 1").add(12)` is `n("0 1")` (its arithmetic is `n("0 1".add(12))` or `.add(n(12))`)."""
     if isinstance(a, dict) or isinstance(b, dict):
         a = a if isinstance(a, dict) else {"value": a}
         b = b if isinstance(b, dict) else {"value": b}
+        if list(b) == ["value"]:
+            return a
         merged = dict(a)
         for key, value in b.items():
             merged[key] = op(a[key], value) if key in a else value
