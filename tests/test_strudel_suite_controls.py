@@ -121,3 +121,9 @@ def test_parse_numeral_should_throw_an_error_for_unknown_strings():
 def test_numeral_args_should_convert_function_arguments_to_numbers():
     """numeralArgs › should convert function arguments to numbers (add's, as Strudel's add uses it)"""
     assert first_cycle_values(pure("c4").add(2)) == [62]
+
+
+def test_strudels_midi_control_names_are_composers_midi_controls():
+    """@strudel/midi's midichan, progNum and midibend set composer's channel, program and bend."""
+    assert first_cycle_values(strudel.note("c3").midichan(2).prog_num(5).midibend(0.5)) == \
+        [{"note": "c3", "channel": 2, "program": 5, "bend": 0.5}]

@@ -51,7 +51,8 @@ CONTROLS: dict[str, tuple[str, ...]] = {
 }
 #: other names Strudel accepts for a control
 ALIASES = {"sound": "s", "legato": "clip", "lpf": "cutoff", "ctf": "cutoff", "midichan": "channel", "vel": "velocity",
-           "att": "attack", "rel": "release", "lpq": "resonance"}
+           "att": "attack", "rel": "release", "lpq": "resonance",
+           "prog_num": "program", "midibend": "bend"}  # @strudel/midi's names (midichan, progNum, midibend)
 
 
 def control_name(name: str) -> str:
