@@ -17,7 +17,7 @@ Not ported here (every other `it` of these groups is):
 
 from fractions import Fraction as F
 
-from composer.pattern import Hap, TimeSpan, pure, sequence, silence, slowcat, stack
+from composer.pattern import Hap, pure, sequence, silence, slowcat, stack
 from composer.pattern.strudel import namespace as strudel
 from strudel_suite import first_cycle, hap, same_first, third, ts
 

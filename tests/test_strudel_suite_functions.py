@@ -15,6 +15,8 @@ Not ported here (every other `it` of these groups is):
 | stepcat › can cat; calculates undefined steps ...     | steps: ported in tests/test_pattern_steps.py  |
 | shrink (2), grow (2), take and drop (6), expand (2)   | steps: ported in tests/test_pattern_steps.py  |
 | stepJoin (2), bite › works with uneven patterns       | steps: ported in tests/test_pattern_steps.py  |
+
+The four `it`s of "composable functions" and "weave" are commented out in Strudel's own file.
 """
 
 from fractions import Fraction as F
