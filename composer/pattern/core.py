@@ -385,11 +385,6 @@ def set_sequence(func: Callable[..., Pattern]) -> None:
     _sequence = func
 
 
-def _positional(func: Callable) -> list[inspect.Parameter]:
-    return [p for p in inspect.signature(func).parameters.values()
-            if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
-
-
 def register(*names: str, patternify: bool = True):
     """Decorator: `func(pat, *args)` becomes the methods `pat.NAME(*args)`, whose arguments
     may be patterns or mini-notation (joined on the first argument's structure, as Strudel's
@@ -398,7 +393,8 @@ def register(*names: str, patternify: bool = True):
     (`pat.fast(1, 2)` is `pat.fast(sequence(1, 2))`). `func` itself is returned."""
 
     def attach(func: Callable[..., Pattern]) -> Callable[..., Pattern]:
-        one_argument = len(_positional(func)) == 2
+        one_argument = sum(p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)
+                           for p in inspect.signature(func).parameters.values()) == 2
 
         def plain(self: Pattern, *args: Any, **options: Any) -> Pattern:
             return func(self, *args, **options)
