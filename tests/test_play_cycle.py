@@ -101,3 +101,15 @@ def test_strudel_scale_inside_the_pattern(tmp_path):
     """)
     render_file(piece, tmp_path / "out.mid", beats=4)
     assert [n[2] for n in notes(tmp_path / "out.mid")] == [52, 54, 55, 57]
+
+
+def test_note_names_of_a_control_pattern_are_strudels(tmp_path):
+    """In Strudel a note name without an octave is in octave 3 and takes any number of
+    accidentals (its noteToMidi, as @strudel/midi plays it): c is 48, c##3 is 50, ebb is 50."""
+    piece = write_piece(tmp_path, """
+        @live_loop
+        def line():
+            play_cycle(strudel.note("c c##3 ebb c4 60"), beats=5)
+    """)
+    render_file(piece, tmp_path / "out.mid", beats=5)
+    assert [n[2] for n in notes(tmp_path / "out.mid")] == [48, 50, 50, 60, 60]

@@ -107,7 +107,7 @@ def _play_controls(runtime, loop, controls: dict, offset, span, velocity: int, c
     if velocity == 0:
         return
     if "note" in controls:
-        numbers = note_numbers(controls["note"])
+        numbers = note_numbers(_strudel_note(controls["note"]))
     elif "s" in controls:
         kit = runtime.current_kit()
         if str(controls["s"]).lower() not in kit.drums:
@@ -122,6 +122,13 @@ def _play_controls(runtime, loop, controls: dict, offset, span, velocity: int, c
         return
     for number in numbers:
         runtime.note(number, velocity, span, wire, offset)
+
+
+def _strudel_note(value):
+    """A control's note name read as Strudel reads it (octave 3 when none is given: "c" is 48)."""
+    from composer.pattern.values import numeral
+
+    return numeral(value) if isinstance(value, str) else value
 
 
 def _cutoff_byte(value: float) -> int:
