@@ -3,7 +3,9 @@
 from pathlib import Path
 
 import mido
+import pytest
 
+from composer.errors import ComposerError
 from composer.render import render_file
 from pieces import write_piece
 
@@ -72,13 +74,23 @@ def test_control_patterns_send_their_controllers(tmp_path):
     piece = write_piece(tmp_path, """
         @live_loop
         def knobs():
-            play_cycle(strudel.note("c4 d4").ccn(74).ccv("10 20").pan("0 1").program(33), beats=2)
+            play_cycle(strudel.note("c4 d4").ccn(74).ccv("0.1 1").pan("0 1").program(33), beats=2)
     """)
     render_file(piece, tmp_path / "out.mid", beats=2)
     sent = controls(tmp_path / "out.mid")
     assert (0, "program_change", None, 33) in sent
-    assert (0, "control_change", 74, 10) in sent and (480, "control_change", 74, 20) in sent
+    assert (0, "control_change", 74, 13) in sent and (480, "control_change", 74, 127) in sent
     assert (0, "control_change", 10, 0) in sent and (480, "control_change", 10, 127) in sent
+
+
+def test_a_controller_value_past_strudels_range_is_a_one_line_error(tmp_path):
+    piece = write_piece(tmp_path, """
+        @live_loop
+        def knobs():
+            play_cycle(strudel.note("c4").ccn(74).ccv(64), beats=1)
+    """)
+    with pytest.raises(ComposerError, match="ccv takes a value from 0 to 1"):
+        render_file(piece, tmp_path / "out.mid", beats=1)
 
 
 def test_drums_and_scale_degrees_from_controls(tmp_path):
