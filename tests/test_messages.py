@@ -2,7 +2,7 @@
 
 from fractions import Fraction as F
 
-from composer.runtime.events import Control, Note, Release, Tempo
+from composer.runtime.events import Control, Midi, Note, Release, Tempo
 from composer.runtime.messages import Expander, expand
 
 
@@ -130,3 +130,15 @@ def test_note_offs_whose_times_round_to_one_float_come_in_exact_order():
     assert messages == [(F(0), on(0, 60, 100)), (F(0), on(0, 61, 100)), (F(0), on(0, 62, 100)),
                         (F(1, 4), off(0, 62)), (nearest, off(0, 61)), (nearest, on(0, 63, 100)),
                         (third, off(0, 60)), (nearest + 1, off(0, 63))]
+
+
+def test_a_raw_note_off_ends_a_played_note_whose_own_note_off_is_dropped():
+    # control(node, note=64) at beat 1: a raw note-off for 60 (main output and a port), then 64
+    events = [Note(F(0), F(4), 60, 100, 0, "a"), Note(F(0), F(4), 60, 100, 0, "a @ synth"),
+              Midi(F(1), off(0, 60), "a"), Midi(F(1), off(0, 60), "a @ synth"), Note(F(1), F(3), 64, 100, 0, "a")]
+    messages = [(m.beat, m.track, m.data) for m in expand(events)]
+    assert messages == [
+        (F(0), "a", on(0, 60, 100)), (F(0), "a @ synth", on(0, 60, 100)),
+        (F(1), "a", off(0, 60)), (F(1), "a @ synth", off(0, 60)), (F(1), "a", on(0, 64, 100)),
+        (F(4), "a", off(0, 64)),
+    ]
