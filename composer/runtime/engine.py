@@ -22,9 +22,8 @@ from itertools import count
 from pathlib import Path
 
 from composer import context
-from composer.context import this_thread
 from composer.beats import add, to_beats, to_bpm
-from composer.context import LoopState
+from composer.context import LoopState, this_thread
 from composer.errors import ComposerError
 from composer.randomness.state import RandomState
 from composer.runtime.budget import IterationBudget, Overrun
@@ -42,9 +41,9 @@ DEFAULT_BPM = Fraction(60)  # Sonic Pi's default
 DEFAULT_TIME_SIGNATURE = (4, 4)
 #: An iteration that runs further than this has a body that never returns.
 MAX_ITERATION_BEATS = 4096
-_new = tuple.__new__  # an event without NamedTuple's Python-level constructor: one is made per note
 #: The track the top level's notes go to.
 TOP_LEVEL_TRACK = "main"
+_new = tuple.__new__  # an event without NamedTuple's Python-level constructor: one is made per note
 
 
 class Runtime(TempoCalls, CueCalls, LoopControl):

@@ -100,10 +100,7 @@ class Expander:
             if earlier is not None:
                 out.append(_new(Message, (beat, earlier[1], (NOTE_OFF | channel, note, 0))))
             self.sounding[key] = (self.strike, track, beat, end)
-            numerator, denominator = end.numerator, end.denominator  # _off's entry, inline: once a note
-            end_key = numerator / denominator
-            exact = not denominator & (denominator - 1) and denominator <= _EXACT and -_EXACT <= numerator <= _EXACT
-            heapq.heappush(offs, (end_key, end_key if exact else end, self.strike, end, key, track))
+            heapq.heappush(offs, _off(end, self.strike, key, track))
             out.append(_new(Message, (beat, track, (NOTE_ON | channel, note, velocity))))
         elif kind is Control:
             self.settings[(port_of(event.track), event.channel, event.control)] = event.value
