@@ -22,6 +22,11 @@ Strudel's `mini.mjs`, so a string means the same here as in Strudel.
     euclid     bd(3,8)  bd(3,8,2)  bd(<3 5>,8)
     range      0 .. 3         = 0 1 2 3
     list       bd:3           the value ["bd", 3]
+    steps      ^a b, c d e    steps per cycle from the marked sequence
+
+Each pattern made here knows its steps per cycle (`_steps`) as Strudel's mini.mjs counts
+them: a sequence its weights ("a b@3" has 4), a stack the lcm of its layers', and a
+sequence marked with `^` (a "steps source") decides for the groups around it.
 """
 
 from __future__ import annotations
@@ -36,7 +41,7 @@ from composer.errors import ComposerError
 from composer.pattern.constructors import fastcat, stack, timecat
 from composer.pattern.core import Pattern, pure, set_string_parser, silence
 from composer.pattern.signals import choose_in_with, degrade_by_with, random_signal
-from composer.pattern.span import to_time
+from composer.pattern.span import lcm_steps, to_time
 
 #: Strudel nudges each `?` and `|` this many cycles further along the random stream.
 RAND_OFFSET = Fraction(3, 10000)
@@ -153,7 +158,7 @@ class _Parser:
         self.skip_ws()
         if self.pos == len(self.text):
             return silence
-        pattern = self.parse_stack_or_choose()
+        pattern, _ = self.parse_stack_or_choose()
         self.skip_ws()
         if self.pos < len(self.text):
             char = self.peek()
@@ -162,9 +167,10 @@ class _Parser:
             raise self.error(f"unexpected {char!r}")
         return pattern
 
-    def parse_stack_or_choose(self) -> Pattern:
-        """sequence, then optionally `, seq`... (stack), `| seq`... (choose) or `. seq`... (feet)."""
-        head, _ = self.parse_sequence()
+    def parse_stack_or_choose(self) -> tuple[Pattern, bool]:
+        """sequence, then optionally `, seq`... (stack), `| seq`... (choose) or `. seq`... (feet);
+        with whether it is a steps source."""
+        head, _, head_source = self.parse_sequence()
         self.skip_ws()
         char = self.peek()
         if char == ",":
@@ -174,29 +180,37 @@ class _Parser:
         elif self.at_dot():
             kind = "."
         else:
-            return head
+            return head, head_source
         patterns = [head]
+        sources = [head] if head_source else []
         while True:
             self.skip_ws()
             if self.peek() == kind or (kind == "." and self.at_dot()):
                 self.pos += 1
-                patterns.append(self.parse_sequence()[0])
+                pattern, _, source = self.parse_sequence()
+                patterns.append(pattern)
+                if source:
+                    sources.append(pattern)
                 continue
             other = self.peek()
             if other in ",|" or self.at_dot():
                 raise self.error(f"cannot mix {kind!r} and {other!r} at one level; group one side in [ ]")
             break
         if kind == ",":
-            return stack(*patterns)
+            return _steps_from(stack(*patterns), sources), bool(sources)
         seed = self.take_seed()  # Strudel counts `.` groups too, keeping later seeds aligned
         if kind == "|":
             chooser = self.random_stream()._early(RAND_OFFSET * seed)._segment(1)
-            return choose_in_with(chooser, patterns)
-        return fastcat(*patterns)
+            return _steps_from(choose_in_with(chooser, patterns), sources), bool(sources)
+        return fastcat(*patterns), bool(sources)
 
-    def parse_sequence(self) -> tuple[Pattern, Fraction]:
-        """Steps side by side; returns the pattern and the sum of the steps' weights."""
-        elements: list[tuple[Pattern, Fraction]] = []
+    def parse_sequence(self) -> tuple[Pattern, Fraction, bool]:
+        """Steps side by side; returns the pattern, the sum of the steps' weights (its steps
+        per cycle) and whether it is a steps source (marked `^`, or holding one)."""
+        self.skip_ws()
+        marked = self.peek() == "^"
+        self.pos += marked
+        elements: list[tuple[Pattern, Fraction, bool]] = []
         while True:
             self.skip_ws()
             char = self.peek()
@@ -209,15 +223,22 @@ class _Parser:
             if char in "]>})":
                 raise self.error(f"empty group: expected a step before {char!r}")
             raise self.error(f"expected a step, found {_describe(char)}")
-        total = sum((weight for _, weight in elements), Fraction(0))
-        if all(weight == 1 for _, weight in elements):
-            return fastcat(*(pattern for pattern, _ in elements)), total
-        return timecat(*((weight, pattern) for pattern, weight in elements)), total
+        total = sum((weight for _, weight, _ in elements), Fraction(0))
+        if all(weight == 1 for _, weight, _ in elements):
+            pattern = fastcat(*(pattern for pattern, _, _ in elements))
+        else:
+            pattern = timecat(*((weight, pattern) for pattern, weight, _ in elements))
+        sources = [pattern for pattern, _, source in elements if source]
+        steps = lcm_steps(*(source._steps for source in sources))
+        steps = total if steps is None else total * steps
+        if pattern._steps != steps:
+            pattern = pattern.with_steps(steps)
+        return pattern, total, marked or bool(sources)
 
-    def parse_element(self) -> tuple[Pattern, Fraction]:
+    def parse_element(self) -> tuple[Pattern, Fraction, bool]:
         """A slice followed by its modifiers (`*2`, `@3`, `!`, `?`, `(3,8)`, `:3`, `.. 5`)."""
         first_atom = len(self.atoms)
-        pattern = self.parse_slice()
+        pattern, source = self.parse_slice()
         weight = Fraction(1)
         reps = 1
         ops: list[tuple[str, Any, int]] = []
@@ -252,7 +273,7 @@ class _Parser:
                 ops.append(("euclid", self.parse_euclid_args(at), at))
             elif char == ":":
                 self.pos += 1
-                ops.append(("tail", self.parse_slice(), at))
+                ops.append(("tail", self.parse_slice()[0], at))
             elif char == "." and self.peek(1) == ".":
                 self.pos += 2
                 self.require_numbers(first_atom, "'..' needs numbers on both sides")
@@ -262,7 +283,7 @@ class _Parser:
                 break
         for kind, argument, at in ops:
             pattern = self.apply(pattern, kind, argument)
-        return pattern, weight
+        return pattern, weight, source
 
     def parse_op_number(self) -> float | int | None:
         match = _OP_NUMBER.match(self.text, self.pos)
@@ -274,7 +295,7 @@ class _Parser:
     def parse_numeric_arg(self, operator: str) -> Pattern:
         """A slice whose steps must all be numbers, as after `*`, `/`, `%` and `..`."""
         first_atom = len(self.atoms)
-        argument = self.parse_slice()
+        argument, _ = self.parse_slice()
         self.require_numbers(first_atom, f"{operator!r} needs a number")
         return argument
 
@@ -302,8 +323,9 @@ class _Parser:
         self.require_numbers(first_atom, "Euclid's (pulses,steps,rotation) need numbers")
         return args[0], args[1], args[2] if len(args) > 2 else None
 
-    def parse_slice(self) -> Pattern:
-        """One step: a word, `[...]`, `<...>` or `{...}` (with optional `%steps`)."""
+    def parse_slice(self) -> tuple[Pattern, bool]:
+        """One step: a word, `[...]`, `<...>` or `{...}` (with optional `%steps`); with
+        whether it is a steps source."""
         self.skip_ws()
         char = self.peek()
         start = self.pos
@@ -316,34 +338,34 @@ class _Parser:
             finally:
                 self.depth -= 1
         if _is_word_char(char):
-            return self.parse_word()
+            return self.parse_word(), False
         if char == _END:
             raise self.error("expected a step, found end of text")
         if char in "]>})":
             raise self.error(f"unmatched {char!r}" if start == 0 else f"expected a step, found {char!r}")
         raise self.error(f"unexpected {char!r}")
 
-    def parse_group(self, char: str, start: int) -> Pattern:
+    def parse_group(self, char: str, start: int) -> tuple[Pattern, bool]:
         """`[...]`, `<...>` or `{...}` (with optional `%steps`)."""
         self.pos += 1
         if char == "[":
-            pattern = self.parse_stack_or_choose()
+            found = self.parse_stack_or_choose()
             self.expect_close("[", start)
-            return pattern
-        if char == "<":
-            layers = self.parse_polymeter_stack()
-            self.expect_close("<", start)
-            return stack(*(layer._slow(weight) for layer, weight in layers))
+            return found
         layers = self.parse_polymeter_stack()
+        sources = [layer for layer, _, source in layers if source]
+        if char == "<":
+            self.expect_close("<", start)
+            return _steps_from(stack(*(layer._slow(weight) for layer, weight, _ in layers)), sources), bool(sources)
         self.expect_close("{", start)
         if self.peek() == "%":
             self.pos += 1
             steps = self.parse_numeric_arg("%")
         else:
             steps = pure(layers[0][1])
-        return stack(*(_align(layer, weight, steps) for layer, weight in layers))
+        return stack(*(_align(layer, weight, steps) for layer, weight, _ in layers)), bool(sources)
 
-    def parse_polymeter_stack(self) -> list[tuple[Pattern, Fraction]]:
+    def parse_polymeter_stack(self) -> list[tuple[Pattern, Fraction, bool]]:
         layers = [self.parse_sequence()]
         while True:
             self.skip_ws()
@@ -396,6 +418,11 @@ class _Parser:
         if kind == "range":
             return pattern.squeeze_bind(lambda a: argument.bind(lambda b: _range_steps(a, b)))
         raise AssertionError(kind)
+
+
+def _steps_from(pattern: Pattern, sources: list[Pattern]) -> Pattern:
+    """A stack's (or choice's) steps: the lcm of its steps sources' where it has any."""
+    return pattern.with_steps(lcm_steps(*(source._steps for source in sources))) if sources else pattern
 
 
 def _align(layer: Pattern, weight: Fraction, steps: Pattern) -> Pattern:

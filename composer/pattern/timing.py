@@ -3,6 +3,7 @@
 Each function takes the pattern first and is registered as a method (`pat.fast(2)`,
 arguments may be patterns or mini-notation) and a plain `_` method (`pat._fast(2)`), as
 Strudel's pattern.mjs registers them; Strudel's tests in tests/test_pattern_strudel.py.
+Those Strudel registers with preserveSteps keep the pattern's steps per cycle here too.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any, Callable
 
-from composer.pattern.constructors import fastcat, sequence, shift_hap, slowcat, stack
+from composer.pattern.constructors import fastcat, nothing, sequence, shift_hap, slowcat, stack
 from composer.pattern.core import Pattern, pure, register, silence
 from composer.pattern.span import Hap, TimeSpan, cycle_pos, sam, to_time
 
@@ -26,7 +27,7 @@ def _scale_hap(hap: Hap, factor: Fraction) -> Hap:
     )
 
 
-@register("fast", "density")
+@register("fast", "density", preserve_steps=True)
 def fast(pat: Pattern, factor: Any) -> Pattern:
     """Play `factor` cycles in the time of one; zero or negative gives silence."""
     factor = to_time(factor)
@@ -56,7 +57,7 @@ def hurry(pat: Pattern, factor: Any) -> Pattern:
     return pat._fast(factor).fmap(lambda value: merge_controls(value, {"speed": factor}, lambda a, b: a * b))
 
 
-@register("early")
+@register("early", preserve_steps=True)
 def early(pat: Pattern, offset: Any) -> Pattern:
     """Shift earlier by `offset` cycles (Tidal's `<~`)."""
     offset = to_time(offset)
@@ -70,13 +71,13 @@ def early(pat: Pattern, offset: Any) -> Pattern:
     return Pattern(shifted)
 
 
-@register("late")
+@register("late", preserve_steps=True)
 def late(pat: Pattern, offset: Any) -> Pattern:
     """Shift later by `offset` cycles (Tidal's `~>`)."""
     return pat._early(-to_time(offset))
 
 
-@register("rev")
+@register("rev", preserve_steps=True)
 def rev(pat: Pattern) -> Pattern:
     """Each cycle played backwards."""
     query = pat.query
@@ -140,17 +141,17 @@ def focus(pat: Pattern, begin: Any, end: Any) -> Pattern:
 
 @register("zoom")
 def zoom(pat: Pattern, begin: Any, end: Any) -> Pattern:
-    """Only [begin, end) of each cycle, stretched to fill the cycle."""
+    """Only [begin, end) of each cycle, stretched to fill the cycle (and its steps with it)."""
     begin, end = to_time(begin), to_time(end)
     if begin >= end:
-        return silence
+        return nothing
     width = end - begin
     return (pat.with_query_span(lambda span: span.with_cycle(lambda t: t * width + begin))
             .with_hap_span(lambda span: span.with_cycle(lambda t: (t - begin) / width))
-            .split_queries())
+            .split_queries().with_steps(None if pat._steps is None else pat._steps * width))
 
 
-@register("linger")
+@register("linger", preserve_steps=True)
 def linger(pat: Pattern, fraction: Any) -> Pattern:
     """Repeat the first `fraction` of each cycle to fill it (negative: the last part)."""
     fraction = to_time(fraction)
@@ -174,14 +175,15 @@ def outside(pat: Pattern, factor: Any, func: Callable[[Pattern], Pattern]) -> Pa
 
 @register("ply")
 def ply(pat: Pattern, factor: Any) -> Pattern:
-    """Repeat each event `factor` times within its own span."""
-    return pat.fmap(lambda value: pure(value)._fast(factor)).squeeze_join()
+    """Repeat each event `factor` times within its own span (so `factor` times the steps)."""
+    steps = None if pat._steps is None else to_time(factor) * pat._steps
+    return pat.fmap(lambda value: pure(value)._fast(factor)).squeeze_join().with_steps(steps)
 
 
 @register("segment", "seg")
 def segment(pat: Pattern, count: Any) -> Pattern:
-    """Sample the pattern `count` times a cycle (turns signals into events)."""
-    return pat.struct(pure(True)._fast(count))
+    """Sample the pattern `count` times a cycle (turns signals into events): `count` steps."""
+    return pat.struct(pure(True)._fast(count)).with_steps(count)
 
 
 @register("swing_by")
@@ -207,7 +209,7 @@ def press(pat: Pattern) -> Pattern:
     return pat._press_by(Fraction(1, 2))
 
 
-@register("repeat_cycles")
+@register("repeat_cycles", preserve_steps=True)
 def repeat_cycles(pat: Pattern, count: Any) -> Pattern:
     """Play each cycle `count` times before moving to the next."""
     count = int(count)
@@ -233,18 +235,18 @@ def _iter(pat: Pattern, times: Any, back: bool) -> Pattern:
     return slowcat(*(pat._late(step) if back else pat._early(step) for step in steps))
 
 
-@register("iter")
+@register("iter", preserve_steps=True)
 def iter_(pat: Pattern, times: Any) -> Pattern:
     """Each cycle starts one `times`-th later in the pattern than the last."""
     return _iter(pat, times, back=False)
 
 
-@register("iter_back")
+@register("iter_back", preserve_steps=True)
 def iter_back(pat: Pattern, times: Any) -> Pattern:
     return _iter(pat, times, back=True)
 
 
-@register("palindrome")
+@register("palindrome", preserve_steps=True)
 def palindrome(pat: Pattern) -> Pattern:
     """Forwards, then backwards, cycle by cycle."""
     return pat.last_of(2, lambda p: p.rev())
@@ -267,18 +269,18 @@ def _chunk(pat: Pattern, count: Any, func: Callable, back: bool, fast_: bool) ->
     return pat.when(selector, func)
 
 
-@register("chunk", "slow_chunk")
+@register("chunk", "slow_chunk", preserve_steps=True)
 def chunk(pat: Pattern, count: Any, func: Callable) -> Pattern:
     """Apply `func` to one of `count` parts of the cycle, a different part each cycle."""
     return _chunk(pat, count, func, back=False, fast_=False)
 
 
-@register("chunk_back")
+@register("chunk_back", preserve_steps=True)
 def chunk_back(pat: Pattern, count: Any, func: Callable) -> Pattern:
     return _chunk(pat, count, func, back=True, fast_=False)
 
 
-@register("fast_chunk")
+@register("fast_chunk", preserve_steps=True)
 def fast_chunk(pat: Pattern, count: Any, func: Callable) -> Pattern:
     return _chunk(pat, count, func, back=False, fast_=True)
 
@@ -293,6 +295,9 @@ def ribbon(pat: Pattern, offset: Any, cycles: Any) -> Pattern:
 def within(pat: Pattern, begin: Any, end: Any, func: Callable) -> Pattern:
     """Apply `func` to the events that start in [begin, end] of each cycle."""
     begin, end = to_time(begin), to_time(end)
-    inside_span = pat.filter_haps(lambda hap: hap.whole is not None and begin <= cycle_pos(hap.whole.begin) <= end)
-    outside_span = pat.filter_haps(lambda hap: hap.whole is not None and not begin <= cycle_pos(hap.whole.begin) <= end)
+    def keep(inside: bool) -> Callable[[list[Hap]], list[Hap]]:
+        return lambda haps: [hap for hap in haps if hap.whole is not None
+                             and (begin <= cycle_pos(hap.whole.begin) <= end) == inside]
+
+    inside_span, outside_span = pat.with_haps(keep(True)), pat.with_haps(keep(False))
     return stack(func(inside_span), outside_span)

@@ -4,7 +4,8 @@
 
 Needs node and a checkout of Strudel (commit 447afbfa) with `npm install fraction.js` in
 it and its packages linked as node_modules/@strudel/core and .../mini; writes strudel_cases.json beside this file. The JSON is kept in the repository, so the
-tests need neither.
+tests need neither. The STEPS cases record each pattern's steps per cycle (`_steps`) in
+strudel_steps.json.
 """
 
 import json
@@ -15,7 +16,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from strudel_cases import CASES  # noqa: E402
+from strudel_cases import CASES, STEPS  # noqa: E402
 
 RUNNER = """
 import { mini, miniAllStrings } from './packages/mini/mini.mjs';
@@ -28,6 +29,19 @@ for (const [name, js, cycles] of cases) {
   try {
     const haps = eval(js).queryArc(0, cycles).filter((h) => h.hasOnset());
     out[name] = haps.map((h) => ({ begin: h.whole.begin.toFraction(), end: h.whole.end.toFraction(), value: h.value }));
+  } catch (error) {
+    out[name] = { error: String(error) };
+  }
+}
+console.log(JSON.stringify(out));
+"""
+
+STEPS_RUNNER = RUNNER.split("const out")[0] + """
+const out = {};
+for (const [name, js] of cases) {
+  try {
+    const steps = eval(js)._steps;
+    out[name] = steps === undefined ? null : steps.toFraction();
   } catch (error) {
     out[name] = { error: String(error) };
   }
@@ -48,6 +62,15 @@ def main() -> None:
         raise SystemExit(f"Strudel could not run: {failed}")
     (HERE / "strudel_cases.json").write_text(json.dumps(recorded, indent=1, sort_keys=True) + "\n")
     print(f"recorded {len(recorded)} cases")
+    runner.write_text(STEPS_RUNNER)
+    cases = json.dumps([[name, js] for name, js, _ in STEPS])
+    result = subprocess.run(["node", str(runner), cases], cwd=strudel, capture_output=True, text=True, check=True)
+    steps = json.loads(result.stdout.strip().splitlines()[-1])
+    failed = {name: value["error"] for name, value in steps.items() if isinstance(value, dict)}
+    if failed:
+        raise SystemExit(f"Strudel could not run: {failed}")
+    (HERE / "strudel_steps.json").write_text(json.dumps(steps, indent=1, sort_keys=True) + "\n")
+    print(f"recorded the steps of {len(steps)} patterns")
 
 
 if __name__ == "__main__":
