@@ -204,6 +204,17 @@ def test_stacking_by_steps_needs_steps():
         stack_left("a b", mini("a b").every(2, lambda p: p.rev()))
 
 
+@pytest.mark.parametrize("expression, message", [
+    ('mini("a b").contract(0)', "contract: the factor must not be 0"),
+    ('mini("a b").shrink("0:100000000")', "shrink/grow: 100000000 times"),
+    ('stepalt(["a"] * 101, ["b"] * 103)', "stepalt: 20806 parts"),
+    ('stack_left("a b", sine)', "need patterns that know their steps"),
+])
+def test_bad_stepwise_input_is_a_one_line_error(expression, message):
+    with pytest.raises(ComposerError, match=message):
+        evaluate(expression)
+
+
 def test_steps_cost_nothing_at_query_time():
     """The count is made with the pattern; querying never touches it."""
     pat = mini("a b c").fast(2)

@@ -21,6 +21,8 @@ from composer.pattern.span import Hap, TimeSpan, lcm_steps, sam, to_time
 
 _ZERO = Fraction(0)
 _ONE = Fraction(1)
+#: How many parts `shrink`, `grow` and `stepalt` may lay side by side in one cycle.
+MAX_PARTS = 10_000
 
 
 # ------------------------------------------------------------ joining by steps
@@ -193,7 +195,10 @@ def expand(pat: Pattern, factor: Any) -> Pattern:
 @_step_register("contract")
 def contract(pat: Pattern, factor: Any) -> Pattern:
     """The same events counting 1/`factor` of the steps."""
-    return pat if pat._steps is None else pat.with_steps(pat._steps / to_time(factor))
+    factor = to_time(factor)
+    if factor == 0:
+        raise ComposerError("contract: the factor must not be 0")
+    return pat if pat._steps is None else pat.with_steps(pat._steps / factor)
 
 
 @_step_register("extend")
@@ -213,6 +218,8 @@ def shrinklist(pat: Pattern, amount: Any) -> list[Pattern]:
     amount = to_time(amount)
     if times == 0:
         return [pat]
+    if times > MAX_PARTS:
+        raise ComposerError(f"shrink/grow: {times} times is more than {MAX_PARTS:,}")
     segment = abs(amount) / pat._steps
     spans = []
     index = 0
@@ -285,6 +292,8 @@ def stepalt(*groups: Any) -> Pattern:
     `stepalt(["bd cp", "mt"], "bd")` is "bd cp bd mt bd"."""
     lists = [[reify(p) for p in group] if isinstance(group, (list, tuple)) else [reify(group)] for group in groups]
     cycles = lcm_steps(*(Fraction(len(group)) for group in lists)) or _ZERO
+    if cycles * len(lists) > MAX_PARTS:
+        raise ComposerError(f"stepalt: {cycles * len(lists)} parts is more than {MAX_PARTS:,}")
     chosen = [group[cycle % len(group)] if group else silence
               for cycle in range(int(cycles)) for group in lists]
     chosen = [p for p in chosen if p._steps is not None and p._steps > 0]
