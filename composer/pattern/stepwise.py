@@ -313,5 +313,8 @@ FUNCTIONS = {
     "s_polymeter": polymeter, "pm": polymeter, "stack_left": stack_left, "stack_right": stack_right,
     "stack_centre": stack_centre, "gap": gap, "nothing": nothing, "tour": tour, "s_tour": tour,
     "zip": zip_, "s_zip": zip_, "shrinklist": lambda amount, pat: shrinklist(reify(pat), amount),
-    "steps": lambda steps, pat: reify(pat).pace(steps),
+    "s_taperlist": lambda amount, pat: shrinklist(reify(pat), amount),
+    **{name: (lambda *args, method=method: getattr(reify(args[-1]), method)(*args[:-1]))
+       for name, method in (("steps", "pace"), ("s_add", "take"), ("s_sub", "drop"), ("s_expand", "expand"),
+                            ("s_extend", "extend"), ("s_contract", "contract"), ("s_taper", "shrink"))},
 }

@@ -40,7 +40,7 @@ def fast(pat: Pattern, factor: Any) -> Pattern:
     def scaled(span: TimeSpan) -> list[Hap]:
         return [_scale_hap(hap, factor) for hap in query(TimeSpan(span.begin * factor, span.end * factor))]
 
-    return Pattern(scaled)
+    return Pattern(scaled, steps=pat._steps)
 
 
 @register("slow", "sparsity")
@@ -68,7 +68,7 @@ def early(pat: Pattern, offset: Any) -> Pattern:
     def shifted(span: TimeSpan) -> list[Hap]:
         return [shift_hap(hap, -offset) for hap in query(TimeSpan(span.begin + offset, span.end + offset))]
 
-    return Pattern(shifted)
+    return Pattern(shifted, steps=pat._steps)
 
 
 @register("late", preserve_steps=True)

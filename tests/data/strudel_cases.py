@@ -166,6 +166,8 @@ CASES += [
     ("shrink patterned", 'mini("tha dhi thom nam").shrink("1 -1").pace(4)', 'mini("tha dhi thom nam").shrink("1 -1").pace(4)', 1),
     ("shrink times", 'mini("a b c d").shrink("1:2")', 'mini("a b c d").shrink("1:2")', 1),
     ("s_taper", 'mini("a b c").s_taper(1)', 'mini("a b c").s_taper(1)', 1),
+    ("free stepwise functions", 'stack(take(2, mini("a b c")), s_sub(1, mini("d e f")), steps(2, mini("g")))',
+     'stack(take(2, "a b c"), s_sub(1, "d e f"), steps(2, "g"))', 1),
     ("grow", 'mini("tha dhi thom nam").grow("1")', 'mini("tha dhi thom nam").grow("1")', 1),
     ("grow negative", 'mini("tha dhi thom nam").grow("-1")', 'mini("tha dhi thom nam").grow("-1")', 1),
     ("grow patterned", 'mini("0 1 2 3 4 5 6 7").grow("1 -1").pace(8)', 'mini("0 1 2 3 4 5 6 7").grow("1 -1").pace(8)', 1),
