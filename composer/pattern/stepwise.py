@@ -159,6 +159,18 @@ def stack_centre(*pats: Any) -> Pattern:
     return _stack_with(lambda p, rest: stepcat(gap(rest / 2), p, gap(rest / 2)), pats)
 
 
+def stack_by(by: Any, *pats: Any) -> Pattern:
+    """The patterns stacked as the pattern `by` names, cycle by cycle: "left", "right",
+    "centre", "expand" (a plain stack) or "repeat" (a polymeter at the longest's steps)."""
+    patterns = [reify(p) for p in pats]
+    if any(p._steps is None for p in patterns):
+        raise ComposerError("stack_by needs patterns that know their steps (sequences, mini-notation)")
+    most = max(p._steps for p in patterns)
+    ways = {"centre": stack_centre, "left": stack_left, "right": stack_right, "expand": stack,
+            "repeat": lambda *ps: polymeter(*ps).pace(most)}
+    return reify(by).inhabit(ways).fmap(lambda way: way(*patterns)).inner_join().with_steps(most)
+
+
 # --------------------------------------------------------------- taking and dropping
 
 
@@ -311,7 +323,7 @@ for _old, _new in (("s_taper", "shrink"), ("s_taperlist", "shrinklist"), ("s_add
 FUNCTIONS = {
     "stepcat": stepcat, "s_cat": stepcat, "stepalt": stepalt, "s_alt": stepalt, "polymeter": polymeter,
     "s_polymeter": polymeter, "pm": polymeter, "stack_left": stack_left, "stack_right": stack_right,
-    "stack_centre": stack_centre, "gap": gap, "nothing": nothing, "tour": tour, "s_tour": tour,
+    "stack_centre": stack_centre, "stack_by": stack_by, "gap": gap, "nothing": nothing, "tour": tour, "s_tour": tour,
     "zip": zip_, "s_zip": zip_, "shrinklist": lambda amount, pat: shrinklist(reify(pat), amount),
     "s_taperlist": lambda amount, pat: shrinklist(reify(pat), amount),
     **{name: (lambda *args, method=method: getattr(reify(args[-1]), method)(*args[:-1]))
