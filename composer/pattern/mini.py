@@ -5,7 +5,8 @@
 
 The parser is recursive descent and builds patterns as it goes; the semantics
 (weights, alternation, polymeters, replication, seeded `?` and `|`) follow
-Strudel's `mini.mjs`, so a string means the same here as in Strudel.
+Strudel's `mini.mjs`, so a string means the same here as in Strudel. What each
+operator does to its step is in composer.pattern.mini_ops.
 
     sequence   a b c          steps share the cycle equally
     rest       ~  -
@@ -31,24 +32,20 @@ sequence marked with `^` (a "steps source") decides for the groups around it.
 
 from __future__ import annotations
 
-import math
 import re
 from functools import lru_cache
 from fractions import Fraction
-from typing import Any, Callable
+from typing import Any
 
 from composer.errors import ComposerError
 from composer.pattern.constructors import fastcat, stack, timecat
 from composer.pattern.core import Pattern, pure, set_string_parser, silence
-from composer.pattern.signals import choose_in_with, degrade_by_with, random_signal
-from composer.pattern.span import lcm_steps, to_time
+from composer.pattern.mini_ops import RAND_OFFSET, align, apply_op, range_steps, sequence_steps, steps_from
+from composer.pattern.signals import choose_in_with, random_signal
+from composer.pattern.span import to_time
 
-#: Strudel nudges each `?` and `|` this many cycles further along the random stream.
-RAND_OFFSET = Fraction(3, 10000)
 #: Brackets may nest this deep (deeper is no music, and would exhaust Python's stack).
 MAX_DEPTH = 64
-#: A range `a .. b` may count this many steps.
-MAX_RANGE = 10_000
 
 _NUMBER = re.compile(r"-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\Z")
 _INTEGER = re.compile(r"-?\d+\Z")
@@ -197,11 +194,11 @@ class _Parser:
                 raise self.error(f"cannot mix {kind!r} and {other!r} at one level; group one side in [ ]")
             break
         if kind == ",":
-            return _steps_from(stack(*patterns), sources), bool(sources)
+            return steps_from(stack(*patterns), sources), bool(sources)
         seed = self.take_seed()  # Strudel counts `.` groups too, keeping later seeds aligned
         if kind == "|":
             chooser = self.random_stream()._early(RAND_OFFSET * seed)._segment(1)
-            return _steps_from(choose_in_with(chooser, patterns), sources), bool(sources)
+            return steps_from(choose_in_with(chooser, patterns), sources), bool(sources)
         return fastcat(*patterns), bool(sources)
 
     def parse_sequence(self) -> tuple[Pattern, Fraction, bool]:
@@ -229,11 +226,7 @@ class _Parser:
         else:
             pattern = timecat(*((weight, pattern) for pattern, weight, _ in elements))
         sources = [pattern for pattern, _, source in elements if source]
-        steps = lcm_steps(*(source._steps for source in sources))
-        steps = total if steps is None else total * steps
-        if pattern._steps != steps:
-            pattern = pattern.with_steps(steps)
-        return pattern, total, marked or bool(sources)
+        return sequence_steps(pattern, total, sources), total, marked or bool(sources)
 
     def parse_element(self) -> tuple[Pattern, Fraction, bool]:
         """A slice followed by its modifiers (`*2`, `@3`, `!`, `?`, `(3,8)`, `:3`, `.. 5`)."""
@@ -282,7 +275,7 @@ class _Parser:
             else:
                 break
         for kind, argument, at in ops:
-            pattern = self.apply(pattern, kind, argument)
+            pattern = apply_op(pattern, kind, argument, self.random_stream)
         return pattern, weight, source
 
     def parse_op_number(self) -> float | int | None:
@@ -356,14 +349,14 @@ class _Parser:
         sources = [layer for layer, _, source in layers if source]
         if char == "<":
             self.expect_close("<", start)
-            return _steps_from(stack(*(layer._slow(weight) for layer, weight, _ in layers)), sources), bool(sources)
+            return steps_from(stack(*(layer._slow(weight) for layer, weight, _ in layers)), sources), bool(sources)
         self.expect_close("{", start)
         if self.peek() == "%":
             self.pos += 1
             steps = self.parse_numeric_arg("%")
         else:
             steps = pure(layers[0][1])
-        return stack(*(_align(layer, weight, steps) for layer, weight, _ in layers)), bool(sources)
+        return stack(*(align(layer, weight, steps) for layer, weight, _ in layers)), bool(sources)
 
     def parse_polymeter_stack(self) -> list[tuple[Pattern, Fraction, bool]]:
         layers = [self.parse_sequence()]
@@ -393,59 +386,10 @@ class _Parser:
                 low_value, high_value = parse_value(low), parse_value(high)
                 self.atoms.append((low_value, start))
                 self.atoms.append((high_value, start + len(low) + 2))
-                return pure(low_value).squeeze_bind(lambda a: pure(high_value).bind(lambda b: _range_steps(a, b)))
+                return pure(low_value).squeeze_bind(lambda a: pure(high_value).bind(lambda b: range_steps(a, b)))
         value = parse_value(word)
         self.atoms.append((value, start))
         return pure(value)
-
-    # -------------------------------------------------------- semantics
-
-    def apply(self, pattern: Pattern, kind: str, argument: Any) -> Pattern:
-        if kind == "fast":
-            return pattern.fast(argument)
-        if kind == "slow":
-            return pattern.slow(argument)
-        if kind == "replicate":
-            return pattern._repeat_cycles(argument)._fast(argument)
-        if kind == "degrade":
-            amount, seed = argument
-            return degrade_by_with(pattern, self.random_stream()._early(RAND_OFFSET * seed), amount)
-        if kind == "euclid":
-            pulses, steps, rotation = argument
-            return pattern.euclid(pulses, steps, 0 if rotation is None else rotation)
-        if kind == "tail":
-            return pattern.fmap(_append_to).app_left(argument)
-        if kind == "range":
-            return pattern.squeeze_bind(lambda a: argument.bind(lambda b: _range_steps(a, b)))
-        raise AssertionError(kind)
-
-
-def _steps_from(pattern: Pattern, sources: list[Pattern]) -> Pattern:
-    """A stack's (or choice's) steps: the lcm of its steps sources' where it has any."""
-    return pattern.with_steps(lcm_steps(*(source._steps for source in sources))) if sources else pattern
-
-
-def _align(layer: Pattern, weight: Fraction, steps: Pattern) -> Pattern:
-    """A polymeter layer sped up so `steps` of its steps fill a cycle."""
-    return layer.fast(steps.fmap(lambda count: to_time(count) / weight))
-
-
-def _append_to(head: Any) -> Callable[[Any], list]:
-    """`bd:3` → ["bd", 3]; `bd:3:1` → ["bd", 3, 1]."""
-    if isinstance(head, list):
-        return lambda tail: head + [tail]
-    return lambda tail: [head, tail]
-
-
-def _range_steps(low: Any, high: Any) -> Pattern:
-    """`low .. high` as a one-cycle sequence, counting up or down in ones."""
-    if not isinstance(low, (int, float)) or not isinstance(high, (int, float)):
-        return silence
-    if not abs(high - low) < MAX_RANGE:
-        raise ComposerError(f"mini-notation: the range {low}..{high} has more than {MAX_RANGE:,} steps")
-    count = math.floor(abs(high - low)) + 1
-    step = 1 if low <= high else -1
-    return fastcat(*(pure(low + step * i) for i in range(count)))
 
 
 @lru_cache(maxsize=1024)

@@ -16,7 +16,7 @@ from typing import Any, Callable
 
 from composer.errors import ComposerError
 from composer.pattern.constructors import fastcat, gap, nothing, slowcat, stack, stepcat
-from composer.pattern.core import Pattern, patterned, register, reify, silence
+from composer.pattern.core import Pattern, register, reify, silence
 from composer.pattern.span import Hap, TimeSpan, lcm_steps, sam, to_time
 
 _ZERO = Fraction(0)
