@@ -200,6 +200,11 @@ CASES += [
     ("zip paced", 'zip(mini("a b"), mini("c d e")).pace(2)', 'zip("a b", "c d e").pace(2)', 3),
 ]
 
+CASES += [(f"steps: {text}", f'mini("{text}").pace(4)', f'mini("{text}").pace(4)', 2) for text in [
+    "^{b _ c:1}%2! b:1 a@1.5", "<^c! ~*2 e*2 c*2>!", "[e@2, ^a:1, ^b(3,8)*2 <^d!>@2]/2",
+    "d c, ^c(3,8)*2 [<{d _ b _, e! a/2 ~} _>]/2 ~ ~", "c _ . ^<c*2 b! c(3,8)!2>!2 d/2", "^a*2 . a:1@2 d?",
+]]
+
 # (name, JavaScript, Python): each pattern's steps per cycle, recorded in strudel_steps.json.
 STEPS = [(name, f'mini("{text}")', f'mini("{text}")') for name, text in [
     ("mini sequence", "a b c"), ("mini weight", "a b@3"), ("mini underscores", "a _ _ b"),
@@ -211,6 +216,10 @@ STEPS = [(name, f'mini("{text}")', f'mini("{text}")') for name, text in [
     ("mini marked", "a [^b c d]"), ("mini marked weighted", "a@2 [^b c d]"), ("mini marked stack", "^a b, c d e"),
     ("mini marked group", "[^a b] c"), ("mini marked choose", "a b | [^c d e]"),
     ("mini marked alternation", "a <^b c, d e f>"), ("mini marked polymeter", "a {^b c, d e f}"),
+    # A few random strings that Strudel and composer were found to agree on, steps and events.
+    ("mini random 1", "^{b _ c:1}%2! b:1 a@1.5"), ("mini random 2", "<^c! ~*2 e*2 c*2>!"),
+    ("mini random 3", "[e@2, ^a:1, ^b(3,8)*2 <^d!>@2]/2"), ("mini random 4", "d c, ^c(3,8)*2 [<{d _ b _, e! a/2 ~} _>]/2 ~ ~"),
+    ("mini random 5", "c _ . ^<c*2 b! c(3,8)!2>!2 d/2"), ("mini random 6", "^a*2 . a:1@2 d?"),
 ]] + [
     ("pure", 'pure(1)', 'pure(1)'),
     ("silence", 'silence', 'silence'),
