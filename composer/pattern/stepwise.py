@@ -57,16 +57,21 @@ def _slices(haps: list[Hap]) -> list[tuple[Fraction | None, Pattern]]:
     return slices
 
 
+def step_bind(pat: Pattern, func: Callable[[Any], Pattern]) -> Pattern:
+    """`func` of each value, joined stepwise."""
+    return step_join(pat.fmap(func))
+
+
 Pattern.step_join = step_join
-Pattern.step_bind = lambda pat, func: step_join(pat.fmap(func))
+Pattern.step_bind = step_bind
 
 
-def _step_register(*names: str, preserve_steps: bool = False):
+def _step_register(*names: str):
     """`register` with the stepwise join for patterned arguments; several arguments given to a
     method are one sequence of them (`pat.drop(0, 1)` is `pat.drop("0 1")`), as in Strudel."""
 
     def attach(func: Callable[..., Pattern]) -> Callable[..., Pattern]:
-        register(*names, preserve_steps=preserve_steps, join=step_join)(func)
+        register(*names, join=step_join)(func)
         for name in names:
             single = getattr(Pattern, name)
 
@@ -163,6 +168,8 @@ def stack_by(by: Any, *pats: Any) -> Pattern:
     """The patterns stacked as the pattern `by` names, cycle by cycle: "left", "right",
     "centre", "expand" (a plain stack) or "repeat" (a polymeter at the longest's steps)."""
     patterns = [reify(p) for p in pats]
+    if not patterns:
+        return silence
     if any(p._steps is None for p in patterns):
         raise ComposerError("stack_by needs patterns that know their steps (sequences, mini-notation)")
     most = max(p._steps for p in patterns)
