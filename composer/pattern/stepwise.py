@@ -92,7 +92,7 @@ def _step_register(*names: str):
 def pace(pat: Pattern, steps: Any) -> Pattern:
     """Faster or slower, so that `steps` of its steps fill a cycle ("a b c".pace(4) is
     "{a b c}%4"); a pattern without steps is left as it is."""
-    if pat._steps is None:
+    if not pat.has_steps:
         return pat
     if pat._steps == 0:
         return nothing
@@ -109,7 +109,7 @@ def polymeter(*patterns: Any, steps: Any = None) -> Pattern:
     if given. Lists are sequences, aligned to the first's length (Strudel's older form)."""
     if patterns and isinstance(patterns[0], (list, tuple)):
         return _polymeter_lists(patterns, steps)
-    pats = [p for p in (reify(p) for p in patterns) if p._steps is not None]
+    pats = [p for p in (reify(p) for p in patterns) if p.has_steps]
     if not pats:
         return silence
     common = lcm_steps(*(p._steps for p in pats))
@@ -143,7 +143,7 @@ def _stack_with(pad: Callable[[Pattern, Fraction], Pattern], pats: tuple) -> Pat
         return silence
     if len(patterns) == 1:
         return patterns[0]
-    if any(p._steps is None for p in patterns):
+    if not all(p.has_steps for p in patterns):
         raise ComposerError("stack_left/right/centre need patterns that know their steps (sequences, mini-notation)")
     most = max(p._steps for p in patterns)
     return stack(*(p if p._steps == most else pad(p, most - p._steps) for p in patterns))
@@ -170,7 +170,7 @@ def stack_by(by: Any, *pats: Any) -> Pattern:
     patterns = [reify(p) for p in pats]
     if not patterns:
         return silence
-    if any(p._steps is None for p in patterns):
+    if not all(p.has_steps for p in patterns):
         raise ComposerError("stack_by needs patterns that know their steps (sequences, mini-notation)")
     most = max(p._steps for p in patterns)
     ways = {"centre": stack_centre, "left": stack_left, "right": stack_right, "expand": stack,
@@ -198,7 +198,7 @@ def take(pat: Pattern, count: Any) -> Pattern:
 @_step_register("drop")
 def drop(pat: Pattern, count: Any) -> Pattern:
     """All but the first `count` steps (the last ones if negative)."""
-    if pat._steps is None:
+    if not pat.has_steps:
         return nothing
     count = to_time(count)
     return pat._take(pat._steps + count) if count < 0 else pat._take(count - pat._steps)
@@ -231,7 +231,7 @@ def shrinklist(pat: Pattern, amount: Any) -> list[Pattern]:
     """The pattern with `amount` more steps dropped each time (from the end if negative), as
     often as it has steps or `times` given as `amount = [amount, times]` ("1:3")."""
     pat = reify(pat)
-    if pat._steps is None:
+    if not pat.has_steps:
         return [pat]
     amount, times = amount if isinstance(amount, (list, tuple)) else (amount, pat._steps)
     amount = to_time(amount)
@@ -266,7 +266,7 @@ def _stepcat_list(pats: list[Pattern]) -> Pattern:
 def shrink(pat: Pattern, amount: Any) -> Pattern:
     """The pattern, then with one step fewer, and so on, all in one cycle: "a b c".shrink(1) is
     "a b c b c c" (from the end if negative; "1:2" for only two of them)."""
-    if pat._steps is None:
+    if not pat.has_steps:
         return nothing
     return _stepcat_list(shrinklist(pat, amount))
 
@@ -275,7 +275,7 @@ def shrink(pat: Pattern, amount: Any) -> Pattern:
 def grow(pat: Pattern, amount: Any) -> Pattern:
     """The first step, then two, and so on up to the whole pattern, in one cycle: "a b c".grow(1)
     is "a a b a b c" (from the end if negative; "1:2" for only its last two stages)."""
-    if pat._steps is None:
+    if not pat.has_steps:
         return nothing
     amount = [-to_time(amount[0]), amount[1]] if isinstance(amount, (list, tuple)) else -to_time(amount)
     return _stepcat_list(shrinklist(pat, amount)[::-1])
@@ -299,7 +299,7 @@ Pattern.tour = tour
 def zip_(*pats: Any) -> Pattern:
     """The patterns' steps interleaved, one step of each in turn, over the lcm of their steps,
     in one cycle."""
-    patterns = [p for p in (reify(p) for p in pats) if p._steps is not None]
+    patterns = [p for p in (reify(p) for p in pats) if p.has_steps]
     if not patterns:
         return nothing
     steps = lcm_steps(*(p._steps for p in patterns))
@@ -315,7 +315,7 @@ def stepalt(*groups: Any) -> Pattern:
         raise ComposerError(f"stepalt: {cycles * len(lists)} parts is more than {MAX_PARTS:,}")
     chosen = [group[cycle % len(group)] if group else silence
               for cycle in range(int(cycles)) for group in lists]
-    chosen = [p for p in chosen if p._steps is not None and p._steps > 0]
+    chosen = [p for p in chosen if p.has_steps and p._steps > 0]
     return _stepcat_list(chosen)
 
 
