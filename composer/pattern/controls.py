@@ -48,10 +48,16 @@ CONTROLS: dict[str, tuple[str, ...]] = {
     "vowel": ("vowel",),
     "shape": ("shape",),
     "crush": ("crush",),
+    "chord": ("chord",),
+    "dictionary": ("dictionary",),
+    "anchor": ("anchor",),
+    "mode": ("mode", "anchor"),
+    "offset": ("offset",),
+    "octaves": ("octaves",),
 }
 #: other names Strudel accepts for a control
 ALIASES = {"sound": "s", "legato": "clip", "lpf": "cutoff", "ctf": "cutoff", "midichan": "channel", "vel": "velocity",
-           "att": "attack", "rel": "release", "lpq": "resonance"}
+           "att": "attack", "rel": "release", "lpq": "resonance", "dict": "dictionary"}
 
 
 def _with_value(names: tuple[str, ...]):
