@@ -1,7 +1,8 @@
 """composer's patterns against Strudel's own code: each case's events, as Strudel 447afbfa
-computed them (tests/data/strudel_cases.json, made by tests/data/make_strudel_cases.py, and
-tests/data/strudel_voicing_cases.json, made by tests/data/make_strudel_voicing_cases.py),
-once through `evaluate` and once through the command line, `composer pattern --expr ... --json`."""
+computed them (tests/data/strudel_cases.json and strudel_suite_cases.json, made by
+tests/data/make_strudel_cases.py, and tests/data/strudel_voicing_cases.json, made by
+tests/data/make_strudel_voicing_cases.py), once through `evaluate` and once through the command
+line, `composer pattern --expr ... --json`."""
 
 import json
 import math
@@ -19,10 +20,13 @@ from composer.pattern.voicing_tables import DICTIONARIES
 
 DATA = Path(__file__).resolve().parent / "data"
 sys.path.insert(0, str(DATA))
-from strudel_cases import CASES  # noqa: E402
+import strudel_cases  # noqa: E402
+import strudel_suite_cases  # noqa: E402
 from strudel_voicing_cases import CASES as VOICING_CASES  # noqa: E402
 
-RECORDED = json.loads((DATA / "strudel_cases.json").read_text())
+CASES = strudel_cases.CASES + strudel_suite_cases.CASES
+RECORDED = {**json.loads((DATA / "strudel_cases.json").read_text()),
+            **json.loads((DATA / "strudel_suite_cases.json").read_text())}
 VOICING_RECORDED = json.loads((DATA / "strudel_voicing_cases.json").read_text())
 _NOTE_NAME = re.compile(r"([a-gA-G])([#bsf]*)([0-9]*)")
 

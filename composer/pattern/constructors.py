@@ -13,7 +13,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
-from composer.pattern.core import Pattern, Steps, patterned, reify, silence
+from composer.pattern.core import Pattern, Steps, patterned, reify, set_sequence, silence
 from composer.pattern.span import Hap, TimeSpan, lcm_steps, sam, to_time
 
 _ZERO = Fraction(0)
@@ -147,6 +147,7 @@ def _steps_and_pattern(item: Any) -> tuple[Fraction | None, Pattern]:
 
 timecat = stepcat
 seq = sequence
+set_sequence(sequence)  # `pat.fast(1, 2)` is `pat.fast(sequence(1, 2))`, as in Strudel
 polyrhythm = pr = stack
 
 

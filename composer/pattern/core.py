@@ -18,6 +18,7 @@ stepwise functions (composer.pattern.stepwise) line patterns up by it.
 
 from __future__ import annotations
 
+import inspect
 from fractions import Fraction
 from typing import Any, Callable
 
@@ -340,15 +341,30 @@ def patterned(func: Callable[..., Pattern], *args: Any, join: Callable[[Pattern]
 REGISTERED: list[str] = []
 
 
+_sequence: Callable[..., Pattern] | None = None
+
+
+def set_sequence(func: Callable[..., Pattern]) -> None:
+    """Let `register` sequence several arguments of a one-argument function (constructors sets
+    `sequence` here, so that this module need not import the module that imports it)."""
+    global _sequence
+    _sequence = func
+
+
 def register(*names: str, patternify: bool = True, preserve_steps: bool = False,
              join: Callable[[Pattern], Pattern] | None = None):
     """Decorator: `func(pat, *args)` becomes the methods `pat.NAME(*args)`, whose arguments
     may be patterns or mini-notation (joined on the first argument's structure, as Strudel's
     `register`, or by `join`), and `pat._NAME(*args)` for plain values; keyword options pass
-    through as they are. With `preserve_steps` the result keeps the pattern's steps per
-    cycle, as Strudel's preserveSteps. `func` itself is returned."""
+    through as they are. A function of one argument given several plays them in sequence, as
+    Strudel's (`pat.fast(1, 2)` is `pat.fast(sequence(1, 2))`). With `preserve_steps` the
+    result keeps the pattern's steps per cycle, as Strudel's preserveSteps. `func` itself is
+    returned."""
 
     def attach(func: Callable[..., Pattern]) -> Callable[..., Pattern]:
+        one_argument = sum(p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)
+                           for p in inspect.signature(func).parameters.values()) == 2
+
         def plain(self: Pattern, *args: Any, **options: Any) -> Pattern:
             result = func(self, *args, **options)
             if preserve_steps and result._steps != self._steps:
@@ -356,6 +372,8 @@ def register(*names: str, patternify: bool = True, preserve_steps: bool = False,
             return result
 
         def method(self: Pattern, *args: Any, **options: Any) -> Pattern:
+            if one_argument and len(args) > 1 and _sequence is not None:
+                args = (_sequence(*args),)
             if not patternify or not args:
                 return plain(self, *args, **options)
             result = patterned(lambda *values: func(self, *values, **options), *args, join=join)
@@ -363,6 +381,7 @@ def register(*names: str, patternify: bool = True, preserve_steps: bool = False,
                 return result.with_steps(self._steps)
             return result
 
+        method.__wrapped__ = func  # its signature, for Strudel's curried free functions
         for name in names:
             method.__name__, method.__doc__ = name, func.__doc__
             setattr(Pattern, name, method)

@@ -67,22 +67,8 @@ Pattern.step_bind = step_bind
 
 
 def _step_register(*names: str):
-    """`register` with the stepwise join for patterned arguments; several arguments given to a
-    method are one sequence of them (`pat.drop(0, 1)` is `pat.drop("0 1")`), as in Strudel."""
-
-    def attach(func: Callable[..., Pattern]) -> Callable[..., Pattern]:
-        register(*names, join=step_join)(func)
-        for name in names:
-            single = getattr(Pattern, name)
-
-            def method(self: Pattern, *args: Any, single=single) -> Pattern:
-                return single(self, fastcat(*args)) if len(args) > 1 else single(self, *args)
-
-            method.__name__, method.__doc__ = name, func.__doc__
-            setattr(Pattern, name, method)
-        return func
-
-    return attach
+    """`register` with the stepwise join for patterned arguments (Strudel's stepRegister)."""
+    return register(*names, join=step_join)
 
 
 # ----------------------------------------------------------------- pace and polymeter
@@ -98,9 +84,6 @@ def pace(pat: Pattern, steps: Any) -> Pattern:
         return nothing
     steps = to_time(steps)
     return pat._fast(steps / pat._steps).with_steps(steps)
-
-
-Pattern.steps = Pattern.pace  # Strudel's other name; no `_steps` twin: that is the count itself
 
 
 def polymeter(*patterns: Any, steps: Any = None) -> Pattern:
@@ -319,11 +302,11 @@ def stepalt(*groups: Any) -> Pattern:
     return _stepcat_list(chosen)
 
 
-# Strudel's older names for the same functions.
-s_cat, s_alt, s_polymeter, s_taper, s_taperlist = stepcat, stepalt, polymeter, shrink, shrinklist
-s_add, s_sub, s_expand, s_extend, s_contract, s_tour, s_zip = take, drop, expand, extend, contract, tour, zip_
-for _old, _new in (("s_taper", "shrink"), ("s_taperlist", "shrinklist"), ("s_add", "take"), ("s_sub", "drop"),
-                   ("s_expand", "expand"), ("s_extend", "extend"), ("s_contract", "contract"), ("s_tour", "tour")):
+# Strudel's older names for the same functions (and `steps` for `pace`), as methods.
+METHOD_ALIASES = {"s_taper": "shrink", "s_taperlist": "shrinklist", "s_add": "take", "s_sub": "drop",
+                  "s_expand": "expand", "s_extend": "extend", "s_contract": "contract", "s_tour": "tour",
+                  "steps": "pace"}
+for _old, _new in METHOD_ALIASES.items():
     setattr(Pattern, _old, getattr(Pattern, _new))
 
 #: The free functions, for composer.pattern.strudel (the registered ones are there already).
@@ -333,7 +316,4 @@ FUNCTIONS = {
     "stack_centre": stack_centre, "stack_by": stack_by, "gap": gap, "nothing": nothing, "tour": tour, "s_tour": tour,
     "zip": zip_, "s_zip": zip_, "shrinklist": lambda amount, pat: shrinklist(reify(pat), amount),
     "s_taperlist": lambda amount, pat: shrinklist(reify(pat), amount),
-    **{name: (lambda *args, method=method: getattr(reify(args[-1]), method)(*args[:-1]))
-       for name, method in (("steps", "pace"), ("s_add", "take"), ("s_sub", "drop"), ("s_expand", "expand"),
-                            ("s_extend", "extend"), ("s_contract", "contract"), ("s_taper", "shrink"))},
 }

@@ -1,13 +1,15 @@
 """Record what Strudel's own code makes of each case in strudel_cases.py.
 
-    STRUDEL=/path/to/strudel-checkout python tests/data/make_strudel_cases.py
+    STRUDEL=/path/to/strudel-checkout python tests/data/make_strudel_cases.py [MODULE]
 
 Needs node and a checkout of Strudel (commit 447afbfa) with `npm install fraction.js` in
-it and its packages linked as node_modules/@strudel/core and .../mini; writes strudel_cases.json beside this file. The JSON is kept in the repository, so the
-tests need neither. The STEPS cases record each pattern's steps per cycle (`_steps`) in
-strudel_steps.json.
+it and its packages linked as node_modules/@strudel/core and .../mini; writes MODULE.json beside this
+file (MODULE: strudel_cases, the default, or strudel_suite_cases). The JSON is kept in the repository, so the
+tests need neither. A module's STEPS cases (strudel_cases has them) record each pattern's steps
+per cycle (`_steps`) in strudel_steps.json.
 """
 
+import importlib
 import json
 import os
 import subprocess
@@ -16,7 +18,6 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from strudel_cases import CASES, STEPS  # noqa: E402
 
 RUNNER = """
 import { mini, miniAllStrings } from './packages/mini/mini.mjs';
@@ -51,19 +52,24 @@ console.log(JSON.stringify(out));
 
 
 def main() -> None:
+    module = sys.argv[1] if len(sys.argv) > 1 else "strudel_cases"
+    cases = importlib.import_module(module).CASES
+    steps_cases = getattr(importlib.import_module(module), "STEPS", None)
     strudel = Path(os.environ["STRUDEL"])
     runner = strudel / "record_cases.mjs"
     runner.write_text(RUNNER)
-    cases = json.dumps([[name, js, cycles] for name, js, _, cycles in CASES])
+    cases = json.dumps([[name, js, cycles] for name, js, _, cycles in cases])
     result = subprocess.run(["node", str(runner), cases], cwd=strudel, capture_output=True, text=True, check=True)
     recorded = json.loads(result.stdout.strip().splitlines()[-1])
     failed = {name: events["error"] for name, events in recorded.items() if isinstance(events, dict)}
     if failed:
         raise SystemExit(f"Strudel could not run: {failed}")
-    (HERE / "strudel_cases.json").write_text(json.dumps(recorded, indent=1, sort_keys=True) + "\n")
+    (HERE / f"{module}.json").write_text(json.dumps(recorded, indent=1, sort_keys=True) + "\n")
     print(f"recorded {len(recorded)} cases")
+    if steps_cases is None:
+        return
     runner.write_text(STEPS_RUNNER)
-    cases = json.dumps([[name, js] for name, js, _ in STEPS])
+    cases = json.dumps([[name, js] for name, js, _ in steps_cases])
     result = subprocess.run(["node", str(runner), cases], cwd=strudel, capture_output=True, text=True, check=True)
     steps = json.loads(result.stdout.strip().splitlines()[-1])
     failed = {name: value["error"] for name, value in steps.items() if isinstance(value, dict)}
