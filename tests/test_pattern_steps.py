@@ -3,8 +3,9 @@
 The steps each pattern of tests/data/strudel_cases.py's STEPS counts, as Strudel 447afbfa
 counted them (strudel_steps.json, made by tests/data/make_strudel_cases.py; their events are
 checked in tests/test_strudel_cases.py), and Strudel's own tests of steps (the `_steps`,
-stepcat, shrink, grow, take and drop, expand, stepJoin and polymeter blocks of
-packages/core/test/pattern.test.mjs), ported.
+stepcat, shrink, grow, take and drop, expand, stepJoin, bite and polymeter blocks of
+packages/core/test/pattern.test.mjs, and the three of controls.test.mjs), ported. Not ported:
+the `_steps` lines of slice and splice and the loopAt block (composer has no sample slicing).
 """
 
 import json
@@ -16,9 +17,10 @@ import pytest
 
 from composer.errors import ComposerError
 from composer.pattern import (
-    fastcat, gap, mini, nothing, polymeter, pure, sequence, silence, stack, stack_centre, stack_left, stack_right,
-    stepcat,
+    fastcat, gap, mini, nothing, polymeter, pure, sequence, silence, slowcat, stack, stack_centre, stack_left,
+    stack_right, stepcat,
 )
+from composer.pattern.controls import CONTROL_FUNCTIONS
 from composer.pattern.strudel import evaluate
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -55,6 +57,9 @@ def test_steps_are_kept_or_computed_through_transformations():
     assert sequence(0, 1, 2, 3).rev()._steps == 4
     assert sequence(1).segment(10)._steps == 10
     assert sequence(1, 0, 1).invert()._steps == 3
+    assert sequence({"s": "bev"}, {"s": "amenbreak"}).chop(4)._steps == 8
+    assert sequence({"s": "bev"}, {"s": "amenbreak"}).striate(4)._steps == 8
+    assert sequence({"n": 0}, {"n": 1}, {"n": 2}).chop(4)._steps == 12
     add_one = pure(lambda x: x + 1)
     assert add_one.with_steps(3).app_both(pure(1).with_steps(2))._steps == 6
     assert add_one.with_steps(None).app_both(pure(1).with_steps(2))._steps == 2
@@ -174,6 +179,32 @@ def test_step_join_answers_cycle_by_cycle():
     whole = [(h.whole.begin, h.value) for h in pat.onsets_in(0, 2)]
     by_cycle = [(h.whole.begin, h.value) for c in (0, 1) for h in pat.onsets_in(c, c + 1)]
     assert whole == by_cycle == [(0, "a"), (1, "a"), (Fraction(4, 3), "b"), (Fraction(5, 3), "c")]
+
+
+# ------------------------------------------------------------------- describe('bite')
+
+
+def test_bite_works_with_uneven_patterns():
+    same_first(fastcat(slowcat("a", "b", "c", "d", "e"), slowcat(1, 2, 3, 4, 5))
+               .bite(2, stepcat(pure(0), pure(1).expand(2)))._fast(5),
+               stepcat(slowcat("a", "b", "c", "d", "e"), slowcat(1, 2, 3, 4, 5).expand(2))._fast(5))
+
+
+# --------------------------------------------------------- controls.test.mjs: steps
+
+s, pan = CONTROL_FUNCTIONS["s"], CONTROL_FUNCTIONS["pan"]
+
+
+def test_controls_keep_the_steps_of_the_left_pattern():
+    assert s(mini("bd cp mt").pan(mini("1 2 3 4")))._steps == 3
+
+
+def test_controls_set_out_keeps_the_steps_of_the_right_pattern():
+    assert s(mini("bd cp mt").set.out(pan(mini("1 2 3 4"))))._steps == 4
+
+
+def test_controls_set_mix_combines_steps_as_their_lcm():
+    assert s(mini("bd cp mt").set.mix(pan(mini("1 2 3 4"))))._steps == 12
 
 
 # -------------------------------------------------------------- describe('polymeter()')

@@ -12,7 +12,7 @@ from fractions import Fraction
 from typing import Any, Callable
 
 from composer.pattern.constructors import fastcat, nothing, sequence, shift_hap, slowcat, stack
-from composer.pattern.core import Pattern, pure, register, silence
+from composer.pattern.core import Pattern, pure, register, reify, silence
 from composer.pattern.span import Hap, TimeSpan, cycle_pos, sam, to_time
 
 _ONE = Fraction(1)
@@ -151,6 +151,20 @@ def zoom(pat: Pattern, begin: Any, end: Any) -> Pattern:
             .split_queries().with_steps(None if pat._steps is None else pat._steps * width))
 
 
+@register("bite", patternify=False)
+def bite(pat: Pattern, parts: Any, indices: Any) -> Pattern:
+    """The cycle cut into `parts` parts, played in the order the pattern `indices` gives, each
+    squeezed into its index's event (Strudel's bite)."""
+    def part(index: Any) -> Callable[[Any], Pattern]:
+        def zoomed(count: Any) -> Pattern:
+            begin = to_time(index) / to_time(count) % 1
+            return pat._zoom(begin, begin + 1 / to_time(count))
+
+        return zoomed
+
+    return reify(indices).fmap(part).app_left(reify(parts)).squeeze_join()
+
+
 @register("linger", preserve_steps=True)
 def linger(pat: Pattern, fraction: Any) -> Pattern:
     """Repeat the first `fraction` of each cycle to fill it (negative: the last part)."""
@@ -196,7 +210,9 @@ def chop(pat: Pattern, count: Any) -> Pattern:
             return fastcat(*({**value, "begin": begin + b * width, "end": begin + e * width} for b, e in shares))
         return fastcat(*({**value, "begin": b, "end": e} for b, e in shares))
 
-    return pat.squeeze_bind(parts) if count > 0 else silence
+    if count <= 0:
+        return silence
+    return pat.squeeze_bind(parts).with_steps(None if pat._steps is None else count * pat._steps)
 
 
 @register("striate")
@@ -206,7 +222,8 @@ def striate(pat: Pattern, count: Any) -> Pattern:
     count = int(count)
     if count <= 0:
         return silence
-    return pat.set(slowcat(*({"begin": i / count, "end": (i + 1) / count} for i in range(count))))._fast(count)
+    return (pat.set(slowcat(*({"begin": i / count, "end": (i + 1) / count} for i in range(count))))._fast(count)
+            .with_steps(None if pat._steps is None else count * pat._steps))
 
 
 @register("segment", "seg")
