@@ -12,10 +12,11 @@ import sys
 import threading
 import time
 
+import mido
 import pytest
 
 from composer.live.session import PlayOptions, Session
-from composer.render import render_length
+from composer.render import render_file, render_length
 from composer.runtime import loading
 from composer.runtime.messages import expand
 from ports import Receiver, wait_until
@@ -79,6 +80,38 @@ def rendered(path, bars, seed):
     runtime = loading.load(path, seed=seed)
     runtime.until = render_length(runtime, bars=bars)
     return [m.data for m in expand(runtime.events()) if type(m.data) is tuple]
+
+
+METER_CHANGE = """
+use_bpm(600)
+use_time_signature(2, 4)
+
+@live_loop
+def conductor():
+    sleep(2)
+    use_time_signature(3, 4)
+    stop()
+
+@live_loop
+def a():
+    play(60 + tick() % 12, duration=0.75)
+    sleep(0.5)
+"""
+
+
+@pytest.mark.jack
+def test_play_bars_count_real_bars_across_a_change_of_meter(tmp_path, receiver):
+    piece = tmp_path / "meters.py"
+    piece.write_text(METER_CHANGE)
+    render_file(piece, tmp_path / "x.mid", bars=4)  # 2 + 3 * 3 beats
+    expected = [tuple(m.bytes()) for m in mido.merge_tracks(mido.MidiFile(tmp_path / "x.mid").tracks)
+                if m.type in ("note_on", "note_off")]
+    assert sum(1 for data in expected if data[0] == 0x90) == 22
+    process = composer("play", piece, "--bars", 4, "--port", receiver.port)
+    _, err = process.communicate(timeout=20)
+    assert process.returncode == 0, err
+    assert receiver.wait_for(lambda: len(receiver.channel_data()) >= len(expected), timeout=2)
+    assert receiver.channel_data() == expected
 
 
 @pytest.mark.jack

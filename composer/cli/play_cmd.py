@@ -21,7 +21,7 @@ def _playback_options(command):
         click.option("--synth", is_flag=True, help="Play through a built-in FluidSynth to the sound card (no MIDI gear)."),
         click.option("--soundfont", type=click.Path(dir_okay=False), help="GM SoundFont for --synth (default: the system's)."),
         click.option("--midi-api", type=click.Choice(API_CHOICES), help="MIDI API (default: $COMPOSER_MIDI_API, else auto)."),
-        click.option("--bars", type=float, help="Stop after N bars (default: play until Ctrl-C)."),
+        click.option("--bars", type=float, help="Stop after N bars, through the piece's time signatures (default: play until Ctrl-C)."),
         click.option("--bpm", type=float, help="Tempo, overriding the piece's use_bpm."),
         click.option("--seed", type=int, default=0, show_default=True, help="Seed for the piece's randomness."),
         click.option("--latency", "latency", type=MILLISECONDS, default=100, show_default=True, metavar="MS",
