@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 from composer.errors import UnknownNameError
+from composer.filekinds import check_kind
 
 SHIPPED = Path(__file__).resolve().parent / "data"
 KINDS = {"kits": "kit", "patches": "patch"}  # folder -> what one file is called
@@ -60,7 +61,7 @@ def find_patch(spec: str | Path, piece_path: str | Path | None = None) -> Path:
     """A patch given as a file path (as typed) or as a name that `composer patch list` prints."""
     path = Path(spec)
     if path.is_file() or len(path.parts) > 1 or path.suffix == ".toml":
-        return path
+        return check_kind(path, "patch")
     return find("patches", str(spec), piece_path)
 
 
