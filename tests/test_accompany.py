@@ -447,6 +447,11 @@ def test_styles_of_ones_own_beside_the_chart(tmp_path):
     ("[mine]\nguitar = { play = 'strumming', strum_ms = 'slow' }\n", "guitar.strum_ms must be a number"),
     ("[mine]\nguitar = { play = 'strumming', pattern = 'DXU' }\n", "unknown strumming pattern 'DXU'"),
     ("[mine]\ndrums = { groove = { bd = 'x?x' } }\n", "groove line bd = 'x?x'"),
+    ("[mine]\ndrums = { groove = ['rock'] }\n", "unknown groove ['rock']; use one of "),
+    ("[mine]\nbass = { pattern = 'walkin' }\n", "unknown bass pattern 'walkin'; use one of root, root_fifth"),
+    ("[mine]\nkeys = { pattern = ['pad'] }\n", "unknown keys pattern ['pad']; use one of pad"),
+    ("[mine]\nguitar = { play = 'fingerpicking', pattern = ['p x'] }\n",
+     "unknown fingerpicking pattern ['p x']; use one of travis"),
     ("[mine]\nflute = { pattern = 'pad' }\n", "'flute' is not a part of the band"),
 ])
 def test_a_broken_style_is_one_line(tmp_path, text, message):

@@ -13,9 +13,8 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from composer.accompany.parts import Hit, clamp_velocity
+from composer.accompany.parts import Hit, clamp_velocity, style_pattern
 from composer.accompany.voicing import bass_note
-from composer.errors import ComposerError
 from composer.harmony.spelling import parse_key
 
 LOW, HIGH = 28, 52  # E1 .. E3
@@ -30,9 +29,7 @@ def play(plans, options, context) -> list[Hit]:
         settings = options(plan)
         if not settings:
             continue
-        name = settings.get("pattern", "root")
-        if name not in PATTERNS:
-            raise ComposerError(f"unknown bass pattern {name!r}; use one of {', '.join(PATTERNS)}")
+        name = style_pattern(settings, "bass pattern", PATTERNS, "root")
         velocity = settings.get("velocity", 96)
         if name == "pedal":
             pedal = pedal or _pedal_note(plan, context)

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from composer.accompany.parts import Hit, clamp_velocity
+from composer.accompany.parts import Hit, clamp_velocity, style_pattern
 from composer.accompany.voicing import lead
-from composer.errors import ComposerError
 
 PATTERNS = ("pad", "comp")
 
@@ -23,9 +22,7 @@ def play(plans, options, context) -> list[Hit]:
         settings = options(plan)
         if not settings:
             continue
-        name = settings.get("pattern", "pad")
-        if name not in PATTERNS:
-            raise ComposerError(f"unknown keys pattern {name!r}; use one of {', '.join(PATTERNS)}")
+        name = style_pattern(settings, "keys pattern", PATTERNS, "pad")
         velocity = settings.get("velocity", 58)
         for slot in plan.slots:
             voicing = voicings[id(slot)]
