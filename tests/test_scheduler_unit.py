@@ -12,8 +12,8 @@ import pytest
 from composer.live.scheduler import Scheduler
 from composer.render import render_file
 from composer.runtime import loading
-from composer.runtime.messages import expand
 from composer.runtime.piece import PieceError
+from pieces import rendered_messages
 
 
 class FakeClock:
@@ -78,21 +78,13 @@ def lead():
 """
 
 
-def render_messages(path, bars, seed=0):
-    runtime = loading.load(path, seed=seed)
-    from composer.render import render_length
-
-    runtime.until = render_length(runtime, bars=bars)
-    return [m.data for m in expand(runtime.events()) if type(m.data) is tuple]
-
-
 def test_play_sends_exactly_what_render_writes(tmp_path):
     path = write(tmp_path, PIECE.replace("Fraction(1, 3)", "0.5"))
     runtime = loading.load(path, seed=7)
     runtime.until = 4 * runtime.bar_beats()
     scheduler, sent = scheduled(runtime, FakeClock())
     assert scheduler.finished
-    assert [data for _, data in sent] == render_messages(path, 4, seed=7)
+    assert [data for _, data in sent] == rendered_messages(path, 4, seed=7)
 
 
 METER_CHANGES = """
