@@ -17,6 +17,7 @@ from composer.errors import ComposerError
 from composer.meters import MeterMap
 from composer.outputs import check_output, make_folder, output_kind
 from composer.runtime import loading
+from composer.runtime.engine import DEFAULT_TIME_SIGNATURE
 from composer.runtime.events import Tempo, TimeSignature
 from composer.runtime.messages import expand
 from composer.sinks.smf import MAX_TRACKS, MidiFileWriter, beat_to_tick
@@ -116,13 +117,19 @@ def render_timeline(piece: str | Path, bars=None, beats=None, seed: int = 0, bpm
 
 def _measured(piece, bars, beats, seed, bpm, run):
     """`run(runtime, length, meters, bars)` on a freshly loaded piece, again whenever a time
-    signature met on the way moves the end of --bars."""
+    signature met on the way moves the end of --bars. The top level, a thread as in Sonic Pi,
+    runs up to the end (at first the end in 4/4) like every thread, so one that plays forever
+    is a score cut there."""
     meters = None
     measured_bars = None if beats is not None else to_beats(DEFAULT_BARS if bars is None else bars, "bars")
+    horizon = render_length(None, bars, beats, MeterMap(*DEFAULT_TIME_SIGNATURE))
     while True:
-        runtime = loading.load(Path(piece), seed=seed, bpm=bpm)
+        runtime = loading.load(Path(piece), seed=seed, bpm=bpm, until=horizon)
         meters = meters or MeterMap(*runtime.time_signature)
         length = render_length(runtime, bars, beats, meters)
+        if length > horizon and runtime.top_level_time() >= horizon:  # the top level stopped short
+            horizon = length
+            continue
         try:
             return run(runtime, length, meters, measured_bars)
         except _Remeasure:

@@ -21,7 +21,7 @@ def render(tmp_path, source: str, *args) -> subprocess.CompletedProcess:
     ("@live_loop\ndef a():\n    sample('bd', duration=-0.5)\n    sleep(1)\n", 3, "duration cannot be negative"),
     ("@live_loop\ndef a():\n    play_cycle('a4 b4', duration=-1)\n", 3, "duration cannot be negative"),
     ("@live_loop\ndef a():\n    play_cycle('a4 b4', beats=-4)\n", 3, "play_cycle beats cannot be negative"),
-    ("@live_loop(delay=-4)\ndef a():\n    play(60)\n    sleep(1)\n", 1, "live_loop 'a': delay cannot be negative"),
+    ("@live_loop(delay=-4)\ndef a():\n    play(60)\n    sleep(1)\n", 1, "live_loop 'a': its delay (-4) goes back further"),
     ("@live_loop\ndef a():\n    play(60)\n    sleep(1)\n    raise SystemExit(0)\n", 5, "a piece cannot end composer"),
     ("import sys\nsys.exit(3)\n", 2, "a piece cannot end composer"),
 ])

@@ -2,7 +2,7 @@
 
 from fractions import Fraction as F
 
-from composer.runtime.events import Control, Note, Release, Tempo
+from composer.runtime.events import Control, Midi, Note, Release, Tempo
 from composer.runtime.messages import Expander, expand
 
 
@@ -116,4 +116,16 @@ def test_two_loops_striking_one_drum_together_make_one_hit_not_a_zero_length_not
         (F(1, 2), "kick", (0x89, 36, 0)),    # ...lasting as long as the longer of them
         (F(1), "kick", (0x99, 36, 80)),
         (F(5, 4), "kick", (0x89, 36, 0)),
+    ]
+
+
+def test_a_raw_note_off_ends_a_played_note_whose_own_note_off_is_dropped():
+    # control(node, note=64) at beat 1: a raw note-off for 60 (main output and a port), then 64
+    events = [Note(F(0), F(4), 60, 100, 0, "a"), Note(F(0), F(4), 60, 100, 0, "a @ synth"),
+              Midi(F(1), off(0, 60), "a"), Midi(F(1), off(0, 60), "a @ synth"), Note(F(1), F(3), 64, 100, 0, "a")]
+    messages = [(m.beat, m.track, m.data) for m in expand(events)]
+    assert messages == [
+        (F(0), "a", on(0, 60, 100)), (F(0), "a @ synth", on(0, 60, 100)),
+        (F(1), "a", off(0, 60)), (F(1), "a @ synth", off(0, 60)), (F(1), "a", on(0, 64, 100)),
+        (F(4), "a", off(0, 64)),
     ]

@@ -116,7 +116,6 @@ def test_clock_beat_spreads_24_ticks_over_the_beat(tmp_path):
     ("midi_raw(0x90, 60, 200)", "not a whole MIDI message"),
     ("midi_sysex(0xF0, 0x01)", "starts with 0xF0, ends with 0xF7"),
     ("midi_sysex(0xF0, 0x90, 0xF7)", "must be 0-127"),
-    ("midi_cc(7, 1, chanel=2)", "midi_cc: unknown option 'chanel'"),
     ("midi_mode('quad')", "unknown mode 'quad'"),
     ("midi_cc('x', 1)", "not a note: 'x'"),
     ("midi_cc(7, float('nan'))", "value must be a number, got nan"),
@@ -165,3 +164,10 @@ def test_a_raw_note_on_never_left_ends_with_the_render(tmp_path):
                                    (1920, (0x90, 60, 127)), (1920, (0x90, 64, 127)), (1920, (0x80, 64, 127)),
                                    (3840, (0x80, 60, 0))]
     assert channel_bytes(midi, "a @ synth") == [(0, (0x90, 62, 127)), (1920, (0x90, 62, 127)), (3840, (0x80, 62, 0))]
+
+
+def test_an_unknown_midi_option_is_ignored_and_warned_once(tmp_path, capsys):
+    midi = render(tmp_path, "midi_cc(7, 1, chanel=2)\nmidi_cc(7, 2, chanel=3)")
+    assert controls(midi) == [(0, 1, 7, 1), (0, 1, 7, 2)]
+    assert capsys.readouterr().err.splitlines() == [
+        f"{tmp_path / 'piece.py'}:4: midi_cc: unknown option 'chanel' ignored, as Sonic Pi does; did you mean 'channel'?"]

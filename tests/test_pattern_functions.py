@@ -53,6 +53,7 @@ def test_a_python_number_or_string_result_is_a_pattern():
     ("note(", "syntax error at column 5"),
     ("nope(1)", "NameError: name 'nope' is not defined"),
     ('mini("a*1e12")', "beyond composer's limit"),
+    ("fast(2)", "the expression is a function, not a pattern"),
 ])
 def test_expr_errors_are_one_line(expression, message):
     result = subprocess.run([sys.executable, "-m", "composer", "pattern", "--expr", expression],

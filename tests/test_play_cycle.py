@@ -3,7 +3,9 @@
 from pathlib import Path
 
 import mido
+import pytest
 
+from composer.errors import ComposerError
 from composer.render import render_file
 from pieces import write_piece
 
@@ -72,13 +74,23 @@ def test_control_patterns_send_their_controllers(tmp_path):
     piece = write_piece(tmp_path, """
         @live_loop
         def knobs():
-            play_cycle(strudel.note("c4 d4").ccn(74).ccv("10 20").pan("0 1").program(33), beats=2)
+            play_cycle(strudel.note("c4 d4").ccn(74).ccv("0.1 1").pan("0 1").program(33), beats=2)
     """)
     render_file(piece, tmp_path / "out.mid", beats=2)
     sent = controls(tmp_path / "out.mid")
     assert (0, "program_change", None, 33) in sent
-    assert (0, "control_change", 74, 10) in sent and (480, "control_change", 74, 20) in sent
+    assert (0, "control_change", 74, 13) in sent and (480, "control_change", 74, 127) in sent
     assert (0, "control_change", 10, 0) in sent and (480, "control_change", 10, 127) in sent
+
+
+def test_a_controller_value_past_strudels_range_is_a_one_line_error(tmp_path):
+    piece = write_piece(tmp_path, """
+        @live_loop
+        def knobs():
+            play_cycle(strudel.note("c4").ccn(74).ccv(64), beats=1)
+    """)
+    with pytest.raises(ComposerError, match="ccv takes a value from 0 to 1"):
+        render_file(piece, tmp_path / "out.mid", beats=1)
 
 
 def test_drums_and_scale_degrees_from_controls(tmp_path):
@@ -101,3 +113,15 @@ def test_strudel_scale_inside_the_pattern(tmp_path):
     """)
     render_file(piece, tmp_path / "out.mid", beats=4)
     assert [n[2] for n in notes(tmp_path / "out.mid")] == [52, 54, 55, 57]
+
+
+def test_note_names_of_a_control_pattern_are_strudels(tmp_path):
+    """In Strudel a note name without an octave is in octave 3 and takes any number of
+    accidentals (its noteToMidi, as @strudel/midi plays it): c is 48, c##3 is 50, ebb is 50."""
+    piece = write_piece(tmp_path, """
+        @live_loop
+        def line():
+            play_cycle(strudel.note("c c##3 ebb c4 60"), beats=5)
+    """)
+    render_file(piece, tmp_path / "out.mid", beats=5)
+    assert [n[2] for n in notes(tmp_path / "out.mid")] == [48, 50, 50, 60, 60]

@@ -111,11 +111,27 @@ def test_on_plays_only_when_true_and_audio_options_are_accepted(tmp_path):
     assert [n[1] for n in notes(midi)] == [62, 63]
 
 
-def test_a_misspelt_option_names_the_function_and_the_option(tmp_path):
-    message = error_of(tmp_path, "play(60, relese=0.5)")
-    assert "piece.py:4" in message and "play: unknown option 'relese'" in message and "'release'" in message
-    assert "play_chord: unknown option 'amps'" in error_of(tmp_path, "play_chord([60], amps=1)")
-    assert "use_synth_defaults: unknown option 'cuttof'" in error_of(tmp_path, "use_synth_defaults(cuttof=1)")
+def test_an_unknown_option_is_ignored_as_sonic_pi_does_and_warned_once_at_its_line(tmp_path, capsys):
+    """Sonic Pi passes options on to SuperCollider, which ignores those a synth has not got: the
+    note plays; the warning names the line, the function and the option with its likely spelling."""
+    midi = render(tmp_path, """
+        play(60, relese=0.5)
+        play_chord([64], amps=1)
+        use_synth_defaults(cuttof=1)
+        play(67, relese=2)
+    """, beats=8)
+    assert [(n[0], n[1], n[4]) for n in notes(midi)] == [
+        (0, 60, 480), (0, 64, 480), (0, 67, 480), (1920, 60, 480), (1920, 64, 480), (1920, 67, 480)]
+    warned = capsys.readouterr().err.splitlines()
+    assert [line.split("; did you mean ")[0] for line in warned] == [
+        f"{tmp_path / 'piece.py'}:4: play: unknown option 'relese' ignored, as Sonic Pi does",
+        f"{tmp_path / 'piece.py'}:5: play_chord: unknown option 'amps' ignored, as Sonic Pi does",
+        f"{tmp_path / 'piece.py'}:6: use_synth_defaults: unknown option 'cuttof' ignored, as Sonic Pi does"]
+    assert [line.split("; did you mean ")[1].split(" or ")[0] for line in warned] == ["'release'", "'amp'", "'cutoff'"]
+
+
+def test_a_known_option_s_bad_value_stays_an_error(tmp_path):
+    assert "piece.py:4: velocity must be 0-127, got 300" in error_of(tmp_path, "play(60, velocity=300, relese=1)")
 
 
 def test_transpose_octave_and_pitch(tmp_path):
@@ -235,13 +251,35 @@ def test_with_fx_reps_runs_a_decorated_function_that_many_times(tmp_path):
     assert [n[0] for n in notes(midi)] == [0, 240, 480]
     assert "put @with_fx" in error_of(tmp_path, "with with_fx('echo', reps=2):\n        play(60)")
     assert "unknown effect 'revreb'" in error_of(tmp_path, "with with_fx('revreb'):\n        play(60)")
-    assert "unknown option 'mixx'" in error_of(tmp_path, "with with_fx('reverb', mixx=1):\n        play(60)")
+    assert "velocity must be 0-127" in error_of(tmp_path, "with with_fx('reverb', mixx=1):\n        play(60, velocity=-1)")
+
+
+def test_sample_duration_answers_in_python_pieces_as_in_buffers(tmp_path):
+    """One shared place (composer.runtime.sonic_pi_samples): the built-in sample's length in
+    beats at the thread's tempo, with Sonic Pi's options, so a Python piece keeps its time."""
+    midi = render(tmp_path, "", beats=8, loops="""
+use_bpm(120)
+
+@live_loop
+def a():
+    play(60)
+    sleep(sample_duration("loop_amen"))
+
+@live_loop
+def b():
+    play(72)
+    sleep(sample_duration(":loop_amen", rate=2, beat_stretch=None))
+""")
+    amen_beats = 77321 / 44100 * 2  # loop_amen's 77,321 frames at 44.1 kHz, at 120 bpm
+    assert [n[0] for n in notes(midi, "a")] == [round(i * amen_beats * 480) for i in range(3)]
+    assert [n[0] for n in notes(midi, "b")] == [round(i * amen_beats / 2 * 480) for i in range(5)]
+    assert "unknown Sonic Pi sample 'loop_amenn'" in error_of(tmp_path, "sample_duration('loop_amenn')")
 
 
 # ----- what composer lacks on purpose ---------------------------------------------------------
 
 
-@pytest.mark.parametrize("call", ["sample_duration('loop_amen')", "load_sample('x')", "live_audio('mic')",
+@pytest.mark.parametrize("call", ["load_sample('x')", "live_audio('mic')",
                                   "use_sample_defaults(rate=2)", "set_volume(2)", "use_synth('sound_in')"])
 def test_audio_only_names_say_so_in_one_line(tmp_path, call):
     message = error_of(tmp_path, call)

@@ -680,7 +680,6 @@ def test_a_reload_keeps_the_tempo_a_loop_started_with(tmp_path):
 
 
 @pytest.mark.parametrize("source, message", [
-    ("@in_thread(delay=-1)\ndef t():\n    play(60)\n", "piece.py:1: in_thread delay cannot be negative"),
     ("@at([1, -2])\ndef t():\n    play(60)\n", "piece.py:1: at() time cannot be negative"),
     ("@density(1.5)\ndef t():\n    sleep(1)\n", "piece.py:1: density above 1 repeats the block: it must be whole"),
     ("with with_bpm(0):\n    sleep(1)\n", "piece.py:1: bpm must be between"),
@@ -772,3 +771,52 @@ def test_an_accelerando_does_not_move_a_loop_at_its_own_tempo(tmp_path):
     # seconds 0, 2, 4, 6 are beats 0, 3, 7, 11; each note lasts 2 s, but for the first: it had
     # begun sounding (it was out) when the change came, so it keeps its length in beats
     assert [(n[0], n[3]) for n in notes(events) if n[5] == "clock"] == [(0, 2), (3, 4), (7, 4), (11, 4)]
+
+
+def test_a_negative_delay_is_sonic_pi_s_sleep_back_in_time(tmp_path):
+    """Sonic Pi's in_thread and live_loop sleep `delay:` first (runtime.rb's __in_thread), so a
+    negative one takes the thread back: what it plays before it was started sounds then, and its
+    sleeps land where Sonic Pi's do (cloud_beat's chord selector chooses half a beat early)."""
+    played = notes(run_piece(tmp_path, """
+        sleep(2)
+
+        @live_loop(delay=-0.5)
+        def early():
+            play(60)
+            sleep(4)
+
+        @in_thread(delay=-1)
+        def once():
+            play(70)
+            sleep(1.5)
+            play(72)
+    """, beats=12))
+    assert [(beat, note) for beat, note, *_ in played] == [
+        (2, 60), (2, 70), (F(5, 2), 72), (F(11, 2), 60), (F(19, 2), 60)]
+
+
+def test_a_negative_delay_longer_than_the_first_iteration_is_refused(tmp_path):
+    with pytest.raises(ComposerError, match=r"piece.py:1: live_loop 'a': its delay \(-4\) goes back further"):
+        run_piece(tmp_path, "@live_loop(delay=-4)\ndef a():\n    play(60)\n    sleep(1)\n", beats=8)
+
+
+@pytest.mark.parametrize("length, expected", [({"beats": 6}, 6), ({"bars": 2}, 14)])
+def test_a_top_level_that_plays_forever_is_cut_at_the_end_of_a_render(tmp_path, length, expected):
+    """The top level is a thread in virtual time (Sonic Pi's crushed example loops there for
+    ever): a render stops it at its end, found through the piece's own 7/4 for --bars."""
+    piece = write_piece(tmp_path, """
+        use_time_signature(7, 4)
+        while True:
+            play(60)
+            sleep(1)
+    """)
+    out = tmp_path / "forever.mid"
+    render_file(piece, out, **length)
+    onsets = [m for m in mido.MidiFile(out) if m.type == "note_on" and m.velocity]
+    assert len(onsets) == expected
+
+
+def test_a_top_level_that_loops_without_sleeping_is_still_stopped(tmp_path):
+    piece = write_piece(tmp_path, "while True:\n    play(60)\n")
+    with pytest.raises(ComposerError, match=r"piece.py:[12]: .*loop forever"):
+        render_file(piece, tmp_path / "x.mid", beats=8)

@@ -6,7 +6,7 @@
 
 `core` holds the Pattern class; the modules beside it add Strudel's functions to it as
 methods, by concern: constructors, timing, values, layering, conditions, signals (with
-chance), controls (with music theory). `composer.pattern.strudel` gathers Strudel's free
+chance), controls (with music theory), voicings (chord symbols as notes). `composer.pattern.strudel` gathers Strudel's free
 functions under their snake_case names.
 """
 
@@ -15,6 +15,7 @@ from composer.pattern.constructors import (
     binary, binary_n, cat, fastcat, polymeter, polyrhythm, run, seq, sequence, slowcat, stack, stepcat, timecat,
 )
 from composer.pattern import timing, values, layering, conditions  # noqa: F401  (they add methods)
+from composer.pattern import voicings  # noqa: F401  (adds voicing, voicings, root_notes)
 from composer.pattern.signals import (
     choose, choose_cycles, choose_in_with, choose_with, irand, perlin, rand, random_signal, time_to_rand,
 )

@@ -11,7 +11,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any, Sequence
 
-from composer.pattern.core import Pattern, patterned, reify, silence
+from composer.pattern.core import Pattern, patterned, reify, set_sequence, silence
 from composer.pattern.span import Hap, TimeSpan, sam, to_time
 
 _ZERO = Fraction(0)
@@ -132,6 +132,7 @@ def polymeter(*sequences: Sequence[Any], steps: Any = None) -> Pattern:
 
 
 seq = sequence
+set_sequence(sequence)  # `pat.fast(1, 2)` is `pat.fast(sequence(1, 2))`, as in Strudel
 polyrhythm = pr = stack
 stepcat = timecat
 

@@ -48,10 +48,22 @@ CONTROLS: dict[str, tuple[str, ...]] = {
     "vowel": ("vowel",),
     "shape": ("shape",),
     "crush": ("crush",),
+    "chord": ("chord",),
+    "dictionary": ("dictionary",),
+    "anchor": ("anchor",),
+    "mode": ("mode", "anchor"),
+    "offset": ("offset",),
+    "octaves": ("octaves",),
 }
 #: other names Strudel accepts for a control
 ALIASES = {"sound": "s", "legato": "clip", "lpf": "cutoff", "ctf": "cutoff", "midichan": "channel", "vel": "velocity",
-           "att": "attack", "rel": "release", "lpq": "resonance"}
+           "att": "attack", "rel": "release", "lpq": "resonance", "dict": "dictionary",
+           "prog_num": "program", "midibend": "bend"}  # @strudel/midi's names (midichan, progNum, midibend)
+
+
+def control_name(name: str) -> str:
+    """The control a name stands for: an alias's control (`lpf` is `cutoff`), else the name."""
+    return ALIASES.get(name, name)
 
 
 def _with_value(names: tuple[str, ...]):
@@ -74,7 +86,7 @@ def _with_value(names: tuple[str, ...]):
 
 def control(name: str, *patterns: Any) -> Pattern:
     """A pattern of `{name: value}` (a sequence of `patterns`, mini-notation for strings)."""
-    names = CONTROLS.get(ALIASES.get(name, name), (ALIASES.get(name, name),))
+    names = CONTROLS.get(control_name(name), (control_name(name),))
     return sequence(*patterns).fmap(_with_value(names))
 
 
@@ -84,7 +96,7 @@ def with_control(pat: Pattern, name: str, value: Any) -> Pattern:
 
 
 def _setter(name: str):
-    names = CONTROLS.get(ALIASES.get(name, name), (name,))
+    names = CONTROLS.get(control_name(name), (name,))
 
     def method(self: Pattern, *patterns: Any) -> Pattern:
         if not patterns:

@@ -14,6 +14,7 @@ as Strudel's `register` does.
 
 from __future__ import annotations
 
+import inspect
 from fractions import Fraction
 from typing import Any, Callable
 
@@ -374,21 +375,38 @@ def patterned(func: Callable[..., Pattern], *args: Any) -> Pattern:
 REGISTERED: list[str] = []
 
 
+_sequence: Callable[..., Pattern] | None = None
+
+
+def set_sequence(func: Callable[..., Pattern]) -> None:
+    """Let `register` sequence several arguments of a one-argument function (constructors sets
+    `sequence` here, so that this module need not import the module that imports it)."""
+    global _sequence
+    _sequence = func
+
+
 def register(*names: str, patternify: bool = True):
     """Decorator: `func(pat, *args)` becomes the methods `pat.NAME(*args)`, whose arguments
     may be patterns or mini-notation (joined on the first argument's structure, as Strudel's
     `register`), and `pat._NAME(*args)` for plain values; keyword options pass through as
-    they are. `func` itself is returned."""
+    they are. A function of one argument given several plays them in sequence, as Strudel's
+    (`pat.fast(1, 2)` is `pat.fast(sequence(1, 2))`). `func` itself is returned."""
 
     def attach(func: Callable[..., Pattern]) -> Callable[..., Pattern]:
+        one_argument = sum(p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)
+                           for p in inspect.signature(func).parameters.values()) == 2
+
         def plain(self: Pattern, *args: Any, **options: Any) -> Pattern:
             return func(self, *args, **options)
 
         def method(self: Pattern, *args: Any, **options: Any) -> Pattern:
+            if one_argument and len(args) > 1 and _sequence is not None:
+                args = (_sequence(*args),)
             if not patternify or not args:
                 return func(self, *args, **options)
             return patterned(lambda *values: func(self, *values, **options), *args)
 
+        method.__wrapped__ = func  # its signature, for Strudel's curried free functions
         for name in names:
             method.__name__, method.__doc__ = name, func.__doc__
             setattr(Pattern, name, method)

@@ -35,6 +35,28 @@ Pattern.superimpose = superimpose
 Pattern.layer = layer
 
 
+@register("jux_by", "juxby")
+def jux_by(pat: Pattern, by: Any, func: Callable[[Pattern], Pattern]) -> Pattern:
+    """The pattern panned `by / 2` to the left, and `func` of it as far to the right (a `pan`
+    control around the event's own pan, 0.5 if it has none), together."""
+    by = by / 2
+
+    def panned(sign: int) -> Pattern:
+        def move(value: Any) -> dict:
+            value = value if isinstance(value, dict) else {"value": value}
+            return {**value, "pan": value.get("pan", 0.5) + sign * by}
+
+        return pat.fmap(move)
+
+    return stack(panned(-1), func(panned(1)))
+
+
+@register("jux")
+def jux(pat: Pattern, func: Callable[[Pattern], Pattern]) -> Pattern:
+    """`func` of the pattern in the right channel, the pattern itself in the left."""
+    return pat._jux_by(1, func)
+
+
 @register("echo_with", "stut_with")
 def echo_with(pat: Pattern, times: Any, time: Any, func: Callable) -> Pattern:
     """`times` copies `time` cycles apart, the i-th (from 0) given to `func(copy, i)` (or

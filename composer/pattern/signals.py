@@ -234,25 +234,25 @@ Pattern.degrade_by_with = degrade_by_with
 
 
 @register("degrade_by")
-def degrade_by(pat: Pattern, amount: Any, seed: int = 0) -> Pattern:
+def degrade_by(pat: Pattern, amount: Any, *, seed: int = 0) -> Pattern:
     """Drop each event with probability `amount`, the same way each time for a given `seed`."""
     return degrade_by_with(pat, random_signal(seed), float(amount))
 
 
 @register("undegrade_by")
-def undegrade_by(pat: Pattern, amount: Any, seed: int = 0) -> Pattern:
+def undegrade_by(pat: Pattern, amount: Any, *, seed: int = 0) -> Pattern:
     """Keep exactly the events `degrade_by(1 - amount)` drops."""
     return degrade_by_with(pat, random_signal(seed).fmap(lambda r: 1 - r), float(amount))
 
 
 @register("degrade")
-def degrade(pat: Pattern, seed: int = 0) -> Pattern:
-    return pat._degrade_by(0.5, seed)
+def degrade(pat: Pattern, *, seed: int = 0) -> Pattern:
+    return pat._degrade_by(0.5, seed=seed)
 
 
 @register("undegrade")
-def undegrade(pat: Pattern, seed: int = 0) -> Pattern:
-    return pat._undegrade_by(0.5, seed)
+def undegrade(pat: Pattern, *, seed: int = 0) -> Pattern:
+    return pat._undegrade_by(0.5, seed=seed)
 
 
 @register("sometimes_by")

@@ -8,6 +8,7 @@ expected is mini-notation. In a piece, Sonic Pi's meanings of `note`, `rand`, `c
 
 from __future__ import annotations
 
+import inspect
 from fractions import Fraction
 from types import SimpleNamespace
 from typing import Any
@@ -17,17 +18,47 @@ from composer.pattern import constructors, layering, signals
 from composer.pattern.controls import CONTROL_FUNCTIONS
 from composer.pattern.core import REGISTERED, Pattern, pure, reify, silence
 from composer.pattern.mini import mini
-from composer.pattern.values import _OPS
+from composer.pattern.values import _OPS, _Operator
+
+
+def _required(method: Any) -> int | None:
+    """How many positional arguments (the pattern's included) a method's function needs,
+    or None where it takes any number."""
+    if isinstance(method, _Operator):
+        return 2
+    try:
+        params = inspect.signature(method).parameters.values()
+    except (TypeError, ValueError):
+        return None
+    if any(p.kind is p.VAR_POSITIONAL for p in params):
+        return None
+    return len([p for p in params if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD) and p.default is p.empty])
 
 
 def _free(name: str):
-    def function(*args: Any) -> Pattern:
+    """Strudel's free function: the pattern last, and curried as Strudel's are, so that with
+    fewer arguments than it needs it is a function of the pattern (`every(3, fast(2), pat)`)."""
+    required = _required(getattr(Pattern, name))
+
+    def function(*args: Any) -> Any:
         if not args:
             raise ComposerError(f"{name}() needs a pattern (its last argument)")
+        if required is not None and len(args) < required:
+            return lambda pat: getattr(reify(pat), name)(*args)
         return getattr(reify(args[-1]), name)(*args[:-1])
 
     function.__name__ = name
     function.__doc__ = getattr(Pattern, name).__doc__
+    return function
+
+
+def _lookup_first(func):
+    """Strudel's `pick(lookup, pat)`, also in the older order `pick(pat, lookup)`."""
+
+    def function(first: Any, second: Any) -> Pattern:
+        lookup, pat = (first, second) if isinstance(first, (list, tuple, dict)) else (second, first)
+        return func(reify(pat), lookup)
+
     return function
 
 
@@ -47,9 +78,8 @@ def _names() -> dict[str, Any]:
         rand2=signals.rand2, irand=signals.irand, perlin=signals.perlin, choose=signals.choose,
         wchoose=signals.wchoose, randcat=signals.randcat, wrandcat=signals.wrandcat, steady=signals.steady,
         time=signals.time,
-        pick=lambda lookup, pat: layering.pick(reify(pat), lookup),
-        pickmod=lambda lookup, pat: layering.pickmod(reify(pat), lookup),
-        inhabit=lambda lookup, pat: layering.inhabit(reify(pat), lookup),
+        pick=_lookup_first(layering.pick), pickmod=_lookup_first(layering.pickmod),
+        inhabit=_lookup_first(layering.inhabit),
         squeeze=layering.squeeze,
         arp=lambda indices, pat: reify(pat).arp(indices),
     )
@@ -74,4 +104,7 @@ def evaluate(expression: str, seed: int = 0) -> Pattern:
         raise ComposerError(f"--expr: {error}") from None
     except Exception as error:  # noqa: BLE001 - any mistake in the expression is reported, not raised
         raise ComposerError(f"--expr: {type(error).__name__}: {error}") from None
+    if callable(result) and not isinstance(result, Pattern):
+        raise ComposerError("--expr: the expression is a function, not a pattern (give it its pattern, "
+                            "e.g. fast(2, \"a b\"))")
     return reify(result)

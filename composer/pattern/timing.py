@@ -178,6 +178,35 @@ def ply(pat: Pattern, factor: Any) -> Pattern:
     return pat.fmap(lambda value: pure(value)._fast(factor)).squeeze_join()
 
 
+@register("chop")
+def chop(pat: Pattern, count: Any) -> Pattern:
+    """Each event cut into `count` parts in a row, each carrying its share of the event as
+    `begin` and `end` controls (a share of the event's own begin..end when it has them), as
+    Strudel's chop: on MIDI, a note struck `count` times."""
+    count = int(count)
+    shares = [(index / count, (index + 1) / count) for index in range(count)]
+
+    def parts(value: Any) -> Pattern:
+        value = value if isinstance(value, dict) else {"value": value}
+        begin, end = value.get("begin"), value.get("end")
+        if begin is not None and end is not None:
+            width = end - begin
+            return fastcat(*({**value, "begin": begin + b * width, "end": begin + e * width} for b, e in shares))
+        return fastcat(*({**value, "begin": b, "end": e} for b, e in shares))
+
+    return pat.squeeze_bind(parts) if count > 0 else silence
+
+
+@register("striate")
+def striate(pat: Pattern, count: Any) -> Pattern:
+    """The pattern `count` times a cycle, the i-th time with the i-th share of each event as its
+    `begin` and `end` controls, as Strudel's striate."""
+    count = int(count)
+    if count <= 0:
+        return silence
+    return pat.set(slowcat(*({"begin": i / count, "end": (i + 1) / count} for i in range(count))))._fast(count)
+
+
 @register("segment", "seg")
 def segment(pat: Pattern, count: Any) -> Pattern:
     """Sample the pattern `count` times a cycle (turns signals into events)."""

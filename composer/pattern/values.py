@@ -11,32 +11,54 @@ number-like strings and note names count as numbers ("c4" is 60), as in Strudel.
 from __future__ import annotations
 
 import math
+import re
 from typing import Any, Callable
 
+from composer.errors import ComposerError
 from composer.pattern.constructors import sequence
 from composer.pattern.core import Pattern, reify, register
-from composer.pattern.span import Hap
+from composer.pattern.span import Hap, TimeSpan
+
+_NOTE = re.compile(r"([a-gA-G])([#bsf]*)([0-9]*)")
+_CHROMAS = {"c": 0, "d": 2, "e": 4, "f": 5, "g": 7, "a": 9, "b": 11}
+_ACCIDENTALS = {"#": 1, "b": -1, "s": 1, "f": -1}
+
+
+def note_to_midi(name: str, default_octave: int = 3) -> int:
+    """A note name's MIDI number as Strudel reads it in patterns: any number of accidentals
+    (`c##3`, `cbb3`), octave 3 when none is given ("c" is 48, where Sonic Pi's is 60)."""
+    match = _NOTE.fullmatch(name) if isinstance(name, str) else None
+    if match is None:
+        raise ComposerError(f'not a note: "{name}"')
+    letter, accidentals, octave = match.groups()
+    octave_number = int(octave) if octave else default_octave
+    return (octave_number + 1) * 12 + _CHROMAS[letter.lower()] + sum(_ACCIDENTALS[a] for a in accidentals)
+
 
 def numeral(value: Any) -> Any:
-    """A number from a number, a numeric string or a note name; anything else as it is."""
+    """A number from a number, a numeric string or a note name, as Strudel's parseNumeral
+    ("20" is 20, "c4" is 60, "c" is 48); any other string is an error."""
     if isinstance(value, str):
-        try:
-            return float(value) if any(c in value for c in ".e") else int(value)
-        except ValueError:
-            from composer.theory import note
-
+        for parse in (int, float):
             try:
-                return note(value)
-            except Exception:
-                return value
+                return parse(value)
+            except ValueError:
+                pass
+        if _NOTE.fullmatch(value):
+            return note_to_midi(value)
+        raise ComposerError(f'cannot parse as numeral: "{value}"')
     return value
 
 
 def merge_controls(a: Any, b: Any, op: Callable[[Any, Any], Any]) -> Any:
-    """`op(a, b)`, key by key when either is a control dict (a plain value counts as `value`)."""
+    """`op(a, b)`, key by key when either is a control dict (a plain value counts as `value`).
+    A plain value on the right of a control leaves the control as it is, as in Strudel, where
+    `n("0 1").add(12)` is `n("0 1")` (its arithmetic is `n("0 1".add(12))` or `.add(n(12))`)."""
     if isinstance(a, dict) or isinstance(b, dict):
         a = a if isinstance(a, dict) else {"value": a}
         b = b if isinstance(b, dict) else {"value": b}
+        if list(b) == ["value"]:
+            return a
         merged = dict(a)
         for key, value in b.items():
             merged[key] = op(a[key], value) if key in a else value
@@ -165,7 +187,7 @@ def _structure(how: str, name: str = "set"):
 
 
 # pat.squeeze(x) is pat.set.squeeze(x); pat.reset(x) and pat.restart(x) are keepif's, as Strudel's
-for _how in ("squeeze", "squeezeout"):
+for _how in ("in_", "out", "mix", "squeeze", "squeezeout"):
     setattr(Pattern, _how, _structure(_how))
 for _how in ("reset", "restart"):
     setattr(Pattern, _how, _structure(_how, "keepif"))
@@ -245,6 +267,35 @@ def collect(pat: Pattern) -> Pattern:
     return pat.with_haps(gather)
 
 
+def defragment_haps(pat: Pattern) -> Pattern:
+    """Fragments of one event (same whole, same value) that touch joined back into one, as
+    Strudel's defragmentHaps; continuous values are left out."""
+
+    def join(haps: list[Hap]) -> list[Hap]:
+        rest, joined = list(haps), []
+        while rest:
+            first = rest.pop(0)
+            merged = True
+            while merged:
+                merged = False
+                for index, other in enumerate(rest):
+                    if other.whole != first.whole or other.value != first.value:
+                        continue
+                    if first.part.begin == other.part.end:
+                        first = Hap(first.whole, TimeSpan(other.part.begin, first.part.end), first.value)
+                    elif other.part.begin == first.part.end:
+                        first = Hap(first.whole, TimeSpan(first.part.begin, other.part.end), first.value)
+                    else:
+                        continue
+                    del rest[index]
+                    merged = True
+                    break
+            joined.append(first)
+        return joined
+
+    return pat.discrete_only().with_haps(join)
+
+
 def arp_with(pat: Pattern, func: Callable[[list], Any]) -> Pattern:
     """Each chord (events struck together) replaced by `func(list of its events)`, a pattern
     of events, inner-joined, as Strudel's arpWith."""
@@ -260,3 +311,4 @@ def arp(pat: Pattern, indices: Any) -> Pattern:
 Pattern.arp_with = arp_with
 Pattern.arp = arp
 Pattern.collect = collect
+Pattern.defragment_haps = defragment_haps

@@ -3,7 +3,7 @@
 A buffer is another front end onto the same runtime and the same names as a Python piece
 (composer/runtime/dsl.py's namespace): parse.py reads the Ruby, compiler.py turns its tree into
 closures, bridge.py maps calls onto the namespace, methods.py and values.py give Ruby's values
-their Ruby meaning, samples.py knows Sonic Pi's samples.
+their Ruby meaning; composer/runtime/sonic_pi_samples.py knows Sonic Pi's samples.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ def run_buffer(source: str, path: Path, namespace: dict) -> None:
     from composer.ruby.bridge import Bridge
     from composer.ruby.compiler import Compiler
     from composer.ruby.parse import parse
-    from composer.ruby.samples import KIT
+    from composer.runtime.sonic_pi_samples import KIT
 
     root = parse(source, path)
     bridge = Bridge(path, namespace)

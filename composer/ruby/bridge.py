@@ -12,14 +12,17 @@ looked up when called, so whatever the namespace holds works, including names ad
 from __future__ import annotations
 
 import contextlib
+import functools
+import inspect
 import math
-import sys
 import types
 
 from composer.errors import ComposerError, UnknownNameError, did_you_mean
 from composer.ring import Ring
+from composer.runtime.notices import warn_once
 from composer.runtime.piece import PieceError
-from composer.ruby import methods, samples
+from composer.ruby import methods
+from composer.runtime import sonic_pi_samples as samples
 from composer.ruby.scope import MISSING, BreakJump, ReturnJump
 from composer.ruby.values import RubyRange, Symbol
 
@@ -47,14 +50,17 @@ class Bridge:
             self._sample = names["sample"]
             names["sample"] = self.sample
         # Sonic Pi's sample knowledge answers here even where Python pieces refuse the names as
-        # audio-only: a buffer that sleeps sample_duration(:loop_amen) must keep its time.
+        # audio-only (sample_duration answers in both: runtime/sonic_pi_samples.py).
         names.update({"load_sample": samples.load_sample, "load_samples": samples.load_sample,
-                      "sample_duration": self.sample_duration, "use_sample_bpm": self.use_sample_bpm,
+                      "use_sample_bpm": self.use_sample_bpm,
                       "sample_groups": lambda: Ring(Symbol(g) for g in samples.groups()),
                       "sample_names": lambda group: Ring(Symbol(n) for n in samples.names_in(group)),
                       "all_sample_names": lambda: Ring(Symbol(n) for n in sorted(samples.frames()))})
         for name in LOG_SETTINGS:
             names.setdefault(name, _nothing)
+        for name, ranged in (("rand", "rrand"), ("rand_i", "rrand_i")):
+            if name in names and ranged in names:
+                names[name] = _taking_ranges(names[name], names[ranged])
         self.names = names
 
     # ----- calls without a receiver -----------------------------------------------------------
@@ -73,7 +79,29 @@ class Bridge:
                 return target(*args, **kwargs)
             return target(*args)
         except TypeError as error:
+            return self.without_unknown_options(name, target, args, kwargs, error)
+
+    def without_unknown_options(self, name: str, target, args, kwargs, error: TypeError):
+        """Call `target` again without the options it does not take, each warned once: Sonic
+        Pi's functions ignore them (`rrand(-1, 1, res: 0.9)`). Any other TypeError is the buffer's."""
+        try:
+            parameters = inspect.signature(target).parameters
+        except (TypeError, ValueError):
+            parameters = None
+        takes_any = parameters is None or any(p.kind is p.VAR_KEYWORD for p in parameters.values())
+        unknown = [] if takes_any else [k for k in kwargs or () if k not in parameters
+                                        or parameters[k].kind is inspect.Parameter.POSITIONAL_ONLY]
+        if not unknown:
             raise argument_error(name, error, kwargs) from None
+        for option in unknown:
+            hint = did_you_mean(option, [p for p in parameters if not p.startswith("_")])
+            warn_once(self.path, self.warned, (name, option), f"{name} has no option {option}:, ignored as Sonic "
+                      "Pi does" + (f"; did you mean {hint}?" if hint else ""))
+        kept = {k: v for k, v in kwargs.items() if k not in unknown}
+        try:
+            return target(*args, **kept)
+        except TypeError as error:
+            raise argument_error(name, error, kept) from None
 
     def resolve(self, name: str):
         """A Ruby name spelt the Python way: `factor?` is `factor_q`, and names that would hide a
@@ -171,15 +199,8 @@ class Bridge:
         except UnknownNameError:
             if not samples.is_builtin(name):
                 raise
-            if str(name) not in self.warned:
-                self.warned.add(str(name))
-                print(f"{self.path}: sample :{name} has no drum meaning over MIDI; skipped", file=sys.stderr)
+            warn_once(self.path, self.warned, str(name), f"sample :{name} has no drum meaning over MIDI; skipped")
             return None
-
-    def sample_duration(self, name, **options) -> float:
-        current_bpm = self.names.get("current_bpm")
-        bpm = current_bpm() if current_bpm is not None else 60
-        return samples.duration_beats(name, bpm, **options)
 
     def use_sample_bpm(self, name, num_beats=1, **options) -> None:
         """Sonic Pi's use_sample_bpm: the tempo at which the sample lasts `num_beats` beats."""
@@ -213,6 +234,22 @@ def _loop_forever(block):
             block()
     except BreakJump as jump:
         return jump.value
+
+
+def _taking_ranges(function, ranged):
+    """Sonic Pi's `rand(6..8)` is `rrand(6, 8)`: a range's min and max."""
+
+    @functools.wraps(function)  # its signature, for without_unknown_options
+    def call(*args, **kwargs):
+        if len(args) == 1 and isinstance(args[0], RubyRange):
+            bounds = args[0]
+            if bounds.exclusive or not isinstance(bounds.last, (int, float)):
+                values = list(bounds)
+                return ranged(values[0], values[-1]) if values else None
+            return ranged(bounds.first, bounds.last)
+        return function(*args, **kwargs)
+
+    return call
 
 
 def _nothing(*args, **kwargs) -> None:

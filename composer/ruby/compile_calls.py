@@ -4,7 +4,6 @@ Compiler (composer/ruby/compiler.py); the calls themselves go to composer/ruby/b
 
 from __future__ import annotations
 
-from composer.ruby.bridge import argument_error
 from composer.ruby.methods import send
 from composer.ruby.nodes import constant as _constant, node_line as _line, node_text as _text
 from composer.ruby.scope import MISSING, NextJump, Scope
@@ -59,6 +58,10 @@ class Calls:
         positional, keywords, block_argument = self.arguments(node.child_by_field_name("arguments"))
         block_node = node.child_by_field_name("block")
         block = self.block(block_node) if block_node is not None else block_argument
+        if receiver_node is None and name == "play" and keywords and not positional:
+            # `play release: 0.1`: Ruby passes one hash, and Sonic Pi plays its note: (else 52)
+            pairs = keywords
+            positional, keywords = [lambda scope: {key: value(scope) for key, value in pairs}], []
         if receiver_node is None:
             native = self.bridge.native_form(name, positional, keywords, block, line)
             if native is not None:
@@ -86,7 +89,7 @@ class Calls:
                     try:
                         return target(*args, **kwargs) if kwargs else target(*args)
                     except TypeError as error:
-                        raise argument_error(name, error, kwargs) from None
+                        return bridge.without_unknown_options(name, target, args, kwargs, error)
             return slow(name, arguments(scope), options(scope), None)
 
         return call

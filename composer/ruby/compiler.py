@@ -92,11 +92,11 @@ class Compiler(Literals, ControlFlow, Calls):
 
         def run(scope):
             value = None
-            for statement, line in pairs:
+            for statement, piece_line in pairs:  # the name one-time warnings read (runtime.notices)
                 try:
                     value = statement(scope)
                 except Exception as error:  # noqa: BLE001 - any error is the buffer's, at this line
-                    raise located(error, line) from None
+                    raise located(error, piece_line) from None
             return value
 
         return run

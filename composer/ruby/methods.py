@@ -78,7 +78,7 @@ def _clamp(x, args, kwargs, block):
 
 NUMBER = {
     "times": _times, "upto": _upto, "downto": _downto, "step": _number_step,
-    "to_f": lambda x, a, k, b: float(x), "to_i": lambda x, a, k, b: int(x),
+    "to_f": lambda x, a, k, b: float(x), "to_i": lambda x, a, k, b: int(x), "to_int": lambda x, a, k, b: int(x),
     "to_s": lambda x, a, k, b: to_s(x), "inspect": lambda x, a, k, b: inspect(x),
     "to_r": lambda x, a, k, b: Fraction(x), "round": _round,
     "floor": lambda x, a, k, b: int(x // 1), "ceil": lambda x, a, k, b: int(-(-x // 1)),

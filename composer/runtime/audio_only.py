@@ -18,7 +18,6 @@ _SYNTHDEFS = "synths are General MIDI programs here: use_synth('piano'), a GM na
 
 #: name -> why it has no MIDI meaning, and what to use instead.
 AUDIO_ONLY = {
-    "sample_duration": "it measures a sound file; give lengths in beats to sleep",
     "sample_buffer": _SAMPLES,
     "sample_info": _SAMPLES,
     "sample_paths": _SAMPLES,
@@ -39,7 +38,6 @@ AUDIO_ONLY = {
     "live_audio": _INPUT,
     "sound_in": _INPUT,
     "sound_in_stereo": _INPUT,
-    "control": _NODES,
     "kill": _NODES,
     "set_volume": _MIXER,
     "set_mixer_control": _MIXER,

@@ -4,7 +4,7 @@ Mini-notation words that name a drum of the kit are hits, note names and numbers
 (with `scale=`, numbers are degrees into it). A control pattern (`strudel.note("c3 e3")
 .velocity("0.5 1")`) plays each event as its controls say: `note` (or `n`), `s` (a drum of the
 kit), `velocity` (0-1) scaled by `gain`, `clip`/`legato` (the note's length as a share of its
-event), `channel` (1-16), `ccn`/`ccv` (a controller), `program`, `pan` (CC 10, 0-1), `cutoff`
+event), `channel` (1-16), `ccn`/`ccv` (a controller and its value, 0-1 as Strudel's), `program`, `pan` (CC 10, 0-1), `cutoff`
 (CC 74: a MIDI value, or Hz above 127) and `bend` (-1..1); other controls are carried, unplayed.
 
 Which cycle plays is counted per loop and per call site (the piece's file and line), so
@@ -100,14 +100,14 @@ def _play_controls(runtime, loop, controls: dict, offset, span, velocity: int, c
     if "cutoff" in controls:
         runtime.emit(Setting(beat, CUTOFF, _cutoff_byte(float(controls["cutoff"])), wire, track))
     if "ccn" in controls and "ccv" in controls:
-        runtime.emit(Setting(beat, clamp_byte(controls["ccn"]), clamp_byte(controls["ccv"]), wire, track))
+        runtime.emit(Setting(beat, clamp_byte(controls["ccn"]), _controller_byte(controls["ccv"]), wire, track))
     if "bend" in controls:
         amount = min(max(float(controls["bend"]), -1.0), 1.0)
         runtime.emit(Midi(beat, pitch_bend(wire, round(PITCH_BEND_CENTRE + amount * (PITCH_BEND_CENTRE - 1))), track))
     if velocity == 0:
         return
     if "note" in controls:
-        numbers = note_numbers(controls["note"])
+        numbers = note_numbers(_strudel_note(controls["note"]))
     elif "s" in controls:
         kit = runtime.current_kit()
         if str(controls["s"]).lower() not in kit.drums:
@@ -122,6 +122,20 @@ def _play_controls(runtime, loop, controls: dict, offset, span, velocity: int, c
         return
     for number in numbers:
         runtime.note(number, velocity, span, wire, offset)
+
+
+def _strudel_note(value):
+    """A control's note name read as Strudel reads it (octave 3 when none is given: "c" is 48)."""
+    from composer.pattern.values import numeral
+
+    return numeral(value) if isinstance(value, str) else value
+
+
+def _controller_byte(value) -> int:
+    """A `ccv` as @strudel/midi sends it: 0-1 scaled to 0-127; anything else is an error, not a guess."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, Fraction)) or not 0 <= value <= 1:
+        raise ComposerError(f"ccv takes a value from 0 to 1, as Strudel's (64/127 for 64), not {value!r}")
+    return round(float(value) * 127)
 
 
 def _cutoff_byte(value: float) -> int:

@@ -26,7 +26,7 @@ from composer.runtime.sound import duration_beats as _duration, velocity_number 
 from composer.runtime.cycles import SAMPLE_BEATS  # how long a drum hit's note lasts
 #: Sonic Pi's sample options (synthinfo.rb's sample args): a drum hit has no MIDI use for them.
 SAMPLE_OPTIONS = sound.SYNTH_ONLY_OPTIONS | frozenset(
-    "beat_stretch pitch_stretch rpitch onset slice num_slices path pan cutoff attack decay sustain release".split())
+    "beat_stretch pitch_stretch rpitch pitch onset slice num_slices path pan cutoff attack decay sustain release".split())
 
 
 class PieceAPI:
@@ -63,7 +63,8 @@ class PieceAPI:
 
         def register(function):
             loop_name = name or function.__name__
-            start_delay = _duration(delay, f"live_loop {loop_name!r}: delay")  # it cannot start in the past
+            # Sonic Pi sleeps `delay` first: a negative one takes its first iteration back in time
+            start_delay = to_beats(delay, f"live_loop {loop_name!r}: delay")
             runtime = self._running("live_loop")
             # Sonic Pi runs each live_loop in a thread started by the thread defining it, which
             # seeds it; seed= is use_random_seed(seed) inside that thread. A loop already
@@ -102,14 +103,15 @@ class PieceAPI:
     def play(self, notes, **options) -> None:
         """Play a note, a chord (list or ring) or nothing (None, "r", "rest") at the loop's time,
         with Sonic Pi's options (amp, attack/decay/sustain/release, pan, cutoff, on...) and
-        composer's velocity, duration, channel and port: see composer.runtime.sound."""
-        sound.play(self, notes, options)
+        composer's velocity, duration, channel and port: see composer.runtime.sound. Returns
+        what `control` changes (composer.runtime.nodes)."""
+        return sound.play(self, notes, options)
 
     def sample(self, name: str, velocity=100, duration=SAMPLE_BEATS, amp=None, **options) -> None:
         """Hit a named drum of the current kit, on the kit's channel (GM: 10). Sonic Pi's sample
         options (rate:, beat_stretch:, attack:, lpf: ...) are accepted and change nothing."""
         if options:
-            sound.check_options("sample", options, allowed=frozenset(), ignored=SAMPLE_OPTIONS)
+            sound.check_options(self, "sample", options, allowed=frozenset(), ignored=SAMPLE_OPTIONS)
         runtime = self._running("sample")
         if amp is not None:
             velocity = min(max(amp, 0), 1) * 127
@@ -379,7 +381,9 @@ def mini(text: str, seed: int = 0):
 
 
 def sound_names(api: PieceAPI) -> dict:
-    """Sonic Pi's sound and MIDI vocabulary (composer.runtime.sound, effects, midi_calls, audio_only)."""
-    from composer.runtime import audio_only, effects, midi_calls
+    """Sonic Pi's sound and MIDI vocabulary (composer.runtime.sound, effects, nodes, midi_calls,
+    sonic_pi_samples, audio_only)."""
+    from composer.runtime import audio_only, effects, midi_calls, nodes, sonic_pi_samples
 
-    return {**sound.names(api), **effects.names(api), **midi_calls.names(api), **audio_only.names()}
+    return {**sound.names(api), **effects.names(api), **nodes.names(api), **midi_calls.names(api),
+            **audio_only.names(), **sonic_pi_samples.names(api)}

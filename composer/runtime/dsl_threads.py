@@ -32,7 +32,8 @@ def threads_namespace(api) -> dict:
             body=call or function,
             line=function.__code__.co_firstlineno,
             sync=None if (sync_bpm or sync) is None else str(sync_bpm or sync),
-            delay=duration_beats(delay, "in_thread delay" if call is None else "at() time"),
+            # in_thread's delay is Sonic Pi's sleep (negative goes back), at()'s times are not
+            delay=to_beats(delay, "in_thread delay") if call is None else duration_beats(delay, "at() time"),
             auto_cue=False,
             sync_bpm=sync_bpm is not None,
         )

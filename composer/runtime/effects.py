@@ -52,12 +52,13 @@ class Effect:
     """One with_fx block: the controllers in force inside it (its own over its enclosing
     blocks'), and the (channel, track)s it played on, which get their controllers back after."""
 
-    __slots__ = ("controls", "touched", "outer")
+    __slots__ = ("controls", "touched", "outer", "name", "options")
 
-    def __init__(self, controls: dict[int, int], outer: dict[int, int]):
+    def __init__(self, controls: dict[int, int], outer: dict[int, int], name: str = "", options=None):
         self.controls = controls
         self.outer = outer
         self.touched: set[tuple[int, str]] = set()
+        self.name, self.options = name, options or {}  # what `control` of the block's effect reads
 
 
 class with_fx:  # noqa: N801 - Sonic Pi's name
@@ -69,7 +70,7 @@ class with_fx:  # noqa: N801 - Sonic Pi's name
         if name not in FX_NAMES:
             hint = did_you_mean(name, FX_NAMES)
             raise ComposerError(f"with_fx: unknown effect {name!r}" + (f"; did you mean {hint}?" if hint else ""))
-        check_options(f"with_fx({name!r})", options, allowed=frozenset(), ignored=FX_OPTIONS)
+        check_options(api, f"with_fx({name!r})", options, allowed=frozenset(), ignored=FX_OPTIONS)
         if not isinstance(reps, int) or isinstance(reps, bool) or reps < 1:
             raise ComposerError(f"with_fx: reps must be a whole number of times, 1 or more, got {reps!r}")
         self.api, self.name, self.reps, self.options = api, name, reps, options
@@ -86,10 +87,10 @@ class with_fx:  # noqa: N801 - Sonic Pi's name
         if self.name in FX_CONTROLS and truthy(self.options.get("on", True)):  # on=False: no effect
             control, option, default, scale = FX_CONTROLS[self.name]
             controls[control] = scale(self.options.get(option, default))
-        effect = Effect(controls, outer)
+        effect = Effect(controls, outer, self.name, self.options)
         self._saved.append((store, effects, effect))
         store["fx"] = (*effects, effect)
-        return None
+        return effect  # `with_fx :reverb do |fx|`: what control(fx, mix=...) changes
 
     def __exit__(self, kind, error, traceback):
         store, effects, effect = self._saved.pop()

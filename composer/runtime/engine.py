@@ -140,6 +140,10 @@ class Runtime(TempoCalls, CueCalls, LoopControl):
             if not loop.one_shot:
                 loop.definition.bpm = loop.bpm  # ... and the tempo each loop had when it ended
 
+    def top_level_time(self) -> Fraction:
+        """Where the top level ended: at the runtime's `until` if it was still playing there."""
+        return Fraction(0) if self._top is None else self._top.state.time
+
     def at_top_level(self) -> bool:
         return bool(self._active) and self._active[-1] is self._top
 
@@ -177,7 +181,7 @@ class Runtime(TempoCalls, CueCalls, LoopControl):
                 if name not in self.track_order:
                     self.track_order.append(name)
                 continue
-            at = start + definition.delay + (0 if launching else definition.offset)
+            at = start + max(definition.delay, 0) + (0 if launching else definition.offset)
             self.loops[name] = self._new_thread(definition, at, None)
             self.loops[name].set_bpm(definition.bpm)
 
@@ -194,7 +198,7 @@ class Runtime(TempoCalls, CueCalls, LoopControl):
         if running is not None and not running.removed:
             running.redefine(definition)
         elif not definition.paused:
-            at = parent.state.time + self.file_beats(parent, definition.delay)
+            at = parent.state.time + self.file_beats(parent, max(definition.delay, 0))
             self.loops[definition.name] = self._new_thread(definition, at, parent)
         elif definition.name not in self.track_order:
             self.track_order.append(definition.name)
@@ -208,7 +212,7 @@ class Runtime(TempoCalls, CueCalls, LoopControl):
             return
         if not named:
             definition.name = f"{parent.name}/thread"
-        at = parent.state.time + self.file_beats(parent, definition.delay)
+        at = parent.state.time + self.file_beats(parent, max(definition.delay, 0))
         loop = self._new_thread(definition, at, parent, one_shot=True,
                                 track=definition.name if named else parent.track, seed=seed)
         if named:
@@ -255,6 +259,9 @@ class Runtime(TempoCalls, CueCalls, LoopControl):
         context.current = state
         try:
             if not loop.started:
+                if definition.delay < 0:  # Sonic Pi's delay: is a sleep; a negative one goes back
+                    self._rewind(loop, definition.delay)
+                    start = state.time
                 if definition.sync:
                     self.sync((definition.sync,), definition.sync_bpm)
                 loop.started = True
@@ -295,6 +302,12 @@ class Runtime(TempoCalls, CueCalls, LoopControl):
             raise PieceError(
                 f"{self.path}:{definition.line}: live_loop {definition.name!r} did not sleep: "
                 "each iteration must sleep or sync (as in Sonic Pi), or it would play forever in no time"
+            )
+        if state.time < loop.iteration_start and not loop.removed:
+            raise PieceError(
+                f"{self.path}:{definition.line}: live_loop {definition.name!r}: its delay "
+                f"({float(definition.delay):g}) goes back further than its first iteration sleeps: "
+                "it would play before it was defined"
             )
         if not loop.removed:
             self._enqueue(loop)

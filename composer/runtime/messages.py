@@ -12,6 +12,7 @@ get the same messages in the same order. Rules:
   on the loop's own track and on its tracks to other ports;
 - a note-on sent raw (midi_note_on) is the piece's to end, as in Sonic Pi; one still sounding
   when the stream ends gets its note-off then, so no file or port is left with a hanging note;
+  a raw note-off ends a played note too (`control` changing a note), whose own note-off is dropped;
 - a Setting (program, or a controller such as pan) is sent only when it changes the value last
   sent on its port and channel; a Control is always sent and remembered likewise.
 """
@@ -98,8 +99,9 @@ class Expander:
                 key = (port_of(event.track) or "", channel_of(data[0]), data[1])
                 if message_kind == NOTE_ON and data[2]:
                     self.held[key] = (beat, event.track)
-                else:
+                else:  # it ends the note, whoever struck it: that note's own note-off is dropped
                     self.held.pop(key, None)
+                    self.sounding.pop(key[1:] if not key[0] else key[1:] + key[:1], None)
             out.append(Message(beat, event.track, data))
         elif kind is Release:
             prefix = event.track + PORT_MARK

@@ -108,7 +108,7 @@ class MidiCalls:
 
     def _options(self, function: str, options: dict, allowed: frozenset = OPTIONS) -> dict | None:
         """The call's options over the defaults, or None when `on=` says not to play."""
-        check_options(function, options, allowed=allowed, ignored=NO_OPTIONS)
+        check_options(self.api, function, options, allowed=allowed, ignored=NO_OPTIONS)
         defaults = settings(self.api).get("midi_defaults")
         merged = {**defaults, **options} if defaults else options
         return merged if truthy(merged.get("on", True)) else None
@@ -287,20 +287,20 @@ class MidiCalls:
     # ----- defaults ---------------------------------------------------------------------------
 
     def use_midi_defaults(self, **options) -> None:
-        check_options("use_midi_defaults", options, allowed=OPTIONS, ignored=NO_OPTIONS)
+        check_options(self.api, "use_midi_defaults", options, allowed=OPTIONS, ignored=NO_OPTIONS)
         settings(self.api)["midi_defaults"] = dict(options)
 
     def use_merged_midi_defaults(self, **options) -> None:
-        check_options("use_merged_midi_defaults", options, allowed=OPTIONS, ignored=NO_OPTIONS)
+        check_options(self.api, "use_merged_midi_defaults", options, allowed=OPTIONS, ignored=NO_OPTIONS)
         store = settings(self.api)
         store["midi_defaults"] = {**store.get("midi_defaults", {}), **options}
 
     def with_midi_defaults(self, **options):
-        check_options("with_midi_defaults", options, allowed=OPTIONS, ignored=NO_OPTIONS)
+        check_options(self.api, "with_midi_defaults", options, allowed=OPTIONS, ignored=NO_OPTIONS)
         return scoped(self.api, "midi_defaults", dict(options))
 
     def with_merged_midi_defaults(self, **options):
-        check_options("with_merged_midi_defaults", options, allowed=OPTIONS, ignored=NO_OPTIONS)
+        check_options(self.api, "with_merged_midi_defaults", options, allowed=OPTIONS, ignored=NO_OPTIONS)
         return scoped(self.api, "midi_defaults", {**settings(self.api).get("midi_defaults", {}), **options})
 
     def current_midi_defaults(self) -> dict:

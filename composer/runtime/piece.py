@@ -58,6 +58,7 @@ class PieceDefinition:
     settings: dict = field(default_factory=dict)  # the top level's use_* settings, which loops start with
     key: tuple[int, bool] | None = None  # (sharps, minor) for scores: use_key, else the first scale used
     band: object | None = None  # a chart's band that a performer steers (composer.accompany.control)
+    warned: set = field(default_factory=set)  # the one-time warnings given (composer.runtime.notices)
 
 
 def located(error: BaseException, path: Path, namespace: dict | None = None) -> PieceError:

@@ -7,7 +7,8 @@ MIDI decides what each can become:
   or exactly `duration=` beats when given (composer's own option);
 - `pan` (-1..1) becomes CC 10, `cutoff` (a MIDI note, 0..130) CC 74; `on=` plays only when true;
 - every other synth option of Sonic Pi (slides, envelope levels and curves, `res`, ...) is
-  accepted and has no MIDI meaning; a name no synth has is a one-line error;
+  accepted and has no MIDI meaning; a name no synth has is ignored, warned once, as Sonic Pi
+  ignores it (a known option's bad value stays an error);
 - the synth (`use_synth`) is a General MIDI program, sent once per channel when it changes;
 - `with_fx` (composer.runtime.effects) runs its block; reverb, chorus, the low-pass filters and
   pan send their controller on the channels the block plays, and put it back after.
@@ -27,6 +28,7 @@ from composer.errors import ComposerError, did_you_mean
 from composer.instruments import program
 from composer.midi.bytes import CUTOFF, PAN
 from composer.runtime.events import PROGRAM, Note, Setting, port_track
+from composer.runtime.notices import warn_once
 
 #: play's options that become MIDI (composer's own: velocity, duration, channel, port).
 MIDI_OPTIONS = frozenset(
@@ -75,9 +77,10 @@ def _real(value):
     return value
 
 
-def check_options(function: str, options: dict, allowed: frozenset = MIDI_OPTIONS,
+def check_options(api, function: str, options: dict, allowed: frozenset = MIDI_OPTIONS,
                   ignored: frozenset = SYNTH_ONLY_OPTIONS) -> None:
-    """A one-line error naming the function and the first option no synth knows."""
+    """Warn once per function and name of an option no synth knows, which is then ignored: Sonic
+    Pi passes options on to SuperCollider, which ignores those a synth has not got."""
     for name in options:
         if name in allowed or name in ignored:
             continue
@@ -89,7 +92,9 @@ def check_options(function: str, options: dict, allowed: frozenset = MIDI_OPTION
         if base != name and (base in allowed or base in ignored):
             continue
         hint = did_you_mean(name, [*allowed, *ignored])
-        raise ComposerError(f"{function}: unknown option {name!r}" + (f"; did you mean {hint}?" if hint else ""))
+        warn_once(api.definition.path, api.definition.warned, (function, name),
+                  f"{function}: unknown option {name!r} ignored, as Sonic Pi does"
+                  + (f"; did you mean {hint}?" if hint else ""))
 
 
 # ----- numbers a musician writes --------------------------------------------------------------
@@ -187,23 +192,23 @@ def with_octave(api, shift):
 
 
 def use_synth_defaults(api, options: dict) -> None:
-    check_options("use_synth_defaults", options)
+    check_options(api, "use_synth_defaults", options)
     settings(api)["synth_defaults"] = dict(options)
 
 
 def use_merged_synth_defaults(api, options: dict) -> None:
-    check_options("use_merged_synth_defaults", options)
+    check_options(api, "use_merged_synth_defaults", options)
     store = settings(api)
     store["synth_defaults"] = {**store.get("synth_defaults", {}), **options}
 
 
 def with_synth_defaults(api, options: dict):
-    check_options("with_synth_defaults", options)
+    check_options(api, "with_synth_defaults", options)
     return scoped(api, "synth_defaults", dict(options))
 
 
 def with_merged_synth_defaults(api, options: dict):
-    check_options("with_merged_synth_defaults", options)
+    check_options(api, "with_merged_synth_defaults", options)
     return scoped(api, "synth_defaults", {**settings(api).get("synth_defaults", {}), **options})
 
 
@@ -228,16 +233,17 @@ def truthy(value) -> bool:
     return value is not None and value is not False and value != 0
 
 
-def play(api, notes, options: dict, function: str = "play") -> None:
-    """Play a note, a chord or a rest at the loop's time with Sonic Pi's options (see above)."""
+def play(api, notes, options: dict, function: str = "play"):
+    """Play a note, a chord or a rest at the loop's time with Sonic Pi's options (see above);
+    the SynthNode it struck (None for a rest), which `control` can change."""
     runtime = api._running(function)
     store = context.current.settings
     defaults = store.get("synth_defaults")
     if isinstance(notes, dict) and not options:  # Sonic Pi's play({note: :c, release: 0.1})
         options = dict(notes)
-        notes = options.pop("note", None)
+        notes = options.pop("note", 52)  # as Sonic Pi's synth: note 52 unless given
     if options:
-        check_options(function, options)
+        check_options(api, function, options)
         if None in options.values():  # as Sonic Pi, an option given as nil is not given
             options = {name: value for name, value in options.items() if value is not None}
         if defaults:
@@ -291,31 +297,46 @@ def play(api, notes, options: dict, function: str = "play") -> None:
             effect.touched.add((wire_channel, track))
     for number in numbers:
         emit(Note(beat, beats, number, velocity, wire_channel, track))
+    return SynthNode(numbers, beat + beats, velocity, wire_channel, track, options)
 
 
-def play_chord(api, notes, options: dict) -> None:
+class SynthNode:
+    """What `play` returns: the notes it struck, and what `control` needs to change them
+    (composer.runtime.nodes)."""
+
+    __slots__ = ("notes", "end", "velocity", "channel", "track", "options")
+
+    def __init__(self, notes: list[int], end, velocity: int, channel: int, track: str, options: dict):
+        self.notes, self.end, self.velocity = notes, end, velocity
+        self.channel, self.track, self.options = channel, track, options
+
+    def __repr__(self) -> str:
+        return f"#<SynthNode notes: {self.notes}>"
+
+
+def play_chord(api, notes, options: dict):
     """Sonic Pi's play_chord: the notes of a list at once."""
     if isinstance(notes, (str, int, float)) or notes is None:
         raise ComposerError(f"play_chord expects a list of notes such as [70, 75, 82], got {notes!r}")
-    play(api, list(notes), options, "play_chord")
+    return play(api, list(notes), options, "play_chord")
 
 
-def synth(api, name, options: dict) -> None:
+def synth(api, name, options: dict):
     """Sonic Pi's `synth :name, note: 60, ...`: play with that synth (`note=` defaults to 52)."""
     options = dict(options)
     notes = options.pop("notes", options.pop("note", 52))
     with with_synth(api, name):
-        play(api, notes, options, "synth")
+        return play(api, notes, options, "synth")
 
 
 def names(api) -> dict:
     """The piece's names for this module, bound to one piece."""
 
     def play_chord_(notes, **options):
-        play_chord(api, notes, options)
+        return play_chord(api, notes, options)
 
     def synth_(name, **options):
-        synth(api, name, options)
+        return synth(api, name, options)
 
     def use_synth_defaults_(**options):
         use_synth_defaults(api, options)

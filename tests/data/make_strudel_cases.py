@@ -1,12 +1,14 @@
 """Record what Strudel's own code makes of each case in strudel_cases.py.
 
-    STRUDEL=/path/to/strudel-checkout python tests/data/make_strudel_cases.py
+    STRUDEL=/path/to/strudel-checkout python tests/data/make_strudel_cases.py [MODULE]
 
 Needs node and a checkout of Strudel (commit 447afbfa) with `npm install fraction.js` in
-it and its packages linked as node_modules/@strudel/core and .../mini; writes strudel_cases.json beside this file. The JSON is kept in the repository, so the
+it and its packages linked as node_modules/@strudel/core and .../mini; writes MODULE.json beside this
+file (MODULE: strudel_cases, the default, or strudel_suite_cases). The JSON is kept in the repository, so the
 tests need neither.
 """
 
+import importlib
 import json
 import os
 import subprocess
@@ -15,7 +17,6 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from strudel_cases import CASES  # noqa: E402
 
 RUNNER = """
 import { mini, miniAllStrings } from './packages/mini/mini.mjs';
@@ -37,16 +38,18 @@ console.log(JSON.stringify(out));
 
 
 def main() -> None:
+    module = sys.argv[1] if len(sys.argv) > 1 else "strudel_cases"
+    cases = importlib.import_module(module).CASES
     strudel = Path(os.environ["STRUDEL"])
     runner = strudel / "record_cases.mjs"
     runner.write_text(RUNNER)
-    cases = json.dumps([[name, js, cycles] for name, js, _, cycles in CASES])
+    cases = json.dumps([[name, js, cycles] for name, js, _, cycles in cases])
     result = subprocess.run(["node", str(runner), cases], cwd=strudel, capture_output=True, text=True, check=True)
     recorded = json.loads(result.stdout.strip().splitlines()[-1])
     failed = {name: events["error"] for name, events in recorded.items() if isinstance(events, dict)}
     if failed:
         raise SystemExit(f"Strudel could not run: {failed}")
-    (HERE / "strudel_cases.json").write_text(json.dumps(recorded, indent=1, sort_keys=True) + "\n")
+    (HERE / f"{module}.json").write_text(json.dumps(recorded, indent=1, sort_keys=True) + "\n")
     print(f"recorded {len(recorded)} cases")
 
 

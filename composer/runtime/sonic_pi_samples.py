@@ -1,10 +1,10 @@
-"""Sonic Pi's built-in samples, as far as MIDI can honour them.
+"""Sonic Pi's built-in samples, as far as MIDI can honour them: for Python pieces and buffers.
 
 Drum samples are notes of the `sonic_pi` kit (composer/data/kits/sonic_pi.toml), which a buffer
-starts with. Every other built-in sample (`:ambi_choir`, `:loop_amen`) has no MIDI meaning:
-playing it is skipped with one warning per name. Its length still matters for timing
-(`sleep sample_duration(:loop_amen)`), so the durations of all of them are data
-(composer/ruby/samples.toml, read from the samples' own FLAC headers).
+starts with. Every other built-in sample (`:ambi_choir`, `:loop_amen`) has no MIDI meaning: a
+buffer skips it with one warning per name. Its length still matters for timing
+(`sleep sample_duration(:loop_amen)`, in a buffer or a Python piece), so the durations of all of
+them are data (composer/data/sonic_pi_samples.toml, read from the samples' own FLAC headers).
 """
 
 from __future__ import annotations
@@ -12,9 +12,8 @@ from __future__ import annotations
 import tomllib
 from fractions import Fraction
 from functools import lru_cache
-from pathlib import Path
-
 from composer.errors import UnknownNameError
+from composer.library import SHIPPED
 
 KIT = "sonic_pi"
 
@@ -22,7 +21,7 @@ KIT = "sonic_pi"
 @lru_cache(maxsize=1)
 def frames() -> dict[str, tuple[int, int]]:
     """Sample name -> (frames, frames per second)."""
-    data = tomllib.loads((Path(__file__).parent / "samples.toml").read_text(encoding="utf-8"))
+    data = tomllib.loads((SHIPPED / "sonic_pi_samples.toml").read_text(encoding="utf-8"))
     return {name: (count, rate) for name, (count, rate) in data["samples"].items()}
 
 
@@ -69,3 +68,13 @@ def names_in(group) -> list[str]:
     if group not in groups():
         raise UnknownNameError("sample group", group, groups())
     return sorted(name for name in frames() if name.split("_", 1)[0] == group)
+
+
+def names(api) -> dict:
+    """The piece's names for this module, bound to one piece."""
+
+    def sample_duration(name, **options) -> float:
+        """How long a built-in sample plays, in beats at the running thread's tempo (as Sonic Pi's)."""
+        return duration_beats(name, api._running("sample_duration").thread_bpm(), **options)
+
+    return {"sample_duration": sample_duration}
