@@ -39,6 +39,13 @@ def stable_seed(*parts: object) -> int:
     return zlib.crc32("\x1f".join(str(p) for p in parts).encode())
 
 
+def led_through(plans, options, lead: Callable[[list], list]) -> dict[int, object]:
+    """What `lead` gives each chord the part plays (a shape, a voicing; None for N.C.), chosen
+    over the whole song at once so that it moves least; keyed by the id() of the chord's slot."""
+    slots = [slot for plan in plans if options(plan) for slot in plan.slots]
+    return dict(zip((id(slot) for slot in slots), lead([slot.chord for slot in slots])))
+
+
 def style_pattern(settings: dict, what: str, names: Collection[str], default: str, *, key: str = "pattern",
                   written: Callable[[object], object] | None = None, or_else: str = ""):
     """The pattern a bar's style gives a part: `settings[key]` (else `default`) when it is one of

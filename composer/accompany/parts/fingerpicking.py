@@ -12,7 +12,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from composer.accompany.guitar import lead_shapes
-from composer.accompany.parts import Hit, clamp_velocity, final_strum, style_pattern
+from composer.accompany.parts import Hit, clamp_velocity, final_strum, led_through, style_pattern
 
 EIGHTH, SIXTEENTH = Fraction(1, 2), Fraction(1, 4)
 FINAL_SPREAD = Fraction(1, 12)  # the last chord is rolled slowly
@@ -27,8 +27,7 @@ PATTERNS = {
 
 
 def play(plans, options, context) -> list[Hit]:
-    slots = [slot for plan in plans if options(plan) for slot in plan.slots]
-    shapes = dict(zip((id(s) for s in slots), lead_shapes([s.chord for s in slots], context.tuning, context.capo)))
+    shapes = led_through(plans, options, lambda chords: lead_shapes(chords, context.tuning, context.capo))
     hits = []
     for plan in plans:
         settings = options(plan)

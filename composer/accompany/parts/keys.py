@@ -7,16 +7,15 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from composer.accompany.parts import Hit, clamp_velocity, style_pattern
+from composer.accompany.parts import Hit, clamp_velocity, led_through, style_pattern
 from composer.accompany.voicing import lead
 
 PATTERNS = ("pad", "comp")
 
 
 def play(plans, options, context) -> list[Hit]:
-    slots = [slot for plan in plans if options(plan) for slot in plan.slots]
     spread = any(options(plan).get("spread", False) for plan in plans if options(plan))
-    voicings = dict(zip((id(s) for s in slots), lead([s.chord for s in slots], spread=spread)))
+    voicings = led_through(plans, options, lambda chords: lead(chords, spread=spread))
     hits = []
     for plan in plans:
         settings = options(plan)
