@@ -420,6 +420,21 @@ guitar = { play = "fingerpicking", pattern = ["p", "t a", "i", "m"], step = 0.25
 """
 
 
+def test_the_first_folder_that_names_a_style_wins_and_the_shipped_ones_list_first(tmp_path, monkeypatch):
+    from composer.accompany.styles import load_styles, shipped
+
+    user = tmp_path / "config" / "composer" / "styles"
+    user.mkdir(parents=True)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    (user / "a.toml").write_text("[mine]\ndescription = 'the user'\n[rock]\ndescription = 'the user rocks'\n")
+    beside = tmp_path / "song" / "styles"
+    beside.mkdir(parents=True)
+    (beside / "b.toml").write_text("[mine]\ndescription = 'beside the chart'\n[yours]\ndescription = 'y'\n")
+    table = load_styles(tmp_path / "song" / "song.cho")
+    assert table["mine"]["description"] == "beside the chart" and table["rock"]["description"] == "the user rocks"
+    assert list(table) == list(shipped()) + ["mine", "yours"]
+
+
 def test_styles_of_ones_own_beside_the_chart(tmp_path):
     (tmp_path / "styles").mkdir()
     (tmp_path / "styles" / "mine.toml").write_text(MY_STYLES)
