@@ -7,6 +7,7 @@ starts a new bar there (the bar it cut short counts as the fraction of a bar it 
 from __future__ import annotations
 
 import bisect
+import math
 from fractions import Fraction
 
 
@@ -61,3 +62,17 @@ class MeterMap:
     def bar_at(self, beat) -> Fraction:
         """The bar (counted from 1) that `beat` falls in, as a fraction for a beat inside it."""
         return self.bars(beat) + 1
+
+    def bar_and_beat(self, beat: float) -> tuple[int, float]:
+        """Bar and beat in it (both from 1) of `beat`, as a player counts them (a status line):
+        a bar a change of meter cut short is a bar of its own."""
+        beat = max(beat, 0.0)
+        bar, start, length = 1, 0.0, 4.0
+        for change_beat, (numerator, denominator) in zip(self.starts, self.signatures):
+            change = float(change_beat)
+            if change > beat:
+                break
+            bar += math.ceil((change - start) / length - 1e-9)  # the bars before, a cut one too
+            start, length = change, numerator * 4 / denominator
+        bars_in = int((beat - start) // length)
+        return bar + bars_in, beat - start - bars_in * length + 1

@@ -247,16 +247,3 @@ class Scheduler:
             if now >= hook[2]:
                 hook[2] = now + hook[0]
                 hook[1]()
-
-    def bar_and_beat(self, beat: float) -> tuple[int, float]:
-        """1-based bar and beat-in-bar of `beat`, through the piece's time signatures."""
-        beat = max(beat, 0.0)
-        bar, start, length = 1, 0.0, 4.0
-        for change_beat, (numerator, denominator) in zip(self.meters.starts, self.meters.signatures):
-            change = float(change_beat)
-            if change > beat:
-                break
-            bar += int((change - start) // length)  # whole bars in the signature before
-            start, length = change, numerator * 4 / denominator
-        bars_in = int((beat - start) // length)
-        return bar + bars_in, beat - start - bars_in * length + 1

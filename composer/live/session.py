@@ -257,7 +257,7 @@ class Session(Stage):
     def _print_status(self) -> None:
         scheduler = self.scheduler
         beat = scheduler.beat_now()
-        bar, in_bar = scheduler.bar_and_beat(beat)
+        bar, in_bar = scheduler.meters.bar_and_beat(beat)
         bpm = self.follower.bpm if self.follower else self.link.bpm if self.link else scheduler.tempo_map.bpm(max(beat, 0))
         loops = ", ".join(self.runtime.loops) or "none"
         self.out.write(f"\r{bpm:6.1f} bpm  bar {bar:>4} beat {int(in_bar)}  loops: {loops}\x1b[K")
