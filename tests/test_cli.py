@@ -72,6 +72,8 @@ def test_render_writes_a_file_and_a_summary(tmp_path, capsys):
         (["render", "{piece}", "-o", "{tmp}/x.mid", "--bars", "many"], 2, "'many' is not a valid float"),
         (["nonsense"], 2, "No such command 'nonsense'"),
         (["controller", "monitor", "--in", "V49", "--virtual", "Mine"], 1, "give --in or --virtual, not both"),
+        (["play", "{piece}", "--port", "a", "--port", "b"], 2, "given twice"),
+        (["perform", "{piece}", "--patch", "default", "--port", "=x"], 2, "NAME=PORT"),
         (["controller", "calibrate", "--pads", "--in", "V49", "--virtual", "Mine"], 1,
          "give --in or --virtual, not both"),
     ],

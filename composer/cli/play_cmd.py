@@ -43,16 +43,11 @@ def _run(watch: bool, piece, ports, virtual, synth, soundfont, midi_api, bars, b
          clock_in, link, link_wait, midi_in=None) -> None:
     from pathlib import Path
 
-    from composer.errors import ComposerError
-    from composer.live.named_outputs import parse_port_map
     from composer.live.session import PlayOptions, play
-    from composer.cli.options import one_output
+    from composer.cli.options import one_output, parse_ports
     from composer.live.synth import synth_if
 
-    try:
-        port, port_map = parse_port_map(ports)
-    except ComposerError as error:
-        raise click.UsageError(str(error)) from None
+    port, port_map = parse_ports(ports)
     one_output(port=port, virtual=virtual, synth=synth)
     with synth_if(synth, midi_api, soundfont) as synth_port:
         options = PlayOptions(
