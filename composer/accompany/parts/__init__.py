@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 import zlib
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import NamedTuple
@@ -39,10 +39,18 @@ def stable_seed(*parts: object) -> int:
     return zlib.crc32("\x1f".join(str(p) for p in parts).encode())
 
 
+def playing(plans, options) -> Iterator[tuple]:
+    """(plan, settings) of each bar the part plays: those its bar's style gives settings."""
+    for plan in plans:
+        settings = options(plan)
+        if settings:
+            yield plan, settings
+
+
 def led_through(plans, options, lead: Callable[[list], list]) -> dict[int, object]:
     """What `lead` gives each chord the part plays (a shape, a voicing; None for N.C.), chosen
     over the whole song at once so that it moves least; keyed by the id() of the chord's slot."""
-    slots = [slot for plan in plans if options(plan) for slot in plan.slots]
+    slots = [slot for plan, _ in playing(plans, options) for slot in plan.slots]
     return dict(zip((id(slot) for slot in slots), lead([slot.chord for slot in slots])))
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from composer.accompany.parts import Hit, clamp_velocity, style_pattern
+from composer.accompany.parts import Hit, clamp_velocity, playing, style_pattern
 from composer.accompany.voicing import bass_note
 from composer.harmony.spelling import parse_key
 
@@ -25,10 +25,7 @@ def play(plans, options, context) -> list[Hit]:
     hits: list[Hit] = []
     previous = None
     pedal = None
-    for plan in plans:
-        settings = options(plan)
-        if not settings:
-            continue
+    for plan, settings in playing(plans, options):
         name = style_pattern(settings, "bass pattern", PATTERNS, "root")
         velocity = settings.get("velocity", 96)
         if name == "pedal":

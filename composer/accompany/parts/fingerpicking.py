@@ -12,7 +12,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from composer.accompany.guitar import lead_shapes
-from composer.accompany.parts import Hit, clamp_velocity, final_strum, led_through, style_pattern
+from composer.accompany.parts import Hit, clamp_velocity, final_strum, led_through, playing, style_pattern
 
 EIGHTH, SIXTEENTH = Fraction(1, 2), Fraction(1, 4)
 FINAL_SPREAD = Fraction(1, 12)  # the last chord is rolled slowly
@@ -29,10 +29,7 @@ PATTERNS = {
 def play(plans, options, context) -> list[Hit]:
     shapes = led_through(plans, options, lambda chords: lead_shapes(chords, context.tuning, context.capo))
     hits = []
-    for plan in plans:
-        settings = options(plan)
-        if not settings:
-            continue
+    for plan, settings in playing(plans, options):
         step, cells = style_pattern(settings, "fingerpicking pattern", PATTERNS, "travis",
                                     written=lambda cells: _written(cells, settings.get("step", 0.5)),
                                     or_else=" or a list of cells of the fingers p t i m a, such as ['p a', 'i', 't', 'm']")

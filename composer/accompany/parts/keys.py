@@ -7,20 +7,17 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from composer.accompany.parts import Hit, clamp_velocity, led_through, style_pattern
+from composer.accompany.parts import Hit, clamp_velocity, led_through, playing, style_pattern
 from composer.accompany.voicing import lead
 
 PATTERNS = ("pad", "comp")
 
 
 def play(plans, options, context) -> list[Hit]:
-    spread = any(options(plan).get("spread", False) for plan in plans if options(plan))
+    spread = any(settings.get("spread", False) for _, settings in playing(plans, options))
     voicings = led_through(plans, options, lambda chords: lead(chords, spread=spread))
     hits = []
-    for plan in plans:
-        settings = options(plan)
-        if not settings:
-            continue
+    for plan, settings in playing(plans, options):
         name = style_pattern(settings, "keys pattern", PATTERNS, "pad")
         velocity = settings.get("velocity", 58)
         for slot in plan.slots:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from composer.accompany.guitar import lead_shapes
-from composer.accompany.parts import Hit, clamp_velocity, final_strum, led_through, style_pattern
+from composer.accompany.parts import Hit, clamp_velocity, final_strum, led_through, playing, style_pattern
 
 EIGHTH = Fraction(1, 2)
 FINAL_SPREAD = Fraction(1, 24)  # the last chord: one slower stroke
@@ -55,10 +55,7 @@ def play(plans, options, context) -> list[Hit]:
     shapes = led_through(plans, options, lambda chords: lead_shapes(chords, context.tuning, context.capo))
     strokes_at: list[tuple[Fraction, str, object, int, Fraction]] = []  # beat, stroke, slot, velocity, spread
     final_bars = []
-    for plan in plans:
-        settings = options(plan)
-        if not settings:
-            continue
+    for plan, settings in playing(plans, options):
         pattern = style_pattern(settings, "strumming pattern", PATTERNS, "folk", written=_written,
                                 or_else=" or write strokes such as 'D.DU.UDU'")
         spread = Fraction(settings.get("strum_ms", 12)).limit_denominator(1000) / 1000 * plan.bar.bpm / 60
