@@ -19,8 +19,8 @@ CHART_SUFFIXES = (".cho", ".chopro", ".chordpro", ".crd", ".pro", ".txt")
 #: knows (a patch as a piece, a MIDI file as a chart); patches, scripts and SoundFonts go by
 #: their suffix, as the library finds them.
 KINDS = {
-    "piece": ((".py", ".rb", *CHART_SUFFIXES), "pieces are .py files, Sonic Pi buffers (.rb) or charts (.txt, .cho, ...)",
-              True),
+    "piece": ((".py", ".rb", *CHART_SUFFIXES),
+              "pieces are .py files, Sonic Pi buffers (.rb) or charts (.txt, .cho, ...)", True),
     "chart": (CHART_SUFFIXES, "charts are .txt, .cho, .chopro, .chordpro, .crd or .pro files", True),
     "patch": ((".toml",), "patches are .toml files", False),
     "gesture script": ((".toml",), "gesture scripts are .toml files", False),

@@ -16,6 +16,11 @@ def bar_beats(numerator: int, denominator: int) -> Fraction:
     return Fraction(numerator * 4, denominator)
 
 
+#: The longest bar a MIDI time signature can say (255/1): N bars of any meters last no longer
+#: than N of these.
+LONGEST_BAR = bar_beats(255, 1)
+
+
 class MeterMap:
     """The time signatures met so far, as (beat, beats per bar), ordered by beat."""
 

@@ -117,6 +117,15 @@ def test_bars_end_after_real_bars_when_the_meter_changes(tmp_path, first, then, 
     assert [data for _, data in sent] == rendered  # the same notes as `composer render --bars`
 
 
+def test_bars_let_an_iteration_sleep_past_the_end_as_a_render_does(tmp_path):
+    path = write(tmp_path, "use_bpm(600)\n\n@live_loop\ndef a():\n    play(60)\n    sleep(5000)\n\n"
+                           "@live_loop\ndef b():\n    play(72)\n    sleep(1)\n")
+    scheduler, sent = scheduled(loading.load(path), FakeClock(), bars=1)
+    assert scheduler.finished
+    assert [data for _, data in sent] == rendered_messages(path, 1)
+    assert sum(1 for _, data in sent if data[0] == 0x90) == 1 + 4
+
+
 def test_deadlines_are_absolute_and_follow_tempo_changes(tmp_path):
     path = write(tmp_path, """
 use_bpm(120)

@@ -27,7 +27,7 @@ from fractions import Fraction
 from itertools import count
 
 from composer.live.tempo import TempoMap
-from composer.meters import MeterMap
+from composer.meters import LONGEST_BAR, MeterMap
 from composer.midi.bytes import NOTE_OFF, NOTE_ON
 from composer.runtime.events import Tempo, TimeSignature, port_of
 from composer.runtime.messages import Expander, Message
@@ -83,6 +83,8 @@ class Scheduler:
         self.computed_until = Fraction(0)  # every message before this beat is queued
         self.meters = MeterMap(*runtime.time_signature)  # those met so far, in the events computed
         self.bars = bars
+        if bars is not None and runtime.until is None:  # an iteration may sleep past the end, as in a render
+            runtime.until = bars * LONGEST_BAR
         self.sent = 0
         self.dropped = 0  # note-ons skipped because they came due more than STALE seconds ago
         # (send, channel, note) -> skipped note-ons not yet ended; `send` None is the main output
