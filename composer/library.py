@@ -9,9 +9,11 @@ its folder. The first place that holds a name wins, so a user's `gm.toml` replac
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 from composer.errors import UnknownNameError
+from composer.filekinds import check_kind
 
 SHIPPED = Path(__file__).resolve().parent / "data"
 KINDS = {"kits": "kit", "patches": "patch"}  # folder -> what one file is called
@@ -34,16 +36,22 @@ def search_dirs(kind: str, piece_path: str | Path | None = None) -> list[Path]:
     return dirs
 
 
-def available(kind: str, piece_path: str | Path | None = None) -> dict[str, Path]:
-    """name -> file for every `NAME.toml` of `kind`, sorted by name; earlier folders win."""
-    found: dict[str, Path] = {}
+def toml_files(kind: str, piece_path: str | Path | None = None) -> Iterator[Path]:
+    """Every `*.toml` of `kind`, folder by folder in the order they are looked in, each folder's
+    by name; a folder that is missing or cannot be read has none."""
     for directory in search_dirs(kind, piece_path):
         try:
             files = sorted(directory.glob("*.toml"))
         except OSError:
             continue
-        for file in files:
-            found.setdefault(file.stem.lower(), file)
+        yield from files
+
+
+def available(kind: str, piece_path: str | Path | None = None) -> dict[str, Path]:
+    """name -> file for every `NAME.toml` of `kind`, sorted by name; earlier folders win."""
+    found: dict[str, Path] = {}
+    for file in toml_files(kind, piece_path):
+        found.setdefault(file.stem.lower(), file)
     return dict(sorted(found.items()))
 
 
@@ -60,7 +68,7 @@ def find_patch(spec: str | Path, piece_path: str | Path | None = None) -> Path:
     """A patch given as a file path (as typed) or as a name that `composer patch list` prints."""
     path = Path(spec)
     if path.is_file() or len(path.parts) > 1 or path.suffix == ".toml":
-        return path
+        return check_kind(path, "patch")
     return find("patches", str(spec), piece_path)
 
 

@@ -7,12 +7,18 @@ starts a new bar there (the bar it cut short counts as the fraction of a bar it 
 from __future__ import annotations
 
 import bisect
+import math
 from fractions import Fraction
 
 
 def bar_beats(numerator: int, denominator: int) -> Fraction:
     """Quarter-note beats in one bar: 7/4 is 7, 6/8 is 3."""
     return Fraction(numerator * 4, denominator)
+
+
+#: The longest bar a MIDI time signature can say (255/1): N bars of any meters last no longer
+#: than N of these.
+LONGEST_BAR = bar_beats(255, 1)
 
 
 class MeterMap:
@@ -61,3 +67,17 @@ class MeterMap:
     def bar_at(self, beat) -> Fraction:
         """The bar (counted from 1) that `beat` falls in, as a fraction for a beat inside it."""
         return self.bars(beat) + 1
+
+    def bar_and_beat(self, beat: float) -> tuple[int, float]:
+        """Bar and beat in it (both from 1) of `beat`, as a player counts them (a status line):
+        a bar a change of meter cut short is a bar of its own."""
+        beat = max(beat, 0.0)
+        bar, start, length = 1, 0.0, 4.0
+        for change_beat, (numerator, denominator) in zip(self.starts, self.signatures):
+            change = float(change_beat)
+            if change > beat:
+                break
+            bar += math.ceil((change - start) / length - 1e-9)  # the bars before, a cut one too
+            start, length = change, numerator * 4 / denominator
+        bars_in = int((beat - start) // length)
+        return bar + bars_in, beat - start - bars_in * length + 1

@@ -23,6 +23,17 @@ def run_piece(directory: Path, source: str, beats=8, seed=0, name="piece.py"):
     return list(runtime.events())
 
 
+def rendered_messages(path: Path, bars, seed: int = 0) -> list[tuple]:
+    """The MIDI messages' bytes, in order, that a render of `bars` bars writes for a piece in
+    one meter: what a port must hear when the piece is played."""
+    from composer.render import render_length
+    from composer.runtime.messages import expand
+
+    runtime = loading.load(path, seed=seed)
+    runtime.until = render_length(runtime, bars=bars)
+    return [m.data for m in expand(runtime.events()) if type(m.data) is tuple]
+
+
 def notes(events) -> list[tuple]:
     """(beat, note, velocity, duration, channel 1-16, track) of each Note, in stream order."""
     return [

@@ -420,6 +420,21 @@ guitar = { play = "fingerpicking", pattern = ["p", "t a", "i", "m"], step = 0.25
 """
 
 
+def test_the_first_folder_that_names_a_style_wins_and_the_shipped_ones_list_first(tmp_path, monkeypatch):
+    from composer.accompany.styles import load_styles, shipped
+
+    user = tmp_path / "config" / "composer" / "styles"
+    user.mkdir(parents=True)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    (user / "a.toml").write_text("[mine]\ndescription = 'the user'\n[rock]\ndescription = 'the user rocks'\n")
+    beside = tmp_path / "song" / "styles"
+    beside.mkdir(parents=True)
+    (beside / "b.toml").write_text("[mine]\ndescription = 'beside the chart'\n[yours]\ndescription = 'y'\n")
+    table = load_styles(tmp_path / "song" / "song.cho")
+    assert table["mine"]["description"] == "beside the chart" and table["rock"]["description"] == "the user rocks"
+    assert list(table) == list(shipped()) + ["mine", "yours"]
+
+
 def test_styles_of_ones_own_beside_the_chart(tmp_path):
     (tmp_path / "styles").mkdir()
     (tmp_path / "styles" / "mine.toml").write_text(MY_STYLES)
@@ -447,6 +462,11 @@ def test_styles_of_ones_own_beside_the_chart(tmp_path):
     ("[mine]\nguitar = { play = 'strumming', strum_ms = 'slow' }\n", "guitar.strum_ms must be a number"),
     ("[mine]\nguitar = { play = 'strumming', pattern = 'DXU' }\n", "unknown strumming pattern 'DXU'"),
     ("[mine]\ndrums = { groove = { bd = 'x?x' } }\n", "groove line bd = 'x?x'"),
+    ("[mine]\ndrums = { groove = ['rock'] }\n", "unknown groove ['rock']; use one of "),
+    ("[mine]\nbass = { pattern = 'walkin' }\n", "unknown bass pattern 'walkin'; use one of root, root_fifth"),
+    ("[mine]\nkeys = { pattern = ['pad'] }\n", "unknown keys pattern ['pad']; use one of pad"),
+    ("[mine]\nguitar = { play = 'fingerpicking', pattern = ['p x'] }\n",
+     "unknown fingerpicking pattern ['p x']; use one of travis"),
     ("[mine]\nflute = { pattern = 'pad' }\n", "'flute' is not a part of the band"),
 ])
 def test_a_broken_style_is_one_line(tmp_path, text, message):

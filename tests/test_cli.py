@@ -72,6 +72,8 @@ def test_render_writes_a_file_and_a_summary(tmp_path, capsys):
         (["render", "{piece}", "-o", "{tmp}/x.mid", "--bars", "many"], 2, "'many' is not a valid float"),
         (["nonsense"], 2, "No such command 'nonsense'"),
         (["controller", "monitor", "--in", "V49", "--virtual", "Mine"], 1, "give --in or --virtual, not both"),
+        (["play", "{piece}", "--port", "a", "--port", "b"], 2, "given twice"),
+        (["perform", "{piece}", "--patch", "default", "--port", "=x"], 2, "NAME=PORT"),
         (["controller", "calibrate", "--pads", "--in", "V49", "--virtual", "Mine"], 1,
          "give --in or --virtual, not both"),
     ],
@@ -83,6 +85,48 @@ def test_bad_input_gives_one_line_and_exit_code(tmp_path, capsys, args, code, me
     assert got == code
     assert message in stderr
     assert "Traceback" not in stderr
+
+
+WRONG_KIND = [
+    (["patch", "show", "{piece}"], "{piece}: not a patch (patches are .toml files)"),
+    (["patch", "check", "{tmp}/notes.txt"], "notes.txt: not a patch (patches are .toml files)"),
+    (["perform", "{piece}", "--patch", "{piece}"], "{piece}: not a patch (patches are .toml files)"),
+    (["controller", "monitor", "--patch", "{piece}"], "{piece}: not a patch"),
+    (["controller", "calibrate", "--pads", "--patch", "{tmp}/new.py"], "new.py: not a patch"),
+    (["controller", "simulate", "--script", "{piece}"], "{piece}: not a gesture script (gesture scripts are .toml files)"),
+    (["render", "{patch}", "-o", "{tmp}/x.mid"], "{patch}: not a piece (pieces are .py files, Sonic Pi buffers"),
+    (["render", "{tmp}/take.mid", "-o", "{tmp}/x.mid"], "take.mid: not a piece"),
+    (["show", "{patch}"], "{patch}: not a piece"),
+    (["play", "{patch}", "--bars", "1"], "{patch}: not a piece"),
+    (["patch", "check", "{patch}", "--piece", "{tmp}/take.mid"], "take.mid: not a piece"),
+    (["accompany", "{piece}", "-o", "{tmp}/x.mid"], "{piece}: not a chart (charts are .txt, .cho"),
+    (["render", "{piece}", "-o", "{tmp}/x.wav", "--soundfont", "{piece}"], "{piece}: not a SoundFont"),
+]
+
+
+@pytest.mark.parametrize("args, message", WRONG_KIND, ids=[" ".join(args[:2]) for args, _ in WRONG_KIND])
+def test_a_file_of_the_wrong_kind_is_one_line_naming_what_it_should_be(tmp_path, capsys, args, message):
+    piece = write_piece(tmp_path, "@live_loop\ndef a():\n    play(60)\n    sleep(1)\n")
+    patch = tmp_path / "keys.toml"
+    patch.write_text('name = "keys"\n')
+    (tmp_path / "take.mid").write_bytes(b"MThd\x00\x00\x00\x06\x00\x01\x00\x01\x01\xe0")
+    (tmp_path / "notes.txt").write_text("| Em . . . |\n")
+    fill = dict(piece=piece, patch=patch, tmp=tmp_path)
+    code, _, stderr = run([a.format(**fill) for a in args], capsys)
+    assert code == 1
+    assert stderr.startswith("composer: ") and message.format(**fill) in stderr
+    assert len(stderr.strip().splitlines()) == 1 and "Traceback" not in stderr
+    assert not (tmp_path / "x.mid").exists() and not (tmp_path / "x.wav").exists() and not (tmp_path / "new.py").exists()
+
+
+def test_a_piece_or_a_chart_may_have_a_name_no_other_kind_has(tmp_path, capsys):
+    piece = write_piece(tmp_path, "@live_loop\ndef a():\n    play(60)\n    sleep(1)\n", name="tune")
+    code, out, err = run(["render", str(piece), "-o", str(tmp_path / "x.mid"), "--bars", "1"], capsys)
+    assert code == 0 and "4 notes" in out, err
+    chart = tmp_path / "song.chart"
+    chart.write_text("| Em . . . | C . . . |\n")
+    code, out, err = run(["accompany", str(chart), "-o", str(tmp_path / "y.mid")], capsys)
+    assert code == 0 and "2 bars" in out, err
 
 
 def test_piece_error_names_file_and_line(tmp_path, capsys):

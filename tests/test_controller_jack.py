@@ -9,7 +9,7 @@ import pytest
 
 from composer.controller.simulator import V49Simulator, pad_velocity
 
-from ports import Receiver, reap  # noqa: E402
+from ports import reap  # noqa: E402
 from ports import composer_process as composer  # noqa: E402
 
 pytestmark = pytest.mark.jack
@@ -37,7 +37,7 @@ def fed_by_simulator(reader, gestures, *simulator_options, timeout):
     return process.returncode, out, err
 
 
-def test_scripted_simulator_sends_exactly_what_a_v49_sends(jack, script):
+def test_scripted_simulator_sends_exactly_what_a_v49_sends(open_receiver, script):
     gestures = script("""
 [[gesture]]
 at = 0.0
@@ -68,15 +68,12 @@ key = "c4"
 velocity = 5
 length = 0.05
 """)
-    receiver = Receiver("v49bytes")
-    try:
-        sim = composer("controller", "simulate", "--to", receiver.port, "--script", gestures)
-        _, err = sim.communicate(timeout=30)
-        assert sim.returncode == 0, err
-        receiver.wait_for(lambda: len(receiver.data()) >= 12, timeout=3)
-        time.sleep(0.2)  # anything extra would show up too
-    finally:
-        receiver.close()
+    receiver = open_receiver("v49bytes")
+    sim = composer("controller", "simulate", "--to", receiver.port, "--script", gestures)
+    _, err = sim.communicate(timeout=30)
+    assert sim.returncode == 0, err
+    receiver.wait_for(lambda: len(receiver.data()) >= 12, timeout=3)
+    time.sleep(0.2)  # anything extra would show up too
     assert receiver.data() == [
         (0x90, 60, 100), (0x80, 60, 0),
         (0x99, 42, 90), (0x89, 42, 0),
@@ -86,15 +83,12 @@ length = 0.05
     ]
 
 
-def test_pads_are_uneven_over_the_port(jack):
-    receiver = Receiver("v49pads")
-    try:
-        with V49Simulator.open(to=receiver.port) as sim:
-            for pad in range(1, 9):
-                sim.pad_hit(pad, force=0.5)
-        receiver.wait_for(lambda: len(receiver.data()) >= 16, timeout=3)
-    finally:
-        receiver.close()
+def test_pads_are_uneven_over_the_port(open_receiver):
+    receiver = open_receiver("v49pads")
+    with V49Simulator.open(to=receiver.port) as sim:
+        for pad in range(1, 9):
+            sim.pad_hit(pad, force=0.5)
+    receiver.wait_for(lambda: len(receiver.data()) >= 16, timeout=3)
     got = receiver.data()
     velocities = [message[2] for message in got if message[0] == 0x99]
     assert velocities == [pad_velocity(pad, 0.5) for pad in range(1, 9)]
@@ -102,7 +96,7 @@ def test_pads_are_uneven_over_the_port(jack):
 
 
 @pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT])
-def test_held_keys_are_released_when_the_simulator_is_stopped(jack, script, stop):
+def test_held_keys_are_released_when_the_simulator_is_stopped(open_receiver, script, stop):
     gestures = script("""
 [[gesture]]
 key = "c4"
@@ -117,19 +111,16 @@ length = 60
 at = 0.0
 sustain = true
 """)
-    receiver = Receiver("v49stop")
+    receiver = open_receiver("v49stop")
+    sim = composer("controller", "simulate", "--to", receiver.port, "--script", gestures)
     try:
-        sim = composer("controller", "simulate", "--to", receiver.port, "--script", gestures)
-        try:
-            assert receiver.wait_for(lambda: len(receiver.data()) >= 3, timeout=15)
-            sim.send_signal(stop)
-            sim.communicate(timeout=15)
-        finally:
-            reap(sim)
-        receiver.wait_for(lambda: len(receiver.data()) >= 6, timeout=3)
-        time.sleep(0.2)
+        assert receiver.wait_for(lambda: len(receiver.data()) >= 3, timeout=15)
+        sim.send_signal(stop)
+        sim.communicate(timeout=15)
     finally:
-        receiver.close()
+        reap(sim)
+    receiver.wait_for(lambda: len(receiver.data()) >= 6, timeout=3)
+    time.sleep(0.2)
     got = receiver.data()
     assert got[:3] == [(0x90, 60, 90), (0x90, 64, 80), (0xB0, 64, 127)]
     assert sorted(got[3:]) == sorted([(0x80, 60, 0), (0x80, 64, 0), (0xB0, 64, 0)])
@@ -187,21 +178,18 @@ def test_calibrate_against_the_simulator_evens_out_the_pads(jack, script, tmp_pa
         assert max(medians) - min(medians) <= 5, (force, medians)
 
 
-def test_simulator_waits_for_an_input_that_opens_later(jack, script):
+def test_simulator_waits_for_an_input_that_opens_later(open_receiver, script):
     gestures = script('[[gesture]]\nkey = "d4"\nvelocity = 70\nlength = 0.05\n')
     sim = composer("controller", "simulate", "--to", "latecomer", "--script", gestures)
-    receiver = None
     try:
         first_line = sim.stderr.readline()
         assert first_line.startswith("waiting for the port: no MIDI input matches 'latecomer'"), first_line
-        receiver = Receiver("latecomer")
+        receiver = open_receiver("latecomer")
         _, err = sim.communicate(timeout=30)
         assert sim.returncode == 0, err
         receiver.wait_for(lambda: len(receiver.data()) >= 2, timeout=3)
     finally:
         reap(sim)
-        if receiver is not None:
-            receiver.close()
     assert receiver.data() == [(0x90, 62, 70), (0x80, 62, 0)]
 
 

@@ -8,7 +8,6 @@ import sys
 
 import pytest
 
-from ports import Receiver
 
 pytestmark = pytest.mark.jack
 
@@ -18,16 +17,13 @@ def doctor(*args):
                           timeout=60)
 
 
-def test_doctor_hints_at_a_synth_when_there_is_no_output(jack):
+def test_doctor_hints_at_a_synth_when_there_is_no_output(open_receiver):
     result = doctor("--midi-api", "jack")
     assert result.returncode == 0, result.stderr
     assert "hint: no jack output to play to; start a synth" in result.stdout
     assert result.stdout.splitlines()[-1] == "ok: MIDI works through jack"
-    receiver = Receiver("doctorsynth")
-    try:
-        result = doctor("--midi-api", "jack")
-    finally:
-        receiver.close()
+    receiver = open_receiver("doctorsynth")
+    result = doctor("--midi-api", "jack")
     assert result.returncode == 0 and "hint:" not in result.stdout
     assert receiver.port in result.stdout
 

@@ -12,21 +12,14 @@ import sys
 import threading
 import time
 
+import mido
 import pytest
 
 from composer.live.session import PlayOptions, Session
-from composer.render import render_length
-from composer.runtime import loading
-from composer.runtime.messages import expand
-from ports import Receiver, wait_until
+from composer.render import render_file
+from pieces import rendered_messages
+from ports import wait_until
 from ports import composer_process as composer
-
-@pytest.fixture
-def receiver(jack):
-    r = Receiver()
-    yield r
-    r.close()
-
 
 def hanging(messages: list[tuple]) -> set:
     """(channel, note) pairs left sounding by a message list."""
@@ -75,10 +68,36 @@ def beep():
 """
 
 
-def rendered(path, bars, seed):
-    runtime = loading.load(path, seed=seed)
-    runtime.until = render_length(runtime, bars=bars)
-    return [m.data for m in expand(runtime.events()) if type(m.data) is tuple]
+METER_CHANGE = """
+use_bpm(600)
+use_time_signature(2, 4)
+
+@live_loop
+def conductor():
+    sleep(2)
+    use_time_signature(3, 4)
+    stop()
+
+@live_loop
+def a():
+    play(60 + tick() % 12, duration=0.75)
+    sleep(0.5)
+"""
+
+
+@pytest.mark.jack
+def test_play_bars_count_real_bars_across_a_change_of_meter(tmp_path, receiver):
+    piece = tmp_path / "meters.py"
+    piece.write_text(METER_CHANGE)
+    render_file(piece, tmp_path / "x.mid", bars=4)  # 2 + 3 * 3 beats
+    expected = [tuple(m.bytes()) for m in mido.merge_tracks(mido.MidiFile(tmp_path / "x.mid").tracks)
+                if m.type in ("note_on", "note_off")]
+    assert sum(1 for data in expected if data[0] == 0x90) == 22
+    process = composer("play", piece, "--bars", 4, "--port", receiver.port)
+    _, err = process.communicate(timeout=20)
+    assert process.returncode == 0, err
+    assert receiver.wait_for(lambda: len(receiver.channel_data()) >= len(expected), timeout=2)
+    assert receiver.channel_data() == expected
 
 
 @pytest.mark.jack
@@ -88,7 +107,7 @@ def test_play_sends_what_render_writes(tmp_path, receiver):
     process = composer("play", piece, "--bars", 2, "--seed", 5, "--port", receiver.port)
     _, err = process.communicate(timeout=20)
     assert process.returncode == 0, err
-    expected = rendered(piece, 2, 5)
+    expected = rendered_messages(piece, 2, seed=5)
     assert receiver.wait_for(lambda: len(receiver.channel_data()) >= len(expected), timeout=2)
     assert receiver.channel_data() == expected
     onsets = [t for t, d in receiver.messages if d[0] == 0x99 and d[1] == 36]  # kick every beat at 600 bpm
@@ -213,31 +232,28 @@ def test_link_follows_the_session_tempo_and_bar_phase(tmp_path, receiver):
 
 
 @pytest.mark.jack
-def test_clock_out_sends_24_ticks_per_beat(tmp_path, jack):
-    receiver = Receiver(timing=True)
-    try:
-        piece = tmp_path / "piece.py"
-        piece.write_text(PIECE)
-        for attempt in range(3):
-            # A JACK client without realtime that a busy machine stalls can miss a cycle, and what
-            # was sent in it never arrives; that is the machine, not composer: play again (at most
-            # twice) for a complete take. A composer that loses ticks fails all three.
-            receiver.messages.clear()
-            process = composer("play", piece, "--bars", 2, "--clock-out", "--port", receiver.port)
-            _, err = process.communicate(timeout=20)
-            assert process.returncode == 0, err
-            stopped = receiver.wait_for(lambda: any(d == (0xFC,) for _, d in receiver.messages), timeout=2)
-            if stopped and [d for _, d in receiver.messages].count((0xF8,)) == 24 * 8:
-                break
-        system = [d for _, d in receiver.messages if d[0] >= 0xF0]
-        assert system[:2] == [(0xF2, 0, 0), (0xFA,)]
-        assert system[-1] == (0xFC,)
-        assert system.count((0xF8,)) == 24 * 8
-        ticks = [t for t, d in receiver.messages if d == (0xF8,)]
-        beats = [b - a for a, b in zip(ticks, ticks[24:])]  # every 24 ticks a beat (0.1 s at 600 BPM)
-        assert statistics.median(beats) == pytest.approx(0.1, abs=0.006)  # median: a stall cannot decide
-    finally:
-        receiver.close()
+@pytest.mark.receiver(timing=True)
+def test_clock_out_sends_24_ticks_per_beat(tmp_path, receiver):
+    piece = tmp_path / "piece.py"
+    piece.write_text(PIECE)
+    for attempt in range(3):
+        # A JACK client without realtime that a busy machine stalls can miss a cycle, and what
+        # was sent in it never arrives; that is the machine, not composer: play again (at most
+        # twice) for a complete take. A composer that loses ticks fails all three.
+        receiver.messages.clear()
+        process = composer("play", piece, "--bars", 2, "--clock-out", "--port", receiver.port)
+        _, err = process.communicate(timeout=20)
+        assert process.returncode == 0, err
+        stopped = receiver.wait_for(lambda: any(d == (0xFC,) for _, d in receiver.messages), timeout=2)
+        if stopped and [d for _, d in receiver.messages].count((0xF8,)) == 24 * 8:
+            break
+    system = [d for _, d in receiver.messages if d[0] >= 0xF0]
+    assert system[:2] == [(0xF2, 0, 0), (0xFA,)]
+    assert system[-1] == (0xFC,)
+    assert system.count((0xF8,)) == 24 * 8
+    ticks = [t for t, d in receiver.messages if d == (0xF8,)]
+    beats = [b - a for a, b in zip(ticks, ticks[24:])]  # every 24 ticks a beat (0.1 s at 600 BPM)
+    assert statistics.median(beats) == pytest.approx(0.1, abs=0.006)  # median: a stall cannot decide
 
 
 class SessionThread:
@@ -372,10 +388,9 @@ def test_panic_silences_every_channel(receiver):
 
 
 @pytest.mark.jack
-def test_a_lost_port_is_reopened_when_it_returns(tmp_path, jack):
+def test_a_lost_port_is_reopened_when_it_returns(tmp_path, receiver):
     piece = tmp_path / "piece.py"
     piece.write_text("use_bpm(600)\n\n@live_loop\ndef p():\n    play(60, duration=0.5)\n    sleep(1)\n")
-    receiver = Receiver()
     with SessionThread(piece=piece, port=receiver.port) as run:
         assert receiver.wait_for(lambda: len(receiver.channel_data()) >= 4)
         receiver.close()
@@ -384,7 +399,6 @@ def test_a_lost_port_is_reopened_when_it_returns(tmp_path, jack):
         assert receiver.wait_for(lambda: sum(d[0] == 0x90 for d in receiver.channel_data()) >= 3, timeout=3), run.err.getvalue()
         assert (0xB0, 123, 0) in receiver.channel_data()  # all notes off first: its state is unknown
         assert "is back" in run.err.getvalue()
-    receiver.close()
 
 
 

@@ -104,6 +104,41 @@ def test_a_render_stops_a_top_level_that_never_ends(tmp_path, monkeypatch):
                                f"{path}:7: the piece's top level computed for more than 0.3 s")), message
 
 
+def test_an_overrun_landing_in_a_gc_callback_is_fired_again_and_never_printed(tmp_path, monkeypatch):
+    """Python only prints an exception raised in a garbage collector's callback (hypothesis keeps
+    one): the watchdog's Overrun landing there must be fired again, and not printed."""
+    import gc
+    import threading
+
+    monkeypatch.setattr(budget, "RENDER_SECONDS", 0.3)
+    printed = []
+    monkeypatch.setattr(sys, "unraisablehook", printed.append)
+    landed = []
+    computing = threading.get_ident()
+
+    def slow_callback(phase, info):  # where the computing thread is when the first Overrun comes
+        if landed or threading.get_ident() != computing:
+            return
+        try:
+            while True:
+                pass
+        except BaseException as error:
+            landed.append(type(error))
+            raise
+
+    path = tmp_path / "piece.py"
+    path.write_text("@live_loop\ndef a():\n    while True:\n        garbage = []\n        garbage.append(garbage)\n")
+    runtime = loading.load(path, until=8)
+    gc.callbacks.append(slow_callback)
+    try:
+        with pytest.raises(PieceError, match="live_loop 'a' computed for more than 0.3 s"):
+            list(runtime.events())
+    finally:
+        gc.callbacks.remove(slow_callback)
+    assert landed == [budget.Overrun]
+    assert printed == []
+
+
 @pytest.mark.parametrize("body", list(ENDLESS))
 def test_live_an_edit_that_runs_away_is_rolled_back_and_the_old_body_plays(tmp_path, monkeypatch, body):
     source, reason, lines, seconds = ENDLESS[body]

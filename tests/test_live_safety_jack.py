@@ -10,19 +10,11 @@ import time
 
 import pytest
 
-from ports import Receiver
 from test_live_jack import SessionThread, hanging
 
 pytestmark = pytest.mark.jack
 
 GOOD = "use_bpm(600)\n\n@live_loop\ndef a():\n    play(60, duration=0.5)\n    sleep(1)\n"
-
-
-@pytest.fixture
-def receiver(jack):
-    r = Receiver()
-    yield r
-    r.close()
 
 
 def ons(receiver, note: int) -> list[float]:

@@ -73,6 +73,16 @@ def test_meter_map():
     assert meters.beats(1) == 3
 
 
+def test_bar_and_beat_count_as_a_player_does():
+    meters = MeterMap(7, 4)
+    meters.add(F(56), 4, 4)
+    assert [meters.bar_and_beat(b) for b in (0, 6.5, 7, 55, 56, 58.5, 60)] == [
+        (1, 1), (1, 7.5), (2, 1), (8, 7), (9, 1), (9, 3.5), (10, 1)]
+    cut = MeterMap(4, 4)
+    cut.add(F(2), 3, 4)  # a bar of two beats, then bars of three
+    assert [cut.bar_and_beat(b) for b in (1, 2, 4.5, 5)] == [(1, 2), (2, 1), (2, 3.5), (3, 1)]
+
+
 def test_a_spooled_track_writes_the_same_bytes(tmp_path, monkeypatch):
     events = [Note(F(i, 4), F(1, 8), 60 + i % 12, 100, 0, "a") for i in range(5000)]
     whole = MidiFileWriter("t")

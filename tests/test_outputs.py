@@ -38,7 +38,7 @@ def test_render_refuses_to_write_over_the_piece(tmp_path, capsys):
 
 
 def test_render_refuses_the_piece_under_another_name(tmp_path, capsys):
-    piece = write_piece(tmp_path, PIECE, name="piece.mid")  # a piece may be named anything
+    piece = write_piece(tmp_path, PIECE)
     link = tmp_path / "link.mid"
     os.link(piece, link)
     code, _, err = run(["render", str(piece), "-o", str(link)], capsys)
@@ -149,10 +149,13 @@ def test_perform_record_checks_its_folder_before_the_performance(tmp_path, capsy
 
 
 def test_perform_refuses_to_record_over_its_piece_or_patch(tmp_path, capsys):
-    piece = write_piece(tmp_path, PIECE, name="piece.mid")
+    piece = write_piece(tmp_path, PIECE)
+    take = tmp_path / "take.mid"
+    os.link(piece, take)  # the piece under a name --record writes
     patch = Path(__file__).resolve().parents[1] / "patches" / "default.toml"
-    code, _, err = run(["perform", str(piece), "--patch", str(patch), "--record", str(piece)], capsys)
+    code, _, err = run(["perform", str(piece), "--patch", str(patch), "--record", str(take)], capsys)
     assert code == 1 and "that is an input" in err
+    assert piece.read_text() == PIECE
     code, _, err = run(["perform", "--patch", str(patch), "--record", str(tmp_path / "t.xml")], capsys)
     assert code == 1 and "--record writes .mid, .midi" in err
 
@@ -177,9 +180,10 @@ def test_check_output_accepts_a_plain_new_file(tmp_path):
 
 
 def test_accompany_refuses_to_write_over_its_chart(tmp_path, capsys):
-    chart = tmp_path / "song.mid"  # a chart file may be named anything
+    chart = tmp_path / "song.txt"
     chart.write_text("| Em . . . | C . . . |\n")
-    code, _, err = run(["accompany", str(chart), "-o", str(chart)], capsys)
+    os.link(chart, tmp_path / "song.mid")  # the chart under a name accompany writes
+    code, _, err = run(["accompany", str(chart), "-o", str(tmp_path / "song.mid")], capsys)
     assert code == 1 and "that is an input" in err
     assert chart.read_text() == "| Em . . . | C . . . |\n"
     code, _, err = run(["accompany", str(chart), "-o", str(tmp_path / "new" / "song.png")], capsys)

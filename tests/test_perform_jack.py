@@ -20,30 +20,14 @@ import pytest
 from composer.controller.curves import apply, parse_curve
 from composer.controller.simulator import V49Simulator
 from composer.perform.session import Performance, PerformOptions
-from ports import Receiver, composer_process
+from ports import composer_process
 
-pytestmark = pytest.mark.jack
+pytestmark = [pytest.mark.jack, pytest.mark.receiver(prefix="perfrecv", timing=True)]  # so clock or sysex
+# passed on by mistake would show
 
 ROOT = Path(__file__).resolve().parent.parent
 LIVE_SET = ROOT / "samples" / "pieces" / "live_set.py"
 _names = itertools.count()
-
-
-@pytest.fixture
-def receiver(jack):
-    r = Receiver("perfrecv", timing=True)  # so clock or sysex passed on by mistake would show
-    yield r
-    r.close()
-
-
-@pytest.fixture
-def controller(jack):
-    """A software V49 on a port name no other test uses (the perform under test gets --in NAME)."""
-    name = f"V49 perf{os.getpid()}x{next(_names)}"
-    sim = V49Simulator.open(virtual=name)
-    sim.port_name = name
-    yield sim
-    sim.close()
 
 
 class Running:

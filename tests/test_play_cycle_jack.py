@@ -9,7 +9,7 @@ import statistics
 import mido
 import pytest
 
-from ports import Receiver, composer_process as composer
+from ports import composer_process as composer
 
 PIECE = """
 use_bpm(120)
@@ -41,13 +41,6 @@ def rendered_notes(path) -> list[tuple]:
         if message.type in ("note_on", "note_off"):
             messages.append((at, tuple(message.bytes())))
     return pair(messages)
-
-
-@pytest.fixture
-def receiver(jack):
-    r = Receiver()
-    yield r
-    r.close()
 
 
 @pytest.mark.jack

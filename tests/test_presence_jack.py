@@ -4,8 +4,6 @@ a port that vanishes and comes back within one poll is a new port, and is reconn
 from __future__ import annotations
 
 import io
-import itertools
-import os
 import threading
 import time
 from pathlib import Path
@@ -14,28 +12,11 @@ import pytest
 
 from composer.controller.simulator import V49Simulator
 from composer.perform.session import Performance, PerformOptions
-from ports import Receiver, wait_until
+from ports import wait_until
 
-pytestmark = pytest.mark.jack
+pytestmark = [pytest.mark.jack, pytest.mark.receiver(prefix="presrecv")]
 
 ROOT = Path(__file__).resolve().parent.parent
-_names = itertools.count()
-
-
-@pytest.fixture
-def receiver(jack):
-    r = Receiver("presrecv")
-    yield r
-    r.close()
-
-
-@pytest.fixture
-def controller(jack):
-    name = f"V49 pres{os.getpid()}x{next(_names)}"
-    sim = V49Simulator.open(virtual=name)
-    sim.port_name = name
-    yield sim
-    sim.close()
 
 
 @pytest.fixture

@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import io
-import os
 import signal
 import threading
 import time
 
 import pytest
 
-from composer.render import render_length
-from composer.runtime import loading
-from composer.runtime.messages import expand
-from ports import Receiver
+from pieces import rendered_messages
 from ports import composer_process as composer
 
 BUFFER = """
@@ -30,19 +26,6 @@ end
 """
 
 
-@pytest.fixture
-def receiver(jack):
-    r = Receiver()
-    yield r
-    r.close()
-
-
-def rendered(path, bars, seed):
-    runtime = loading.load(path, seed=seed)
-    runtime.until = render_length(runtime, bars=bars)
-    return [m.data for m in expand(runtime.events()) if type(m.data) is tuple]
-
-
 @pytest.mark.jack
 def test_play_sends_what_render_writes_for_a_buffer(tmp_path, receiver):
     piece = tmp_path / "buffer.rb"
@@ -50,7 +33,7 @@ def test_play_sends_what_render_writes_for_a_buffer(tmp_path, receiver):
     process = composer("play", piece, "--bars", 2, "--seed", 5, "--port", receiver.port)
     _, err = process.communicate(timeout=20)
     assert process.returncode == 0, err
-    expected = rendered(piece, 2, 5)
+    expected = rendered_messages(piece, 2, seed=5)
     assert any(d[0] == 0x99 and d[1] == 36 for d in expected) and any(d[0] == 0xC2 for d in expected)
     assert receiver.wait_for(lambda: len(receiver.channel_data()) >= len(expected), timeout=2)
     assert receiver.channel_data() == expected
@@ -76,17 +59,6 @@ def test_live_reloads_an_edited_buffer(tmp_path, receiver):
     assert f"{piece}:6" in err and "syntax error" in err
     ons = [d[1] for d in receiver.channel_data() if d[0] == 0x90 and d[2] > 0]
     assert ons[-1] == 72 and ons.index(72) > max(i for i, n in enumerate(ons) if n == 60)
-
-
-@pytest.fixture
-def controller(jack):
-    from composer.controller.simulator import V49Simulator
-
-    name = f"V49 ruby{os.getpid()}"
-    sim = V49Simulator.open(virtual=name)
-    sim.port_name = name
-    yield sim
-    sim.close()
 
 
 @pytest.mark.jack

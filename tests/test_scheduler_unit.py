@@ -6,12 +6,14 @@ from __future__ import annotations
 import random
 from fractions import Fraction
 
+import mido
 import pytest
 
 from composer.live.scheduler import Scheduler
+from composer.render import render_file
 from composer.runtime import loading
-from composer.runtime.messages import expand
 from composer.runtime.piece import PieceError
+from pieces import rendered_messages
 
 
 class FakeClock:
@@ -35,10 +37,11 @@ def write(tmp_path, text: str, name: str = "piece.py"):
     return path
 
 
-def scheduled(runtime, clock: FakeClock, seconds: float | None = None, actions=()):
+def scheduled(runtime, clock: FakeClock, seconds: float | None = None, actions=(), bars=None):
     """Run a scheduler on the fake clock; returns (scheduler, [(send time, data)])."""
     sent = []
-    scheduler = Scheduler(runtime, lambda data: sent.append((clock.now, data)), clock=clock.clock, sleep=clock.sleep)
+    scheduler = Scheduler(runtime, lambda data: sent.append((clock.now, data)), clock=clock.clock, sleep=clock.sleep,
+                          bars=bars)
     pending = sorted(actions, key=lambda a: a[0])
 
     def act():
@@ -75,21 +78,52 @@ def lead():
 """
 
 
-def render_messages(path, bars, seed=0):
-    runtime = loading.load(path, seed=seed)
-    from composer.render import render_length
-
-    runtime.until = render_length(runtime, bars=bars)
-    return [m.data for m in expand(runtime.events()) if type(m.data) is tuple]
-
-
 def test_play_sends_exactly_what_render_writes(tmp_path):
     path = write(tmp_path, PIECE.replace("Fraction(1, 3)", "0.5"))
     runtime = loading.load(path, seed=7)
     runtime.until = 4 * runtime.bar_beats()
     scheduler, sent = scheduled(runtime, FakeClock())
     assert scheduler.finished
-    assert [data for _, data in sent] == render_messages(path, 4, seed=7)
+    assert [data for _, data in sent] == rendered_messages(path, 4, seed=7)
+
+
+METER_CHANGES = """
+use_bpm(600)
+use_time_signature({first}, 4)
+
+@live_loop
+def conductor():
+    sleep({first})
+    use_time_signature({then}, 4)
+    stop()
+
+@live_loop
+def a():
+    play(60 + tick() % 12, duration=0.75)
+    sleep(0.5)
+"""
+
+
+@pytest.mark.parametrize("first, then, bars, beats", [(2, 3, 4, 2 + 3 * 3), (4, 2, 3, 4 + 2 * 2)])
+def test_bars_end_after_real_bars_when_the_meter_changes(tmp_path, first, then, bars, beats):
+    path = write(tmp_path, METER_CHANGES.format(first=first, then=then))
+    out = tmp_path / "x.mid"
+    render_file(path, out, bars=bars)
+    rendered = [tuple(m.bytes()) for m in mido.merge_tracks(mido.MidiFile(out).tracks) if m.type in ("note_on", "note_off")]
+    scheduler, sent = scheduled(loading.load(path), FakeClock(), bars=bars)
+    assert scheduler.finished
+    heard = onsets(sent, scheduler.tempo_map.origin, bpm=600)
+    assert [beat for beat, _ in heard] == [k / 2 for k in range(2 * beats)]
+    assert [data for _, data in sent] == rendered  # the same notes as `composer render --bars`
+
+
+def test_bars_let_an_iteration_sleep_past_the_end_as_a_render_does(tmp_path):
+    path = write(tmp_path, "use_bpm(600)\n\n@live_loop\ndef a():\n    play(60)\n    sleep(5000)\n\n"
+                           "@live_loop\ndef b():\n    play(72)\n    sleep(1)\n")
+    scheduler, sent = scheduled(loading.load(path), FakeClock(), bars=1)
+    assert scheduler.finished
+    assert [data for _, data in sent] == rendered_messages(path, 1)
+    assert sum(1 for _, data in sent if data[0] == 0x90) == 1 + 4
 
 
 def test_deadlines_are_absolute_and_follow_tempo_changes(tmp_path):

@@ -5,10 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from composer.render import render_length
-from composer.runtime import loading
-from composer.runtime.messages import expand
-from ports import Receiver
+from pieces import rendered_messages
 from ports import composer_process as composer
 
 PIECE = """
@@ -31,23 +28,15 @@ def lead():
 """
 
 
-@pytest.fixture
-def receiver(jack):
-    r = Receiver(timing=True)
-    yield r
-    r.close()
-
-
 @pytest.mark.jack
+@pytest.mark.receiver(timing=True)
 def test_play_sends_every_kind_of_message_render_writes(tmp_path, receiver):
     piece = tmp_path / "piece.py"
     piece.write_text(PIECE)
     process = composer("play", piece, "--bars", 1, "--port", receiver.port)
     _, err = process.communicate(timeout=20)
     assert process.returncode == 0, err
-    runtime = loading.load(piece)
-    runtime.until = render_length(runtime, bars=1)
-    expected = [m.data for m in expand(runtime.events()) if type(m.data) is tuple]
+    expected = rendered_messages(piece, 1)
     assert (0xC1, 38) in expected and (0xF0, 0x7E, 0x7F, 0x09, 0x01, 0xF7) in expected and (0xFA,) in expected
     assert receiver.wait_for(lambda: len(receiver.data()) >= len(expected), timeout=2)
     assert receiver.data()[:len(expected)] == expected
@@ -68,44 +57,36 @@ def a():
 
 
 @pytest.mark.jack
-def test_port_sends_to_the_output_named_or_mapped(tmp_path, jack):
-    main, other = Receiver(), Receiver()
-    try:
-        piece = tmp_path / "piece.py"
-        # fragments of the outputs' names; the main output's is the main output itself, in order
-        piece.write_text(PORTS.replace("OTHER", repr(other.client)).replace("MAIN", repr(main.client)))
-        process = composer("play", piece, "--bars", 0.25, "--port", main.port, "--port", f"drums={other.port}")
-        _, err = process.communicate(timeout=20)
-        assert process.returncode == 0, err
-        assert main.wait_for(lambda: (0x80, 60, 0) in main.data(), timeout=2)
-        assert other.wait_for(lambda: (0x80, 62, 0) in other.data(), timeout=2)
-        assert main.channel_data() == [(0x90, 60, 100), (0xB0, 9, 1), (0x80, 60, 0)]
-        assert other.channel_data() == [(0x90, 62, 100), (0xB0, 7, 99), (0x80, 62, 0)]
-        assert err.count("port 'nowhere'") == 1 and "dropped" in err  # said once; the rest played
-    finally:
-        main.close()
-        other.close()
+def test_port_sends_to_the_output_named_or_mapped(tmp_path, open_receiver):
+    main, other = open_receiver(), open_receiver()
+    piece = tmp_path / "piece.py"
+    # fragments of the outputs' names; the main output's is the main output itself, in order
+    piece.write_text(PORTS.replace("OTHER", repr(other.client)).replace("MAIN", repr(main.client)))
+    process = composer("play", piece, "--bars", 0.25, "--port", main.port, "--port", f"drums={other.port}")
+    _, err = process.communicate(timeout=20)
+    assert process.returncode == 0, err
+    assert main.wait_for(lambda: (0x80, 60, 0) in main.data(), timeout=2)
+    assert other.wait_for(lambda: (0x80, 62, 0) in other.data(), timeout=2)
+    assert main.channel_data() == [(0x90, 60, 100), (0xB0, 9, 1), (0x80, 60, 0)]
+    assert other.channel_data() == [(0x90, 62, 100), (0xB0, 7, 99), (0x80, 62, 0)]
+    assert err.count("port 'nowhere'") == 1 and "dropped" in err  # said once; the rest played
 
 
 @pytest.mark.jack
-def test_perform_sends_a_pieces_port_to_the_mapped_output(tmp_path, jack):
+def test_perform_sends_a_pieces_port_to_the_mapped_output(tmp_path, open_receiver, controller):
     import io
-    import os
     import threading
 
-    from composer.controller.simulator import V49Simulator
     from composer.perform.session import Performance, PerformOptions
 
-    main, drums = Receiver(), Receiver()
-    name = f"V49 sound{os.getpid()}"
-    controller = V49Simulator.open(virtual=name)
+    main, drums = open_receiver(), open_receiver()
     piece = tmp_path / "piece.py"
     piece.write_text('use_bpm(240)\n@live_loop\ndef a():\n    play(60, release=0.25)\n'
                      '    play(38, release=0.25, channel=10, port="kit")\n    sleep(1)\n')
     patch = tmp_path / "patch.toml"
     patch.write_text('name = "test"\n')
     err = io.StringIO()
-    performance = Performance(PerformOptions(patch=patch, piece=piece, port_in=name, port_out=main.port,
+    performance = Performance(PerformOptions(patch=patch, piece=piece, port_in=controller.port_name, port_out=main.port,
                                              port_map={"kit": drums.port}), err=err).open()
     thread = threading.Thread(target=performance.run, daemon=True)
     try:
@@ -117,13 +98,10 @@ def test_perform_sends_a_pieces_port_to_the_mapped_output(tmp_path, jack):
         performance.stop()
         thread.join(timeout=5)
         performance.close()
-        controller.close()
-        main.close()
-        drums.close()
 
 
 @pytest.mark.jack
-def test_a_synth_that_comes_back_gets_its_program_again(tmp_path, jack):
+def test_a_synth_that_comes_back_gets_its_program_again(tmp_path, receiver):
     import io
     import threading
 
@@ -133,7 +111,6 @@ def test_a_synth_that_comes_back_gets_its_program_again(tmp_path, jack):
     piece = tmp_path / "piece.py"
     piece.write_text('use_bpm(600)\n@live_loop\ndef p():\n    use_synth("pluck")\n    play(60, duration=0.5)\n'
                      '    sleep(1)\n')
-    receiver = Receiver()
     err = io.StringIO()
     session = Session(PlayOptions(piece=piece, port=receiver.port), out=io.StringIO(), err=err).open()
     thread = threading.Thread(target=session.run, daemon=True)
@@ -152,4 +129,3 @@ def test_a_synth_that_comes_back_gets_its_program_again(tmp_path, jack):
         session.stop()
         thread.join(timeout=5)
         session.close()
-        receiver.close()

@@ -14,7 +14,7 @@ from composer.accompany.styles import load_styles
 from composer.errors import ComposerError
 from composer.harmony.chart import Chart, parse_chart
 from composer.outputs import check_output, make_folder, output_kind
-from composer.runtime.piece import CHART_SUFFIXES
+from composer.filekinds import CHART_SUFFIXES, check_kind
 from composer.runtime.messages import expand
 from composer.sinks.smf import MidiFileWriter, beat_to_tick
 
@@ -40,6 +40,7 @@ def read_chart(chart: str, key=None) -> tuple[Chart, str]:
         raise ComposerError("the chart is empty: give a chart file or chords such as 'Em C G D'")
     path = Path(chart)
     if path.is_file():
+        check_kind(path, "chart")
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:

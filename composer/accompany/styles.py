@@ -29,19 +29,17 @@ def shipped() -> dict[str, dict]:
 
 
 def load_styles(chart_path=None) -> dict[str, dict]:
-    """Every style a chart can use: its own folder's, the user's, then the shipped ones."""
-    table = dict(shipped())
-    for directory in reversed(library.search_dirs("styles", chart_path)):
+    """Every style a chart can use: its own folder's, the user's, then the shipped ones; the
+    first file that names a style wins."""
+    found: dict[str, dict] = {}
+    for file in library.toml_files("styles", chart_path):
         try:
-            files = sorted(directory.glob("*.toml"))
-        except OSError:
-            continue
-        for file in files:
-            try:
-                table.update(tomllib.loads(file.read_text(encoding="utf-8")))
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-                raise ComposerError(f"{file}: not a styles file: {error}") from None
-    return table
+            styles = tomllib.loads(file.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+            raise ComposerError(f"{file}: not a styles file: {error}") from None
+        for name, style in styles.items():
+            found.setdefault(name, style)
+    return {**shipped(), **found}  # the shipped ones first, as --list shows them
 
 
 def check_style(name: str, table: dict) -> str:

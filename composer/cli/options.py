@@ -46,6 +46,17 @@ PORT_NAME = PortName()
 MILLISECONDS = Milliseconds()
 
 
+def parse_ports(ports) -> tuple[str | None, dict[str, str]]:
+    """The main output and the NAME=PORT map of repeated --port options; a bad one is a usage error."""
+    from composer.errors import ComposerError
+    from composer.live.named_outputs import parse_port_map
+
+    try:
+        return parse_port_map(ports)
+    except ComposerError as error:
+        raise click.UsageError(str(error)) from None
+
+
 def one_output(**chosen) -> None:
     """A usage error unless at most one way to output is given (`port=`, `virtual=`, `synth=`)."""
     given = [f"--{name}" for name, value in chosen.items() if value]

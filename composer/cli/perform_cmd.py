@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from composer.cli.options import MILLISECONDS, PORT_NAME, one_output
+from composer.cli.options import MILLISECONDS, PORT_NAME, one_output, parse_ports
 
 API_CHOICES = ("auto", "jack", "alsa", "macos", "windows")
 
@@ -55,18 +55,13 @@ def perform(piece, patch, port_in, port_out, virtual, ports, synth, soundfont, m
     """
     from pathlib import Path
 
-    from composer.errors import ComposerError
     from composer.library import find_patch
-    from composer.live.named_outputs import parse_port_map
     from composer.live.synth import synth_if
     from composer.perform.session import PerformOptions
     from composer.perform.session import perform as run
 
     one_output(out=port_out, virtual=virtual, synth=synth)
-    try:
-        main, port_map = parse_port_map(ports)
-    except ComposerError as error:
-        raise click.UsageError(str(error)) from None
+    main, port_map = parse_ports(ports)
     if main is not None:
         raise click.UsageError(f"--port {main!r}: perform's output is --out; --port maps a piece's port, NAME=PORT")
     patch_file = find_patch(patch, piece)  # a wrong name fails before a synth starts

@@ -21,7 +21,8 @@ def _playback_options(command):
         click.option("--synth", is_flag=True, help="Play through a built-in FluidSynth to the sound card (no MIDI gear)."),
         click.option("--soundfont", type=click.Path(dir_okay=False), help="GM SoundFont for --synth (default: the system's)."),
         click.option("--midi-api", type=click.Choice(API_CHOICES), help="MIDI API (default: $COMPOSER_MIDI_API, else auto)."),
-        click.option("--bars", type=float, help="Stop after N bars (default: play until Ctrl-C)."),
+        click.option("--bars", type=float,
+                     help="Stop after N bars, through the piece's time signatures (default: play until Ctrl-C)."),
         click.option("--bpm", type=float, help="Tempo, overriding the piece's use_bpm."),
         click.option("--seed", type=int, default=0, show_default=True, help="Seed for the piece's randomness."),
         click.option("--latency", "latency", type=MILLISECONDS, default=100, show_default=True, metavar="MS",
@@ -43,16 +44,11 @@ def _run(watch: bool, piece, ports, virtual, synth, soundfont, midi_api, bars, b
          clock_in, link, link_wait, midi_in=None) -> None:
     from pathlib import Path
 
-    from composer.errors import ComposerError
-    from composer.live.named_outputs import parse_port_map
     from composer.live.session import PlayOptions, play
-    from composer.cli.options import one_output
+    from composer.cli.options import one_output, parse_ports
     from composer.live.synth import synth_if
 
-    try:
-        port, port_map = parse_port_map(ports)
-    except ComposerError as error:
-        raise click.UsageError(str(error)) from None
+    port, port_map = parse_ports(ports)
     one_output(port=port, virtual=virtual, synth=synth)
     with synth_if(synth, midi_api, soundfont) as synth_port:
         options = PlayOptions(

@@ -9,7 +9,7 @@ import click
 
 @click.command()
 @click.argument("piece", type=click.Path(dir_okay=False))
-@click.option("--bars", type=float, help="Length in bars of the piece's time signature (default 4).")
+@click.option("--bars", type=float, help="Length in bars, through the piece's time signatures (default 4).")
 @click.option("--beats", type=float, help="Length in beats (quarter notes), instead of --bars.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed for the piece's randomness.")
 @click.option("--steps", type=click.IntRange(1, 12), default=4, show_default=True,

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from composer.controller.simulator import DEFAULT_FORCE, V49Simulator
 from composer.controller.v49 import parse_note
 from composer.errors import ComposerError, did_you_mean
+from composer.filekinds import check_kind
 
 #: Seconds a scripted key or pad is held when the script gives no `length`.
 DEFAULT_KEY_LENGTH = 0.25
@@ -53,6 +54,7 @@ def load_script(path: str) -> list[Step]:
     """Read a TOML gesture script (a list of `[[gesture]]` tables) into timed steps."""
     import tomllib
 
+    check_kind(path, "gesture script")
     try:
         with open(path, "rb") as handle:
             data = tomllib.load(handle)

@@ -12,6 +12,10 @@ for more notes than it can send), the music keeps its place in time instead of s
 note-on due more than `STALE` seconds ago is skipped, and so is the note-off that would have
 ended it (a flood of note-offs for notes never played is no better than a flood of notes); the
 session reports how many were skipped. Control changes and the rest still go out, late.
+
+With `bars`, the music ends after that many bars through the time signatures the piece meets
+as it plays (composer.meters), the rule `composer render --bars` follows: a change of meter
+moves the end, so it is watched in the events as they are computed.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from fractions import Fraction
 from itertools import count
 
 from composer.live.tempo import TempoMap
+from composer.meters import LONGEST_BAR, MeterMap
 from composer.midi.bytes import NOTE_OFF, NOTE_ON
 from composer.runtime.events import Tempo, TimeSignature, port_of
 from composer.runtime.messages import Expander, Message
@@ -45,7 +50,8 @@ class Scheduler:
     clock out): objects with `between(begin, end) -> [(beat, data)]` for beats in [begin, end).
     `hooks` are `(period_seconds, function)` pairs run between messages (reload, status line).
     `route(port)` gives the send function for a port the piece names (`port=`), called when its
-    first message is computed; without it, those messages go to `send` too.
+    first message is computed; without it, those messages go to `send` too. `bars` ends the
+    music after that many bars (else at the runtime's `until`, if it has one).
     """
 
     def __init__(
@@ -60,6 +66,7 @@ class Scheduler:
         sleep: Callable[[float], None] = time.sleep,
         on_error: Callable[[Exception], bool] | None = None,
         route: Callable[[str], Callable[[tuple], None]] | None = None,
+        bars: Fraction | None = None,
     ):
         self.runtime = runtime
         self.send = send
@@ -74,7 +81,10 @@ class Scheduler:
         self.sources: list = []
         self.hooks: list[list] = []  # [period, function, next due]
         self.computed_until = Fraction(0)  # every message before this beat is queued
-        self.time_signatures: list[tuple[Fraction, int, int]] = [(Fraction(0), *runtime.time_signature)]
+        self.meters = MeterMap(*runtime.time_signature)  # those met so far, in the events computed
+        self.bars = bars
+        if bars is not None and runtime.until is None:  # an iteration may sleep past the end, as in a render
+            runtime.until = bars * LONGEST_BAR
         self.sent = 0
         self.dropped = 0  # note-ons skipped because they came due more than STALE seconds ago
         # (send, channel, note) -> skipped note-ons not yet ended; `send` None is the main output
@@ -112,6 +122,11 @@ class Scheduler:
         return self.tempo_map.seconds(beat)
 
     @property
+    def end(self) -> Fraction | None:
+        """The beat the music ends at, as far as the time signatures met so far tell."""
+        return self.runtime.until if self.bars is None else self.meters.beats(self.bars)
+
+    @property
     def finished(self) -> bool:
         """True when a runtime with an end has sent everything, note-offs included."""
         return self._flushed and not self._queue
@@ -143,25 +158,35 @@ class Scheduler:
         if self._flushed:
             return
         target = Fraction(int(self.tempo_map.beat(horizon_time) * HORIZON_GRID), HORIZON_GRID)
-        until = self.runtime.until
-        if until is not None:
-            target = min(target, until)
+        end = self.end
+        if end is not None:
+            target = min(target, end)
         if target > self.computed_until:
-            self._compute(target)
+            target = self._compute(target)
             begin, self.computed_until = self.computed_until, target
             for source in self.sources:
                 for beat, data in source.between(begin, target):
                     heapq.heappush(self._queue, (beat, TRANSPORT, next(self._sequence), data, None))
-        if until is not None and self.computed_until >= until:
-            for message in self.expander.flush_all(until):  # notes outlasting the end, at their own time
+            end = self.end
+        if end is not None and self.computed_until >= end:
+            for message in self.expander.flush_all(end):  # notes outlasting the end, at their own time
                 self._queue_message(message)
             self._flushed = True
 
-    def _compute(self, target: Fraction) -> None:
+    def _compute(self, target: Fraction) -> Fraction:
+        """Queue the messages before `target`, or before the end if a change of meter moved it
+        earlier; returns the beat reached."""
         expander = self.expander
+        wanted, cut = target, False
         while True:
             try:
                 for event in self.runtime.events(until=target):
+                    if (type(event) is TimeSignature and self.meters.add(event.beat, event.numerator, event.denominator)
+                            and self.bars is not None):
+                        target = min(wanted, self.end)
+                        cut = target < wanted
+                    if cut and event.beat >= target:  # past an end the meter moved earlier
+                        break
                     for message in expander.feed(event):
                         self._queue_message(message)
                 break
@@ -170,6 +195,7 @@ class Scheduler:
                     raise
         for message in expander.flush_until(target):
             self._queue_message(message)
+        return target
 
     def _queue_message(self, message: Message) -> None:
         data = message.data
@@ -180,9 +206,6 @@ class Scheduler:
         elif type(data) is Tempo:
             if self.follow_piece_tempo:
                 self.tempo_map.set_tempo(data.beat, data.bpm)
-        elif type(data) is TimeSignature:
-            if self.time_signatures[-1][1:] != (data.numerator, data.denominator):
-                self.time_signatures.append((data.beat, data.numerator, data.denominator))
 
     def _send_due(self) -> None:
         queue = self._queue
@@ -226,16 +249,3 @@ class Scheduler:
             if now >= hook[2]:
                 hook[2] = now + hook[0]
                 hook[1]()
-
-    def bar_and_beat(self, beat: float) -> tuple[int, float]:
-        """1-based bar and beat-in-bar of `beat`, through the piece's time signatures."""
-        beat = max(beat, 0.0)
-        bar, start, length = 1, 0.0, 4.0
-        for change_beat, numerator, denominator in self.time_signatures:
-            change = float(change_beat)
-            if change > beat:
-                break
-            bar += int((change - start) // length)  # whole bars in the signature before
-            start, length = change, numerator * 4 / denominator
-        bars_in = int((beat - start) // length)
-        return bar + bars_in, beat - start - bars_in * length + 1

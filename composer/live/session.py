@@ -74,8 +74,8 @@ class Session(Stage):
 
     def open(self) -> Session:
         """Load the piece and open the ports; errors here leave nothing open."""
+        from composer.beats import to_beats
         from composer.midi.ports import resolve_api
-        from composer.render import render_length
 
         options = self.options
         if options.clock_in is not None and options.link:
@@ -86,9 +86,10 @@ class Session(Stage):
             from composer.live.link import load_aalink
 
             load_aalink()  # fail before opening anything
+        bars = None if options.bars is None else to_beats(options.bars, "bars")
+        if bars is not None and bars <= 0:
+            raise ComposerError("--bars must be positive")
         runtime = loading.load(self.path, seed=options.seed, bpm=options.bpm)
-        if options.bars is not None:
-            runtime.until = render_length(runtime, bars=options.bars)
         self.runtime = runtime
         api = resolve_api(options.midi_api)
         tempo_map = TempoMap(runtime.bpm)
@@ -115,6 +116,7 @@ class Session(Stage):
             follow_piece_tempo=follows_piece,
             on_error=self._loop_failed if options.watch else None,
             route=self.named.route,
+            bars=bars,  # the end moves with the piece's changes of meter, as a render's does
         )
         if options.clock_out:
             self.clock_out = ClockOut()
@@ -255,7 +257,7 @@ class Session(Stage):
     def _print_status(self) -> None:
         scheduler = self.scheduler
         beat = scheduler.beat_now()
-        bar, in_bar = scheduler.bar_and_beat(beat)
+        bar, in_bar = scheduler.meters.bar_and_beat(beat)
         bpm = self.follower.bpm if self.follower else self.link.bpm if self.link else scheduler.tempo_map.bpm(max(beat, 0))
         loops = ", ".join(self.runtime.loops) or "none"
         self.out.write(f"\r{bpm:6.1f} bpm  bar {bar:>4} beat {int(in_bar)}  loops: {loops}\x1b[K")

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from composer.atomic import write_atomic
 from composer.controller.curves import Curve
 from composer.errors import ComposerError, did_you_mean
+from composer.filekinds import check_kind
 from composer.patch.schema import FieldError, Patch, build_patch, format_path
 
 PATCH_DIR = "patches"
@@ -127,6 +128,7 @@ def parse_patch(text: str, file: str = "<patch>") -> Patch:
 
 def load_patch(path: str) -> Patch:
     """Read and check one patch file."""
+    check_kind(path, "patch")
     return parse_patch(_read(path), path)
 
 
@@ -146,6 +148,7 @@ def piece_path(patch: Patch) -> Path | None:
 def check_against_piece(patch: Patch, piece: str | None = None) -> str | Path | None:
     """Load the piece (`piece`, else the patch's) and check every pad and button names one of its
     loops; returns the piece's path (None without one). Errors name the patch's file and line."""
+    from composer.filekinds import WrongKindError
     from composer.runtime import loading
     from composer.runtime.piece import PieceError
 
@@ -162,7 +165,7 @@ def check_against_piece(patch: Patch, piece: str | None = None) -> str | Path | 
         raise PatchError(file, f"no such piece {str(path)!r}", line, where)
     try:
         loaded = loading.load(path).piece
-    except PieceError as error:
+    except (PieceError, WrongKindError) as error:
         raise PatchError(file, f"its piece does not load: {error}") from None
     loops = set(loaded.loops)
     _check_band(patch, loaded.band, path, file, text)

@@ -1,18 +1,20 @@
 """Constructors: patterns from values and from other patterns, side by side or one after another.
 
 `stack` plays patterns together, `slowcat`/`cat` one per cycle, `fastcat`/`sequence`/`seq`
-one after another within a cycle, `timecat`/`stepcat` with weights, `polymeter` step by step;
-`run`, `binary` and `binary_n` make patterns of numbers. A list stands for a one-cycle
-sequence and a string for mini-notation, wherever a pattern is expected.
+one after another within a cycle, `stepcat`/`timecat` each for its steps (or weight);
+`run`, `binary` and `binary_n` make patterns of numbers, `gap` and `nothing` rests of a
+given number of steps. A list stands for a one-cycle sequence and a string for
+mini-notation, wherever a pattern is expected. Each sets the steps per cycle of what it
+makes as Strudel's do (a stack the lcm of its patterns', a sequence its length).
 """
 
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Any, Sequence
+from typing import Any
 
-from composer.pattern.core import Pattern, patterned, reify, set_sequence, silence
-from composer.pattern.span import Hap, TimeSpan, sam, to_time
+from composer.pattern.core import Pattern, Steps, patterned, reify, set_sequence, silence
+from composer.pattern.span import Hap, TimeSpan, lcm_steps, sam, to_time
 
 _ZERO = Fraction(0)
 
@@ -34,15 +36,25 @@ def shift_hap(hap: Hap, delta: Fraction) -> Hap:
     )
 
 
+def gap(steps: Steps) -> Pattern:
+    """No events, for `steps` steps (Strudel's `gap(3)` is "~@3")."""
+    return silence.with_steps(steps)
+
+
+#: No events and no steps: what a stepwise function leaves when it takes nothing.
+nothing = gap(0)
+
+
 def stack(*pats: Any) -> Pattern:
     """All the patterns at once (lists become sequences)."""
     patterns = [_as_pattern(p) for p in pats]
     if not patterns:
-        return silence
+        return gap(None)
     if len(patterns) == 1:
         return patterns[0]
     queries = [p.query for p in patterns]
-    return Pattern(lambda span: [hap for query in queries for hap in query(span)])
+    return Pattern(lambda span: [hap for query in queries for hap in query(span)],
+                   steps=lcm_steps(*(p._steps for p in patterns)))
 
 
 def slowcat(*pats: Any) -> Pattern:
@@ -53,7 +65,7 @@ def slowcat(*pats: Any) -> Pattern:
     """
     patterns = [_as_pattern(p) for p in pats]
     if not patterns:
-        return silence
+        return gap(None)
     if len(patterns) == 1:
         return patterns[0]
     count = len(patterns)
@@ -66,7 +78,7 @@ def slowcat(*pats: Any) -> Pattern:
             return pattern.query(span)
         return [shift_hap(hap, offset) for hap in pattern.query(TimeSpan(span.begin - offset, span.end - offset))]
 
-    return Pattern(query).split_queries()
+    return Pattern(query).split_queries().with_steps(lcm_steps(*(p._steps for p in patterns)))
 
 
 cat = slowcat
@@ -85,56 +97,58 @@ def _slowcat_prime(patterns: list[Pattern]) -> Pattern:
 def fastcat(*pats: Any) -> Pattern:
     """The patterns one after another, squeezed into a single cycle."""
     if not pats:
-        return silence
+        return gap(None)
     if len(pats) == 1:
         return _as_pattern(pats[0])
-    return slowcat(*pats)._fast(len(pats))
+    return slowcat(*pats)._fast(len(pats)).with_steps(len(pats))
 
 
 sequence = fastcat
 
 
-def timecat(*pairs: tuple[Any, Any]) -> Pattern:
-    """Like `fastcat`, but each (weight, pattern) pair gets weight/total of the cycle."""
-    weighted = [(to_time(weight), _as_pattern(pat)) for weight, pat in pairs]
-    total = sum((weight for weight, _ in weighted), _ZERO)
-    if total <= 0:
-        return silence
+def stepcat(*items: Any) -> Pattern:
+    """The patterns one after another in a cycle, each given as many steps as it has
+    (`stepcat("a b c", "d e")` is "a b c d e"), or as a `(steps, pattern)` pair says
+    (`stepcat((3, "a"), (1, "b"))` is "a@3 b"); as Strudel's stepcat/timecat.
+
+    A pattern without steps gets the average of the others'; the result has their sum.
+    """
+    if not items:
+        return nothing
+    pairs = [_steps_and_pattern(item) for item in items]
+    known = [steps for steps, _ in pairs if steps is not None]
+    if len(known) < len(pairs):
+        if not known:
+            return fastcat(*(pat for _, pat in pairs))
+        average = sum(known, _ZERO) / len(known)
+        pairs = [(average if steps is None else steps, pat) for steps, pat in pairs]
+    if len(pairs) == 1:
+        steps, pat = pairs[0]
+        return pat if pat._steps is None else pat.with_steps(steps)
+    total = sum((steps for steps, _ in pairs), _ZERO)
     parts = []
     begin = _ZERO
-    for weight, pat in weighted:
-        if weight <= 0:
+    for steps, pat in pairs:
+        if steps == 0:
             continue
-        end = begin + weight
+        end = begin + steps
         parts.append(pat._compress(begin / total, end / total))
         begin = end
-    return stack(*parts)
+    return stack(*parts).with_steps(total)
 
 
-def polymeter(*sequences: Sequence[Any], steps: Any = None) -> Pattern:
-    """Sequences aligned step by step, `steps` steps per cycle (default: the first's length).
-
-    `polymeter(["a", "b", "c"], ["d", "e"])` is mini-notation's `{a b c, d e}`.
-    """
-    seqs = [list(s) for s in sequences if len(s) > 0]
-    if not seqs:
-        return silence
-    per_cycle = len(seqs[0]) if steps is None else steps
-    layers = []
-    for seq in seqs:
-        count = len(seq)
-        layer = fastcat(*seq)
-        if isinstance(per_cycle, Pattern):
-            layers.append(layer.fast(per_cycle.fmap(lambda s, count=count: to_time(s) / count)))
-        else:
-            layers.append(layer._fast(to_time(per_cycle) / count))
-    return stack(*layers)
+def _steps_and_pattern(item: Any) -> tuple[Fraction | None, Pattern]:
+    if isinstance(item, (tuple, list)):
+        steps, pat = item
+        return (None if steps is None else to_time(steps)), _as_pattern(pat)
+    pat = _as_pattern(item)
+    return pat._steps, pat
 
 
+timecat = stepcat
 seq = sequence
 set_sequence(sequence)  # `pat.fast(1, 2)` is `pat.fast(sequence(1, 2))`, as in Strudel
 polyrhythm = pr = stack
-stepcat = timecat
 
 
 def slowcat_prime(*pats: Any) -> Pattern:
@@ -144,7 +158,7 @@ def slowcat_prime(*pats: Any) -> Pattern:
 
 def run(count: Any) -> Pattern:
     """0, 1, ... count-1, one step each, in a cycle (Strudel's `run`)."""
-    return patterned(lambda n: fastcat(*range(int(n))) if int(n) > 0 else silence, count)
+    return patterned(lambda n: fastcat(*range(int(n))) if int(n) > 0 else nothing, count)
 
 
 def binary_n(number: Any, bits: Any = 16) -> Pattern:

@@ -8,8 +8,12 @@ play live.
 
 This module holds the class and its plumbing (querying, functor, applicative and
 monadic joins) and `register`, through which the modules beside it (constructors,
-timing, layering, chance, signals, values, controls) add their functions as methods,
-as Strudel's `register` does.
+timing, layering, chance, signals, values, controls, stepwise) add their functions as
+methods, as Strudel's `register` does.
+
+Each pattern also knows, where it can, its `_steps`: how many steps a cycle holds ("a b c"
+has 3, "a b@3" 4), fixed when the pattern is built and never looked at by a query. The
+stepwise functions (composer.pattern.stepwise) line patterns up by it.
 """
 
 from __future__ import annotations
@@ -18,13 +22,12 @@ import inspect
 from fractions import Fraction
 from typing import Any, Callable
 
-from composer.pattern.span import Hap, TimeSpan, next_sam, sam, to_time
+from composer.pattern.span import Hap, TimeSpan, lcm_steps, next_sam, sam, to_time
 
 Query = Callable[[TimeSpan], list[Hap]]
+Steps = Any  # a Fraction (or int) of steps per cycle, or None where a pattern has none
 
 _NOT_CONSTANT = object()
-_ONE = Fraction(1)
-_ZERO = Fraction(0)
 
 
 class Pattern:
@@ -33,15 +36,24 @@ class Pattern:
     `query(span)` returns `Hap`s whose `part` lies inside `span`. Methods whose
     names begin with `_` take plain values; their public twins also accept
     patterns of values (and mini-notation strings), applied cycle by cycle
-    (Strudel's "patternified" args).
+    (Strudel's "patternified" args). `_steps` is the steps per cycle (a Fraction) or None.
     """
 
-    __slots__ = ("query", "_constant")
+    __slots__ = ("query", "_constant", "_steps")
 
-    def __init__(self, query: Query, constant: Any = _NOT_CONSTANT):
+    def __init__(self, query: Query, constant: Any = _NOT_CONSTANT, steps: Steps = None):
         self.query = query
         # The value of a `pure` pattern, so patterned arguments like `fast(2)` can skip the join.
         self._constant = constant
+        self._steps = steps if steps is None or type(steps) is Fraction else Fraction(steps)
+
+    def with_steps(self, steps: Steps) -> Pattern:
+        """The same pattern (the same query) counting `steps` steps per cycle."""
+        return Pattern(self.query, self._constant, steps)
+
+    @property
+    def has_steps(self) -> bool:
+        return self._steps is not None
 
     # ------------------------------------------------------------------ querying
 
@@ -108,11 +120,11 @@ class Pattern:
 
     def with_haps(self, func: Callable[[list[Hap]], list[Hap]]) -> Pattern:
         query = self.query
-        return Pattern(lambda span: func(query(span)))
+        return Pattern(lambda span: func(query(span)), steps=self._steps)
 
     def with_hap(self, func: Callable[[Hap], Hap]) -> Pattern:
         query = self.query
-        return Pattern(lambda span: [func(hap) for hap in query(span)])
+        return Pattern(lambda span: [func(hap) for hap in query(span)], steps=self._steps)
 
     def filter_haps(self, test: Callable[[Hap], bool]) -> Pattern:
         query = self.query
@@ -120,7 +132,7 @@ class Pattern:
 
     def filter_values(self, test: Callable[[Any], bool]) -> Pattern:
         query = self.query
-        return Pattern(lambda span: [hap for hap in query(span) if test(hap.value)])
+        return Pattern(lambda span: [hap for hap in query(span) if test(hap.value)], steps=self._steps)
 
     def onsets_only(self) -> Pattern:
         return self.filter_haps(Hap.has_onset)
@@ -134,7 +146,8 @@ class Pattern:
         """The same events with `func` applied to each value."""
         query = self.query
         constant = _NOT_CONSTANT if self._constant is _NOT_CONSTANT else func(self._constant)
-        return Pattern(lambda span: [Hap(hap.whole, hap.part, func(hap.value)) for hap in query(span)], constant)
+        return Pattern(lambda span: [Hap(hap.whole, hap.part, func(hap.value)) for hap in query(span)], constant,
+                       self._steps)
 
     with_value = fmap
 
@@ -156,7 +169,7 @@ class Pattern:
                     out.append(Hap(whole, part, hap_func.value(hap_val.value)))
             return out
 
-        return Pattern(query)
+        return Pattern(query, steps=lcm_steps(self._steps, other._steps))
 
     def app_left(self, other: Pattern) -> Pattern:
         """Apply a pattern of functions to a pattern of values; structure from the functions."""
@@ -170,7 +183,7 @@ class Pattern:
                         out.append(Hap(hap_func.whole, part, hap_func.value(hap_val.value)))
             return out
 
-        return Pattern(query)
+        return Pattern(query, steps=self._steps)
 
     def app_right(self, other: Pattern) -> Pattern:
         """Apply a pattern of functions to a pattern of values; structure from the values."""
@@ -184,7 +197,7 @@ class Pattern:
                         out.append(Hap(hap_val.whole, part, hap_func.value(hap_val.value)))
             return out
 
-        return Pattern(query)
+        return Pattern(query, steps=other._steps)
 
     # ------------------------------------------------------------------- monad
 
@@ -212,8 +225,8 @@ class Pattern:
         return self.bind(_identity)
 
     def outer_bind(self, func: Callable[[Any], Pattern]) -> Pattern:
-        """Flatten keeping the outer pattern's rhythm (wholes)."""
-        return self.bind_whole(lambda a, b: a, func)
+        """Flatten keeping the outer pattern's rhythm (wholes) and steps."""
+        return self.bind_whole(lambda a, b: a, func).with_steps(self._steps)
 
     def outer_join(self) -> Pattern:
         return self.outer_bind(_identity)
@@ -273,32 +286,6 @@ class Pattern:
     def restart_join(self) -> Pattern:
         return self.reset_join(restart=True)
 
-    # ------------------------------------------------------------ arithmetic
-
-    def __add__(self, other):
-        return self.add(other)
-
-    def __radd__(self, other):
-        return reify(other).add(self)
-
-    def __sub__(self, other):
-        return self.sub(other)
-
-    def __rsub__(self, other):
-        return reify(other).sub(self)
-
-    def __mul__(self, other):
-        return self.mul(other)
-
-    def __rmul__(self, other):
-        return reify(other).mul(self)
-
-    def __truediv__(self, other):
-        return self.div(other)
-
-    def __rtruediv__(self, other):
-        return reify(other).div(self)
-
     def __repr__(self) -> str:
         if self._constant is not _NOT_CONSTANT:
             return f"pure({self._constant!r})"
@@ -310,26 +297,6 @@ class Pattern:
 
 def _identity(value: Any) -> Any:
     return value
-
-
-def _scale_hap(hap: Hap, factor: Fraction) -> Hap:
-    whole = hap.whole
-    part = hap.part
-    return Hap(
-        None if whole is None else TimeSpan(whole.begin / factor, whole.end / factor),
-        TimeSpan(part.begin / factor, part.end / factor),
-        hap.value,
-    )
-
-
-def _shift_hap(hap: Hap, delta: Fraction) -> Hap:
-    whole = hap.whole
-    part = hap.part
-    return Hap(
-        None if whole is None else TimeSpan(whole.begin + delta, whole.end + delta),
-        TimeSpan(part.begin + delta, part.end + delta),
-        hap.value,
-    )
 
 
 _string_parser: Callable[[str], Pattern] | None = None
@@ -351,13 +318,13 @@ def reify(thing: Any) -> Pattern:
     return pure(thing)
 
 
-def patterned(func: Callable[..., Pattern], *args: Any) -> Pattern:
+def patterned(func: Callable[..., Pattern], *args: Any, join: Callable[[Pattern], Pattern] | None = None) -> Pattern:
     """Call `func(*plain_args)` where any argument may be a pattern.
 
     As Strudel's `register`: the arguments' patterns are combined with the first
-    argument's structure on the left, and each resulting pattern is inner-joined,
-    so it plays for exactly the span its argument values hold. Constant arguments
-    skip the join.
+    argument's structure on the left, and each resulting pattern is inner-joined (or
+    flattened by `join`), so it plays for exactly the span its argument values hold.
+    Constant arguments skip the join.
     """
     args = tuple(reify(a) if isinstance(a, str) else a for a in args)
     if all(not isinstance(a, Pattern) or a._constant is not _NOT_CONSTANT for a in args):
@@ -366,9 +333,8 @@ def patterned(func: Callable[..., Pattern], *args: Any) -> Pattern:
     combined = pats[0].fmap(lambda value: (value,))
     for pat in pats[1:]:
         combined = combined.fmap(lambda values: lambda value: values + (value,)).app_left(pat)
-    return combined.fmap(lambda values: func(*values)).inner_join()
-
-
+    nested = combined.fmap(lambda values: func(*values))
+    return nested.inner_join() if join is None else join(nested)
 
 
 #: The method names `register` has added, for the free functions of composer.pattern.strudel.
@@ -385,26 +351,35 @@ def set_sequence(func: Callable[..., Pattern]) -> None:
     _sequence = func
 
 
-def register(*names: str, patternify: bool = True):
+def register(*names: str, patternify: bool = True, preserve_steps: bool = False,
+             join: Callable[[Pattern], Pattern] | None = None):
     """Decorator: `func(pat, *args)` becomes the methods `pat.NAME(*args)`, whose arguments
     may be patterns or mini-notation (joined on the first argument's structure, as Strudel's
-    `register`), and `pat._NAME(*args)` for plain values; keyword options pass through as
-    they are. A function of one argument given several plays them in sequence, as Strudel's
-    (`pat.fast(1, 2)` is `pat.fast(sequence(1, 2))`). `func` itself is returned."""
+    `register`, or by `join`), and `pat._NAME(*args)` for plain values; keyword options pass
+    through as they are. A function of one argument given several plays them in sequence, as
+    Strudel's (`pat.fast(1, 2)` is `pat.fast(sequence(1, 2))`). With `preserve_steps` the
+    result keeps the pattern's steps per cycle, as Strudel's preserveSteps. `func` itself is
+    returned."""
 
     def attach(func: Callable[..., Pattern]) -> Callable[..., Pattern]:
         one_argument = sum(p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)
                            for p in inspect.signature(func).parameters.values()) == 2
 
         def plain(self: Pattern, *args: Any, **options: Any) -> Pattern:
-            return func(self, *args, **options)
+            result = func(self, *args, **options)
+            if preserve_steps and result._steps != self._steps:
+                return result.with_steps(self._steps)
+            return result
 
         def method(self: Pattern, *args: Any, **options: Any) -> Pattern:
             if one_argument and len(args) > 1 and _sequence is not None:
                 args = (_sequence(*args),)
             if not patternify or not args:
-                return func(self, *args, **options)
-            return patterned(lambda *values: func(self, *values, **options), *args)
+                return plain(self, *args, **options)
+            result = patterned(lambda *values: func(self, *values, **options), *args, join=join)
+            if preserve_steps and result._steps != self._steps:
+                return result.with_steps(self._steps)
+            return result
 
         method.__wrapped__ = func  # its signature, for Strudel's curried free functions
         for name in names:
@@ -424,8 +399,8 @@ def _silence_query(span: TimeSpan) -> list[Hap]:
     return []
 
 
-#: The pattern with no events.
-silence = Pattern(_silence_query)
+#: The pattern with no events: one step of rest.
+silence = Pattern(_silence_query, steps=1)
 
 
 def pure(value: Any) -> Pattern:
@@ -434,7 +409,7 @@ def pure(value: Any) -> Pattern:
     def query(span: TimeSpan) -> list[Hap]:
         return [Hap(TimeSpan(sam(sub.begin), next_sam(sub.begin)), sub, value) for sub in span.span_cycles()]
 
-    return Pattern(query, value)
+    return Pattern(query, value, 1)
 
 
 def signal(func: Callable[[Fraction], Any]) -> Pattern:

@@ -5,7 +5,8 @@
 
 The parser is recursive descent and builds patterns as it goes; the semantics
 (weights, alternation, polymeters, replication, seeded `?` and `|`) follow
-Strudel's `mini.mjs`, so a string means the same here as in Strudel.
+Strudel's `mini.mjs`, so a string means the same here as in Strudel. What each
+operator does to its step is in composer.pattern.mini_ops.
 
     sequence   a b c          steps share the cycle equally
     rest       ~  -
@@ -22,28 +23,29 @@ Strudel's `mini.mjs`, so a string means the same here as in Strudel.
     euclid     bd(3,8)  bd(3,8,2)  bd(<3 5>,8)
     range      0 .. 3         = 0 1 2 3
     list       bd:3           the value ["bd", 3]
+    steps      ^a b, c d e    steps per cycle from the marked sequence
+
+Each pattern made here knows its steps per cycle (`_steps`) as Strudel's mini.mjs counts
+them: a sequence its weights ("a b@3" has 4), a stack the lcm of its layers', and a
+sequence marked with `^` (a "steps source") decides for the groups around it.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from functools import lru_cache
 from fractions import Fraction
-from typing import Any, Callable
+from typing import Any
 
 from composer.errors import ComposerError
 from composer.pattern.constructors import fastcat, stack, timecat
 from composer.pattern.core import Pattern, pure, set_string_parser, silence
-from composer.pattern.signals import choose_in_with, degrade_by_with, random_signal
+from composer.pattern.mini_ops import RAND_OFFSET, align, apply_op, range_steps, sequence_steps, steps_from
+from composer.pattern.signals import choose_in_with, random_signal
 from composer.pattern.span import to_time
 
-#: Strudel nudges each `?` and `|` this many cycles further along the random stream.
-RAND_OFFSET = Fraction(3, 10000)
 #: Brackets may nest this deep (deeper is no music, and would exhaust Python's stack).
 MAX_DEPTH = 64
-#: A range `a .. b` may count this many steps.
-MAX_RANGE = 10_000
 
 _NUMBER = re.compile(r"-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\Z")
 _INTEGER = re.compile(r"-?\d+\Z")
@@ -153,7 +155,7 @@ class _Parser:
         self.skip_ws()
         if self.pos == len(self.text):
             return silence
-        pattern = self.parse_stack_or_choose()
+        pattern, _ = self.parse_stack_or_choose()
         self.skip_ws()
         if self.pos < len(self.text):
             char = self.peek()
@@ -162,9 +164,10 @@ class _Parser:
             raise self.error(f"unexpected {char!r}")
         return pattern
 
-    def parse_stack_or_choose(self) -> Pattern:
-        """sequence, then optionally `, seq`... (stack), `| seq`... (choose) or `. seq`... (feet)."""
-        head, _ = self.parse_sequence()
+    def parse_stack_or_choose(self) -> tuple[Pattern, bool]:
+        """sequence, then optionally `, seq`... (stack), `| seq`... (choose) or `. seq`... (feet);
+        with whether it is a steps source."""
+        head, _, head_source = self.parse_sequence()
         self.skip_ws()
         char = self.peek()
         if char == ",":
@@ -174,29 +177,37 @@ class _Parser:
         elif self.at_dot():
             kind = "."
         else:
-            return head
+            return head, head_source
         patterns = [head]
+        sources = [head] if head_source else []
         while True:
             self.skip_ws()
             if self.peek() == kind or (kind == "." and self.at_dot()):
                 self.pos += 1
-                patterns.append(self.parse_sequence()[0])
+                pattern, _, source = self.parse_sequence()
+                patterns.append(pattern)
+                if source:
+                    sources.append(pattern)
                 continue
             other = self.peek()
             if other in ",|" or self.at_dot():
                 raise self.error(f"cannot mix {kind!r} and {other!r} at one level; group one side in [ ]")
             break
         if kind == ",":
-            return stack(*patterns)
+            return steps_from(stack(*patterns), sources), bool(sources)
         seed = self.take_seed()  # Strudel counts `.` groups too, keeping later seeds aligned
         if kind == "|":
             chooser = self.random_stream()._early(RAND_OFFSET * seed)._segment(1)
-            return choose_in_with(chooser, patterns)
-        return fastcat(*patterns)
+            return steps_from(choose_in_with(chooser, patterns), sources), bool(sources)
+        return fastcat(*patterns), bool(sources)
 
-    def parse_sequence(self) -> tuple[Pattern, Fraction]:
-        """Steps side by side; returns the pattern and the sum of the steps' weights."""
-        elements: list[tuple[Pattern, Fraction]] = []
+    def parse_sequence(self) -> tuple[Pattern, Fraction, bool]:
+        """Steps side by side; returns the pattern, the sum of the steps' weights (its steps
+        per cycle) and whether it is a steps source (marked `^`, or holding one)."""
+        self.skip_ws()
+        marked = self.peek() == "^"
+        self.pos += marked
+        elements: list[tuple[Pattern, Fraction, bool]] = []
         while True:
             self.skip_ws()
             char = self.peek()
@@ -209,15 +220,18 @@ class _Parser:
             if char in "]>})":
                 raise self.error(f"empty group: expected a step before {char!r}")
             raise self.error(f"expected a step, found {_describe(char)}")
-        total = sum((weight for _, weight in elements), Fraction(0))
-        if all(weight == 1 for _, weight in elements):
-            return fastcat(*(pattern for pattern, _ in elements)), total
-        return timecat(*((weight, pattern) for pattern, weight in elements)), total
+        total = sum((weight for _, weight, _ in elements), Fraction(0))
+        if all(weight == 1 for _, weight, _ in elements):
+            pattern = fastcat(*(pattern for pattern, _, _ in elements))
+        else:
+            pattern = timecat(*((weight, pattern) for pattern, weight, _ in elements))
+        sources = [pattern for pattern, _, source in elements if source]
+        return sequence_steps(pattern, total, sources), total, marked or bool(sources)
 
-    def parse_element(self) -> tuple[Pattern, Fraction]:
+    def parse_element(self) -> tuple[Pattern, Fraction, bool]:
         """A slice followed by its modifiers (`*2`, `@3`, `!`, `?`, `(3,8)`, `:3`, `.. 5`)."""
         first_atom = len(self.atoms)
-        pattern = self.parse_slice()
+        pattern, source = self.parse_slice()
         weight = Fraction(1)
         reps = 1
         ops: list[tuple[str, Any, int]] = []
@@ -252,7 +266,7 @@ class _Parser:
                 ops.append(("euclid", self.parse_euclid_args(at), at))
             elif char == ":":
                 self.pos += 1
-                ops.append(("tail", self.parse_slice(), at))
+                ops.append(("tail", self.parse_slice()[0], at))
             elif char == "." and self.peek(1) == ".":
                 self.pos += 2
                 self.require_numbers(first_atom, "'..' needs numbers on both sides")
@@ -261,8 +275,8 @@ class _Parser:
             else:
                 break
         for kind, argument, at in ops:
-            pattern = self.apply(pattern, kind, argument)
-        return pattern, weight
+            pattern = apply_op(pattern, kind, argument, self.random_stream)
+        return pattern, weight, source
 
     def parse_op_number(self) -> float | int | None:
         match = _OP_NUMBER.match(self.text, self.pos)
@@ -274,7 +288,7 @@ class _Parser:
     def parse_numeric_arg(self, operator: str) -> Pattern:
         """A slice whose steps must all be numbers, as after `*`, `/`, `%` and `..`."""
         first_atom = len(self.atoms)
-        argument = self.parse_slice()
+        argument, _ = self.parse_slice()
         self.require_numbers(first_atom, f"{operator!r} needs a number")
         return argument
 
@@ -302,8 +316,9 @@ class _Parser:
         self.require_numbers(first_atom, "Euclid's (pulses,steps,rotation) need numbers")
         return args[0], args[1], args[2] if len(args) > 2 else None
 
-    def parse_slice(self) -> Pattern:
-        """One step: a word, `[...]`, `<...>` or `{...}` (with optional `%steps`)."""
+    def parse_slice(self) -> tuple[Pattern, bool]:
+        """One step: a word, `[...]`, `<...>` or `{...}` (with optional `%steps`); with
+        whether it is a steps source."""
         self.skip_ws()
         char = self.peek()
         start = self.pos
@@ -316,34 +331,34 @@ class _Parser:
             finally:
                 self.depth -= 1
         if _is_word_char(char):
-            return self.parse_word()
+            return self.parse_word(), False
         if char == _END:
             raise self.error("expected a step, found end of text")
         if char in "]>})":
             raise self.error(f"unmatched {char!r}" if start == 0 else f"expected a step, found {char!r}")
         raise self.error(f"unexpected {char!r}")
 
-    def parse_group(self, char: str, start: int) -> Pattern:
+    def parse_group(self, char: str, start: int) -> tuple[Pattern, bool]:
         """`[...]`, `<...>` or `{...}` (with optional `%steps`)."""
         self.pos += 1
         if char == "[":
-            pattern = self.parse_stack_or_choose()
+            found = self.parse_stack_or_choose()
             self.expect_close("[", start)
-            return pattern
-        if char == "<":
-            layers = self.parse_polymeter_stack()
-            self.expect_close("<", start)
-            return stack(*(layer._slow(weight) for layer, weight in layers))
+            return found
         layers = self.parse_polymeter_stack()
+        sources = [layer for layer, _, source in layers if source]
+        if char == "<":
+            self.expect_close("<", start)
+            return steps_from(stack(*(layer._slow(weight) for layer, weight, _ in layers)), sources), bool(sources)
         self.expect_close("{", start)
         if self.peek() == "%":
             self.pos += 1
             steps = self.parse_numeric_arg("%")
         else:
             steps = pure(layers[0][1])
-        return stack(*(_align(layer, weight, steps) for layer, weight in layers))
+        return stack(*(align(layer, weight, steps) for layer, weight, _ in layers)), bool(sources)
 
-    def parse_polymeter_stack(self) -> list[tuple[Pattern, Fraction]]:
+    def parse_polymeter_stack(self) -> list[tuple[Pattern, Fraction, bool]]:
         layers = [self.parse_sequence()]
         while True:
             self.skip_ws()
@@ -371,54 +386,10 @@ class _Parser:
                 low_value, high_value = parse_value(low), parse_value(high)
                 self.atoms.append((low_value, start))
                 self.atoms.append((high_value, start + len(low) + 2))
-                return pure(low_value).squeeze_bind(lambda a: pure(high_value).bind(lambda b: _range_steps(a, b)))
+                return pure(low_value).squeeze_bind(lambda a: pure(high_value).bind(lambda b: range_steps(a, b)))
         value = parse_value(word)
         self.atoms.append((value, start))
         return pure(value)
-
-    # -------------------------------------------------------- semantics
-
-    def apply(self, pattern: Pattern, kind: str, argument: Any) -> Pattern:
-        if kind == "fast":
-            return pattern.fast(argument)
-        if kind == "slow":
-            return pattern.slow(argument)
-        if kind == "replicate":
-            return pattern._repeat_cycles(argument)._fast(argument)
-        if kind == "degrade":
-            amount, seed = argument
-            return degrade_by_with(pattern, self.random_stream()._early(RAND_OFFSET * seed), amount)
-        if kind == "euclid":
-            pulses, steps, rotation = argument
-            return pattern.euclid(pulses, steps, 0 if rotation is None else rotation)
-        if kind == "tail":
-            return pattern.fmap(_append_to).app_left(argument)
-        if kind == "range":
-            return pattern.squeeze_bind(lambda a: argument.bind(lambda b: _range_steps(a, b)))
-        raise AssertionError(kind)
-
-
-def _align(layer: Pattern, weight: Fraction, steps: Pattern) -> Pattern:
-    """A polymeter layer sped up so `steps` of its steps fill a cycle."""
-    return layer.fast(steps.fmap(lambda count: to_time(count) / weight))
-
-
-def _append_to(head: Any) -> Callable[[Any], list]:
-    """`bd:3` → ["bd", 3]; `bd:3:1` → ["bd", 3, 1]."""
-    if isinstance(head, list):
-        return lambda tail: head + [tail]
-    return lambda tail: [head, tail]
-
-
-def _range_steps(low: Any, high: Any) -> Pattern:
-    """`low .. high` as a one-cycle sequence, counting up or down in ones."""
-    if not isinstance(low, (int, float)) or not isinstance(high, (int, float)):
-        return silence
-    if not abs(high - low) < MAX_RANGE:
-        raise ComposerError(f"mini-notation: the range {low}..{high} has more than {MAX_RANGE:,} steps")
-    count = math.floor(abs(high - low)) + 1
-    step = 1 if low <= high else -1
-    return fastcat(*(pure(low + step * i) for i in range(count)))
 
 
 @lru_cache(maxsize=1024)

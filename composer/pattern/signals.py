@@ -257,9 +257,10 @@ def undegrade(pat: Pattern, *, seed: int = 0) -> Pattern:
 
 @register("sometimes_by")
 def sometimes_by(pat: Pattern, amount: Any, func) -> Pattern:
-    """`func` applied to each event with probability `amount` (the others play as they are)."""
+    """`func` applied to each event with probability `amount` (the others play as they are).
+    No steps per cycle: Strudel's always joins its probability pattern."""
     amount = float(amount)
-    return stack(pat._degrade_by(amount), func(pat._undegrade_by(1 - amount)))
+    return stack(pat._degrade_by(amount), func(pat._undegrade_by(1 - amount))).with_steps(None)
 
 
 def _shorthand(name: str, amount: float):
@@ -290,10 +291,10 @@ def never(pat: Pattern, func) -> Pattern:
 
 @register("some_cycles_by")
 def some_cycles_by(pat: Pattern, amount: Any, func) -> Pattern:
-    """`func` applied to whole cycles, each with probability `amount`."""
+    """`func` applied to whole cycles, each with probability `amount` (no steps, as sometimes_by)."""
     amount = float(amount)
     return stack(degrade_by_with(pat, rand._segment(1), amount),
-                 func(degrade_by_with(pat, rand.fmap(lambda r: 1 - r)._segment(1), 1 - amount)))
+                 func(degrade_by_with(pat, rand.fmap(lambda r: 1 - r)._segment(1), 1 - amount))).with_steps(None)
 
 
 @register("some_cycles")

@@ -6,6 +6,7 @@ of a cycle add up without drift however long a piece runs.
 
 from __future__ import annotations
 
+import math
 from fractions import Fraction
 from typing import Any, Callable, NamedTuple
 
@@ -23,6 +24,22 @@ class PatternTooDense(ComposerError):
 def to_time(value: Any) -> Fraction:
     """An exact Fraction of cycles, by composer's one rule for time (`composer.beats`)."""
     return to_beats(value, "cycles")
+
+
+def lcm_steps(*steps: Fraction | None) -> Fraction | None:
+    """The least common multiple of steps per cycle (rationals: lcm of the numerators over
+    gcd of the denominators, as Fraction.js), leaving out None; None if all are."""
+    known = [s for s in steps if s is not None]
+    if not known:
+        return None
+    result = known[-1]
+    for other in known[:-1]:
+        a, b = abs(result.numerator), abs(other.numerator)
+        if a == 0 and b == 0:
+            result = Fraction(0)
+        else:
+            result = Fraction(a * b, math.gcd(a, b) * math.gcd(result.denominator, other.denominator))
+    return result
 
 
 def sam(t: Fraction) -> Fraction:

@@ -14,7 +14,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from composer.errors import ComposerError
-from composer.pattern import constructors, layering, signals
+from composer.pattern import constructors, layering, signals, stepwise
 from composer.pattern.controls import CONTROL_FUNCTIONS
 from composer.pattern.core import REGISTERED, Pattern, pure, reify, silence
 from composer.pattern.mini import mini
@@ -64,12 +64,13 @@ def _lookup_first(func):
 
 def _names() -> dict[str, Any]:
     names: dict[str, Any] = {name: _free(name) for name in [*REGISTERED, *_OPS, "superimpose", "layer",
-                                                             "reset", "restart", "struct", "mask"]}
+                                                             "reset", "restart", "struct", "mask",
+                                                             *stepwise.METHOD_ALIASES]}
     names.update(
         pure=pure, silence=silence, mini=mini, reify=reify, Fraction=Fraction,
         stack=constructors.stack, sequence=constructors.sequence, seq=constructors.seq,
         cat=constructors.cat, slowcat=constructors.slowcat, fastcat=constructors.fastcat,
-        timecat=constructors.timecat, stepcat=constructors.stepcat, polymeter=constructors.polymeter,
+        timecat=constructors.timecat,
         polyrhythm=constructors.polyrhythm, pr=constructors.pr, run=constructors.run,
         binary=constructors.binary, binary_n=constructors.binary_n,
         sine=signals.sine, sine2=signals.sine2, cosine=signals.cosine, cosine2=signals.cosine2,
@@ -83,6 +84,7 @@ def _names() -> dict[str, Any]:
         squeeze=layering.squeeze,
         arp=lambda indices, pat: reify(pat).arp(indices),
     )
+    names.update(stepwise.FUNCTIONS)
     names.update(CONTROL_FUNCTIONS)
     return names
 

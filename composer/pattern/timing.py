@@ -3,6 +3,7 @@
 Each function takes the pattern first and is registered as a method (`pat.fast(2)`,
 arguments may be patterns or mini-notation) and a plain `_` method (`pat._fast(2)`), as
 Strudel's pattern.mjs registers them; Strudel's tests in tests/test_pattern_strudel.py.
+Those Strudel registers with preserveSteps keep the pattern's steps per cycle here too.
 """
 
 from __future__ import annotations
@@ -10,8 +11,8 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any, Callable
 
-from composer.pattern.constructors import fastcat, sequence, shift_hap, slowcat, stack
-from composer.pattern.core import Pattern, pure, register, silence
+from composer.pattern.constructors import fastcat, nothing, sequence, shift_hap, slowcat, stack
+from composer.pattern.core import Pattern, pure, register, reify, silence
 from composer.pattern.span import Hap, TimeSpan, cycle_pos, sam, to_time
 
 _ONE = Fraction(1)
@@ -26,7 +27,7 @@ def _scale_hap(hap: Hap, factor: Fraction) -> Hap:
     )
 
 
-@register("fast", "density")
+@register("fast", "density", preserve_steps=True)
 def fast(pat: Pattern, factor: Any) -> Pattern:
     """Play `factor` cycles in the time of one; zero or negative gives silence."""
     factor = to_time(factor)
@@ -39,7 +40,7 @@ def fast(pat: Pattern, factor: Any) -> Pattern:
     def scaled(span: TimeSpan) -> list[Hap]:
         return [_scale_hap(hap, factor) for hap in query(TimeSpan(span.begin * factor, span.end * factor))]
 
-    return Pattern(scaled)
+    return Pattern(scaled, steps=pat._steps)
 
 
 @register("slow", "sparsity")
@@ -56,7 +57,7 @@ def hurry(pat: Pattern, factor: Any) -> Pattern:
     return pat._fast(factor).fmap(lambda value: merge_controls(value, {"speed": factor}, lambda a, b: a * b))
 
 
-@register("early")
+@register("early", preserve_steps=True)
 def early(pat: Pattern, offset: Any) -> Pattern:
     """Shift earlier by `offset` cycles (Tidal's `<~`)."""
     offset = to_time(offset)
@@ -67,16 +68,16 @@ def early(pat: Pattern, offset: Any) -> Pattern:
     def shifted(span: TimeSpan) -> list[Hap]:
         return [shift_hap(hap, -offset) for hap in query(TimeSpan(span.begin + offset, span.end + offset))]
 
-    return Pattern(shifted)
+    return Pattern(shifted, steps=pat._steps)
 
 
-@register("late")
+@register("late", preserve_steps=True)
 def late(pat: Pattern, offset: Any) -> Pattern:
     """Shift later by `offset` cycles (Tidal's `~>`)."""
     return pat._early(-to_time(offset))
 
 
-@register("rev")
+@register("rev", preserve_steps=True)
 def rev(pat: Pattern) -> Pattern:
     """Each cycle played backwards."""
     query = pat.query
@@ -140,17 +141,31 @@ def focus(pat: Pattern, begin: Any, end: Any) -> Pattern:
 
 @register("zoom")
 def zoom(pat: Pattern, begin: Any, end: Any) -> Pattern:
-    """Only [begin, end) of each cycle, stretched to fill the cycle."""
+    """Only [begin, end) of each cycle, stretched to fill the cycle (and its steps with it)."""
     begin, end = to_time(begin), to_time(end)
     if begin >= end:
-        return silence
+        return nothing
     width = end - begin
     return (pat.with_query_span(lambda span: span.with_cycle(lambda t: t * width + begin))
             .with_hap_span(lambda span: span.with_cycle(lambda t: (t - begin) / width))
-            .split_queries())
+            .split_queries().with_steps(None if pat._steps is None else pat._steps * width))
 
 
-@register("linger")
+@register("bite", patternify=False)
+def bite(pat: Pattern, parts: Any, indices: Any) -> Pattern:
+    """The cycle cut into `parts` parts, played in the order the pattern `indices` gives, each
+    squeezed into its index's event (Strudel's bite)."""
+    def part(index: Any) -> Callable[[Any], Pattern]:
+        def zoomed(count: Any) -> Pattern:
+            begin = to_time(index) / to_time(count) % 1
+            return pat._zoom(begin, begin + 1 / to_time(count))
+
+        return zoomed
+
+    return reify(indices).fmap(part).app_left(reify(parts)).squeeze_join()
+
+
+@register("linger", preserve_steps=True)
 def linger(pat: Pattern, fraction: Any) -> Pattern:
     """Repeat the first `fraction` of each cycle to fill it (negative: the last part)."""
     fraction = to_time(fraction)
@@ -174,8 +189,9 @@ def outside(pat: Pattern, factor: Any, func: Callable[[Pattern], Pattern]) -> Pa
 
 @register("ply")
 def ply(pat: Pattern, factor: Any) -> Pattern:
-    """Repeat each event `factor` times within its own span."""
-    return pat.fmap(lambda value: pure(value)._fast(factor)).squeeze_join()
+    """Repeat each event `factor` times within its own span (so `factor` times the steps)."""
+    steps = None if pat._steps is None else to_time(factor) * pat._steps
+    return pat.fmap(lambda value: pure(value)._fast(factor)).squeeze_join().with_steps(steps)
 
 
 @register("chop")
@@ -194,7 +210,9 @@ def chop(pat: Pattern, count: Any) -> Pattern:
             return fastcat(*({**value, "begin": begin + b * width, "end": begin + e * width} for b, e in shares))
         return fastcat(*({**value, "begin": b, "end": e} for b, e in shares))
 
-    return pat.squeeze_bind(parts) if count > 0 else silence
+    if count <= 0:
+        return silence
+    return pat.squeeze_bind(parts).with_steps(None if pat._steps is None else count * pat._steps)
 
 
 @register("striate")
@@ -204,13 +222,14 @@ def striate(pat: Pattern, count: Any) -> Pattern:
     count = int(count)
     if count <= 0:
         return silence
-    return pat.set(slowcat(*({"begin": i / count, "end": (i + 1) / count} for i in range(count))))._fast(count)
+    return (pat.set(slowcat(*({"begin": i / count, "end": (i + 1) / count} for i in range(count))))._fast(count)
+            .with_steps(None if pat._steps is None else count * pat._steps))
 
 
 @register("segment", "seg")
 def segment(pat: Pattern, count: Any) -> Pattern:
-    """Sample the pattern `count` times a cycle (turns signals into events)."""
-    return pat.struct(pure(True)._fast(count))
+    """Sample the pattern `count` times a cycle (turns signals into events): `count` steps."""
+    return pat.struct(pure(True)._fast(count)).with_steps(count)
 
 
 @register("swing_by")
@@ -236,7 +255,7 @@ def press(pat: Pattern) -> Pattern:
     return pat._press_by(Fraction(1, 2))
 
 
-@register("repeat_cycles")
+@register("repeat_cycles", preserve_steps=True)
 def repeat_cycles(pat: Pattern, count: Any) -> Pattern:
     """Play each cycle `count` times before moving to the next."""
     count = int(count)
@@ -262,18 +281,18 @@ def _iter(pat: Pattern, times: Any, back: bool) -> Pattern:
     return slowcat(*(pat._late(step) if back else pat._early(step) for step in steps))
 
 
-@register("iter")
+@register("iter", preserve_steps=True)
 def iter_(pat: Pattern, times: Any) -> Pattern:
     """Each cycle starts one `times`-th later in the pattern than the last."""
     return _iter(pat, times, back=False)
 
 
-@register("iter_back")
+@register("iter_back", preserve_steps=True)
 def iter_back(pat: Pattern, times: Any) -> Pattern:
     return _iter(pat, times, back=True)
 
 
-@register("palindrome")
+@register("palindrome", preserve_steps=True)
 def palindrome(pat: Pattern) -> Pattern:
     """Forwards, then backwards, cycle by cycle."""
     return pat.last_of(2, lambda p: p.rev())
@@ -296,18 +315,18 @@ def _chunk(pat: Pattern, count: Any, func: Callable, back: bool, fast_: bool) ->
     return pat.when(selector, func)
 
 
-@register("chunk", "slow_chunk")
+@register("chunk", "slow_chunk", preserve_steps=True)
 def chunk(pat: Pattern, count: Any, func: Callable) -> Pattern:
     """Apply `func` to one of `count` parts of the cycle, a different part each cycle."""
     return _chunk(pat, count, func, back=False, fast_=False)
 
 
-@register("chunk_back")
+@register("chunk_back", preserve_steps=True)
 def chunk_back(pat: Pattern, count: Any, func: Callable) -> Pattern:
     return _chunk(pat, count, func, back=True, fast_=False)
 
 
-@register("fast_chunk")
+@register("fast_chunk", preserve_steps=True)
 def fast_chunk(pat: Pattern, count: Any, func: Callable) -> Pattern:
     return _chunk(pat, count, func, back=False, fast_=True)
 
@@ -322,6 +341,9 @@ def ribbon(pat: Pattern, offset: Any, cycles: Any) -> Pattern:
 def within(pat: Pattern, begin: Any, end: Any, func: Callable) -> Pattern:
     """Apply `func` to the events that start in [begin, end] of each cycle."""
     begin, end = to_time(begin), to_time(end)
-    inside_span = pat.filter_haps(lambda hap: hap.whole is not None and begin <= cycle_pos(hap.whole.begin) <= end)
-    outside_span = pat.filter_haps(lambda hap: hap.whole is not None and not begin <= cycle_pos(hap.whole.begin) <= end)
+    def keep(inside: bool) -> Callable[[list[Hap]], list[Hap]]:
+        return lambda haps: [hap for hap in haps if hap.whole is not None
+                             and (begin <= cycle_pos(hap.whole.begin) <= end) == inside]
+
+    inside_span, outside_span = pat.with_haps(keep(True)), pat.with_haps(keep(False))
     return stack(func(inside_span), outside_span)

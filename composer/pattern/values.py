@@ -178,6 +178,11 @@ _JOINS: dict[str, Callable[[Pattern, Pattern, Callable], Pattern]] = {
 for _name in _OPS:
     setattr(Pattern, _name, _Operator(_name))
 
+# Python's operators on patterns: `pat + 12` is `pat.add(12)`, `12 + pat` is `pure(12).add(pat)`.
+for _name, _operator in (("add", "add"), ("sub", "sub"), ("mul", "mul"), ("truediv", "div")):
+    setattr(Pattern, f"__{_name}__", lambda self, other, op=_operator: getattr(self, op)(other))
+    setattr(Pattern, f"__r{_name}__", lambda self, other, op=_operator: getattr(reify(other), op)(self))
+
 
 def _structure(how: str, name: str = "set"):
     def method(self: Pattern, *others: Any) -> Pattern:

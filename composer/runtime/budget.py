@@ -6,6 +6,9 @@ has used more than its CPU seconds, or more than its seconds of the clock, or pr
 than `MAX_EVENTS` events, gets an `Overrun` exception raised inside it
 (`PyThreadState_SetAsyncExc`: the interpreter raises it at the body's next bytecode, so it ends
 Python loops such as `while True: pass`; a single C call, a `time.sleep(3)` say, ends first).
+That bytecode may be a callback's that Python runs in the thread and whose exceptions it only
+prints (a garbage collector's callback, a weakref's, a `__del__`): such an Overrun is not
+printed (`_quiet_overruns`), and the watchdog fires again until one lands in the body.
 
 - Rendering (the default), an overrun is a one-line error naming the file, line and loop.
 - Live (`live(report)`), each iteration is first snapshotted; an overrun rolls back what it did
@@ -225,8 +228,27 @@ def interrupt(thread_id: int, exception: type[BaseException] | None = Overrun) -
     """Raise `exception` in the thread at its next bytecode; None takes back one not yet raised."""
     import ctypes  # only when a body overruns: a render's start-up does not pay for it
 
+    if exception is Overrun and sys.unraisablehook is not _quiet_overruns:
+        global _unraisable_hook
+        _unraisable_hook, sys.unraisablehook = sys.unraisablehook, _quiet_overruns
     ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id),
                                                ctypes.py_object(exception) if exception else None)
+
+
+_unraisable_hook = sys.unraisablehook  # the hook `_quiet_overruns` passes everything else to
+_passing = threading.local()  # a hook that wraps ours in turn must not send us round in a circle
+
+
+def _quiet_overruns(unraisable) -> None:
+    """sys.unraisablehook once Overruns fly: one that landed in a callback whose exceptions
+    Python only prints is no error (the watchdog fires again); the rest go to the hook before."""
+    if unraisable.exc_type is Overrun or getattr(_passing, "on", False):
+        return
+    _passing.on = True
+    try:
+        _unraisable_hook(unraisable)
+    finally:
+        _passing.on = False
 
 
 class _Watchdog:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from composer import context
+from composer.filekinds import check_kind
 from composer.runtime.dsl import PieceAPI
 from composer.runtime.engine import Runtime
 from composer.runtime.piece import PieceDefinition, is_chart, top_level
@@ -18,7 +19,7 @@ from composer.runtime.piece import PieceDefinition, is_chart, top_level
 def load(path, seed: int = 0, bpm=None, until=None) -> Runtime:
     """Load a piece file: run its top level as the runtime's first thread (a chart has none),
     and return the runtime, ready to produce its events."""
-    path = Path(path)
+    path = check_kind(path, "piece")
     if is_chart(path):
         context.new_top_level(seed)
         api = PieceAPI(PieceDefinition(path=path))

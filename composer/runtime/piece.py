@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import Callable
 
 from composer.errors import ComposerError, did_you_mean
+from composer.filekinds import CHART_SUFFIXES
 from composer.randomness.state import RandomState
 
 
 #: A ChordPro chart (.cho, .chopro ...) runs as a piece of its own: the band plays it.
-CHART_SUFFIXES = (".cho", ".chopro", ".chordpro", ".crd", ".pro", ".txt")
 
 
 def is_chart(path) -> bool:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from composer.atomic import atomic_path
 from composer.errors import ComposerError
+from composer.filekinds import check_kind
 
 #: suffix -> FluidSynth's file type (libsndfile's names)
 AUDIO_TYPES = {".wav": "wav", ".flac": "flac", ".ogg": "oga"}
@@ -42,7 +43,7 @@ def find_soundfont(explicit: str | os.PathLike | None = None) -> Path:
         path = Path(chosen)
         if not path.is_file():
             raise ComposerError(f"{path}: no such SoundFont")
-        return path
+        return check_kind(path, "SoundFont")
     for place in SOUNDFONT_PLACES:
         if Path(place).is_file():
             return Path(place)

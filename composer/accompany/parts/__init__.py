@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import random
 import zlib
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import NamedTuple
+
+from composer.errors import ComposerError
 
 
 class Hit(NamedTuple):
@@ -34,6 +37,36 @@ class PartContext:
 def stable_seed(*parts: object) -> int:
     """A 32-bit seed from the parts, the same in every process (hash() is salted)."""
     return zlib.crc32("\x1f".join(str(p) for p in parts).encode())
+
+
+def playing(plans, options) -> Iterator[tuple]:
+    """(plan, settings) of each bar the part plays: those its bar's style gives settings."""
+    for plan in plans:
+        settings = options(plan)
+        if settings:
+            yield plan, settings
+
+
+def led_through(plans, options, lead: Callable[[list], list]) -> dict[int, object]:
+    """What `lead` gives each chord the part plays (a shape, a voicing; None for N.C.), chosen
+    over the whole song at once so that it moves least; keyed by the id() of the chord's slot."""
+    slots = [slot for plan, _ in playing(plans, options) for slot in plan.slots]
+    return dict(zip((id(slot) for slot in slots), lead([slot.chord for slot in slots])))
+
+
+def style_pattern(settings: dict, what: str, names: Collection[str], default: str, *, key: str = "pattern",
+                  written: Callable[[object], object] | None = None, or_else: str = ""):
+    """The pattern a bar's style gives a part: `settings[key]` (else `default`) when it is one of
+    `names` (the pattern itself when `names` maps names to patterns), else what `written` reads
+    of a pattern written out in the style (None: it cannot); a one-line error listing the names,
+    then `or_else`, when it is neither."""
+    value = settings.get(key, default)
+    if isinstance(value, str) and value in names:
+        return names[value] if isinstance(names, Mapping) else value
+    pattern = None if written is None else written(value)
+    if pattern is None:
+        raise ComposerError(f"unknown {what} {value!r}; use one of {', '.join(names)}{or_else}")
+    return pattern
 
 
 def clamp_velocity(value: float) -> int:

@@ -13,9 +13,8 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from composer.accompany.parts import Hit, clamp_velocity
+from composer.accompany.parts import Hit, clamp_velocity, playing, style_pattern
 from composer.accompany.voicing import bass_note
-from composer.errors import ComposerError
 from composer.harmony.spelling import parse_key
 
 LOW, HIGH = 28, 52  # E1 .. E3
@@ -26,13 +25,8 @@ def play(plans, options, context) -> list[Hit]:
     hits: list[Hit] = []
     previous = None
     pedal = None
-    for plan in plans:
-        settings = options(plan)
-        if not settings:
-            continue
-        name = settings.get("pattern", "root")
-        if name not in PATTERNS:
-            raise ComposerError(f"unknown bass pattern {name!r}; use one of {', '.join(PATTERNS)}")
+    for plan, settings in playing(plans, options):
+        name = style_pattern(settings, "bass pattern", PATTERNS, "root")
         velocity = settings.get("velocity", 96)
         if name == "pedal":
             pedal = pedal or _pedal_note(plan, context)

@@ -14,7 +14,7 @@ import tomllib
 from fractions import Fraction
 from pathlib import Path
 
-from composer.accompany.parts import Hit
+from composer.accompany.parts import Hit, style_pattern
 from composer.accompany.plan import default_groups
 from composer.errors import ComposerError
 from composer.runtime.kits import load_kit
@@ -48,10 +48,9 @@ def play(plans, options, context) -> list[Hit]:
         if not settings:
             crash_next = False
             continue
-        feel = settings.get("groove", "rock")
-        if not isinstance(feel, dict) and feel not in grooves():
-            raise ComposerError(f"unknown groove {feel!r}; use one of {', '.join(grooves())}, "
-                                "or write one: { bd = 'x...x...', sn = '..x...x.', hh = 'xxxxxxxx' }")
+        feel = style_pattern(settings, "groove", tuple(grooves()), "rock", key="groove",
+                             written=lambda groove: groove if isinstance(groove, dict) else None,
+                             or_else=", or write one: { bd = 'x...x...', sn = '..x...x.', hh = 'xxxxxxxx' }")
         if plan.final:  # the band ends together on the last bar's downbeat
             hits += [Hit(plan.start, Fraction(2), kit.note("cr"), 116), Hit(plan.start, HIT, kit.note("bd"), 110)]
             continue

@@ -12,8 +12,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from composer.accompany.guitar import lead_shapes
-from composer.accompany.parts import Hit, clamp_velocity, final_strum
-from composer.errors import ComposerError
+from composer.accompany.parts import Hit, clamp_velocity, final_strum, led_through, playing, style_pattern
 
 EIGHTH, SIXTEENTH = Fraction(1, 2), Fraction(1, 4)
 FINAL_SPREAD = Fraction(1, 12)  # the last chord is rolled slowly
@@ -28,14 +27,12 @@ PATTERNS = {
 
 
 def play(plans, options, context) -> list[Hit]:
-    slots = [slot for plan in plans if options(plan) for slot in plan.slots]
-    shapes = dict(zip((id(s) for s in slots), lead_shapes([s.chord for s in slots], context.tuning, context.capo)))
+    shapes = led_through(plans, options, lambda chords: lead_shapes(chords, context.tuning, context.capo))
     hits = []
-    for plan in plans:
-        settings = options(plan)
-        if not settings:
-            continue
-        step, cells = _pattern(settings.get("pattern", "travis"), settings.get("step", 0.5))
+    for plan, settings in playing(plans, options):
+        step, cells = style_pattern(settings, "fingerpicking pattern", PATTERNS, "travis",
+                                    written=lambda cells: _written(cells, settings.get("step", 0.5)),
+                                    or_else=" or a list of cells of the fingers p t i m a, such as ['p a', 'i', 't', 'm']")
         velocity = settings.get("velocity", 72)
         if plan.final:
             shape = shapes.get(id(plan.slots[0]))
@@ -60,16 +57,13 @@ def play(plans, options, context) -> list[Hit]:
     return hits
 
 
-def _pattern(name, step) -> tuple[Fraction, tuple[str, ...]]:
-    """A named pattern, or cells written out in a style (["p a", "i", "t", "m"], with `step`)."""
-    if isinstance(name, str) and name in PATTERNS:
-        return PATTERNS[name]
+def _written(cells, step) -> tuple[Fraction, tuple[str, ...]] | None:
+    """Cells written out in a style (["p a", "i", "t", "m"], with `step`), or None if they are not."""
     fingers = set("ptima")
-    if (isinstance(name, list) and name and all(isinstance(c, str) and c.split() and set(c.split()) <= fingers
-                                                for c in name)):
-        return Fraction(step).limit_denominator(64), tuple(name)
-    raise ComposerError(f"unknown fingerpicking pattern {name!r}; use one of {', '.join(PATTERNS)} "
-                        "or a list of cells of the fingers p t i m a, such as ['p a', 'i', 't', 'm']")
+    if (isinstance(cells, list) and cells and all(isinstance(c, str) and c.split() and set(c.split()) <= fingers
+                                                  for c in cells)):
+        return Fraction(step).limit_denominator(64), tuple(cells)
+    return None
 
 
 def _strings(notes) -> dict[str, int]:

@@ -7,25 +7,18 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from composer.accompany.parts import Hit, clamp_velocity
+from composer.accompany.parts import Hit, clamp_velocity, led_through, playing, style_pattern
 from composer.accompany.voicing import lead
-from composer.errors import ComposerError
 
 PATTERNS = ("pad", "comp")
 
 
 def play(plans, options, context) -> list[Hit]:
-    slots = [slot for plan in plans if options(plan) for slot in plan.slots]
-    spread = any(options(plan).get("spread", False) for plan in plans if options(plan))
-    voicings = dict(zip((id(s) for s in slots), lead([s.chord for s in slots], spread=spread)))
+    spread = any(settings.get("spread", False) for _, settings in playing(plans, options))
+    voicings = led_through(plans, options, lambda chords: lead(chords, spread=spread))
     hits = []
-    for plan in plans:
-        settings = options(plan)
-        if not settings:
-            continue
-        name = settings.get("pattern", "pad")
-        if name not in PATTERNS:
-            raise ComposerError(f"unknown keys pattern {name!r}; use one of {', '.join(PATTERNS)}")
+    for plan, settings in playing(plans, options):
+        name = style_pattern(settings, "keys pattern", PATTERNS, "pad")
         velocity = settings.get("velocity", 58)
         for slot in plan.slots:
             voicing = voicings[id(slot)]

@@ -12,8 +12,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from composer.accompany.guitar import lead_shapes
-from composer.accompany.parts import Hit, clamp_velocity, final_strum
-from composer.errors import ComposerError
+from composer.accompany.parts import Hit, clamp_velocity, final_strum, led_through, playing, style_pattern
 
 EIGHTH = Fraction(1, 2)
 FINAL_SPREAD = Fraction(1, 24)  # the last chord: one slower stroke
@@ -44,27 +43,21 @@ def strokes(pattern: dict | str, cells: int) -> str:
     return built
 
 
-def _pattern(name) -> dict | str:
-    """A named pattern, or one written out in a style ("D.DU.UDU"): it restarts at each group."""
-    if isinstance(name, str) and name in PATTERNS:
-        return PATTERNS[name]
-    written = "".join(c for c in name if c not in " |") if isinstance(name, str) else ""
+def _written(strokes) -> str | None:
+    """Strokes written out in a style ("D.DU.UDU"; they restart at each group), or None if they are not."""
+    written = "".join(c for c in strokes if c not in " |") if isinstance(strokes, str) else ""
     if not written or set(written) - set(STRENGTH) - {"."}:
-        raise ComposerError(f"unknown strumming pattern {name!r}; use one of {', '.join(PATTERNS)} "
-                            "or write strokes such as 'D.DU.UDU'")
+        return None
     return written
 
 
 def play(plans, options, context) -> list[Hit]:
-    slots = [slot for plan in plans if options(plan) for slot in plan.slots]
-    shapes = dict(zip((id(s) for s in slots), lead_shapes([s.chord for s in slots], context.tuning, context.capo)))
+    shapes = led_through(plans, options, lambda chords: lead_shapes(chords, context.tuning, context.capo))
     strokes_at: list[tuple[Fraction, str, object, int, Fraction]] = []  # beat, stroke, slot, velocity, spread
     final_bars = []
-    for plan in plans:
-        settings = options(plan)
-        if not settings:
-            continue
-        pattern = _pattern(settings.get("pattern", "folk"))
+    for plan, settings in playing(plans, options):
+        pattern = style_pattern(settings, "strumming pattern", PATTERNS, "folk", written=_written,
+                                or_else=" or write strokes such as 'D.DU.UDU'")
         spread = Fraction(settings.get("strum_ms", 12)).limit_denominator(1000) / 1000 * plan.bar.bpm / 60
         velocity = settings.get("velocity", 84)
         if plan.final:
