@@ -94,3 +94,15 @@ def test_a_spooled_track_writes_the_same_bytes(tmp_path, monkeypatch):
     assert spooled.tracks["a"].spool is not None
     spooled.write(tmp_path / "x.mid", ["a"])
     assert (tmp_path / "x.mid").read_bytes() == expected == spooled.to_bytes(["a"])
+
+
+def test_bar_lines_follow_each_meter_from_where_it_began():
+    meters = MeterMap(4, 4)
+    meters.add(F(16), 7, 4)  # four bars of 4/4, then 7/4: bar lines 16, 23, 30
+    assert [meters.next_bar_line(b) for b in (0.0, 3.99, 4.0, 4 - 1e-12, -0.1, 15.5, 16, 18, 23 - 1e-12)] == [
+        4, 4, 8, 8, 4, 16, 23, 23, 30]
+    assert meters.bar(F(24)) == (6, 23, 30)
+    cut = MeterMap(7, 8)
+    cut.add(F(5), 4, 4)  # a 7/8 bar, then one cut to 1.5 beats by the change: bar lines 3.5, 5, 9
+    assert [cut.next_bar_line(b) for b in (0, 3.5, 4, 5)] == [F(7, 2), 5, 5, 9]
+    assert cut.bar(6) == (3, 5, 9)

@@ -80,6 +80,7 @@ class Scheduler:
         self.expander = Expander()
         self.sources: list = []
         self.hooks: list[list] = []  # [period, function, next due]
+        self.on_computed: list[Callable[[], None]] = []  # called as each look-ahead window is computed
         self.computed_until = Fraction(0)  # every message before this beat is queued
         self.meters = MeterMap(*runtime.time_signature)  # those met so far, in the events computed
         self.bars = bars
@@ -167,6 +168,8 @@ class Scheduler:
             for source in self.sources:
                 for beat, data in source.between(begin, target):
                     heapq.heappush(self._queue, (beat, TRANSPORT, next(self._sequence), data, None))
+            for computed in self.on_computed:
+                computed()
             end = self.end
         if end is not None and self.computed_until >= end:
             for message in self.expander.flush_all(end):  # notes outlasting the end, at their own time
