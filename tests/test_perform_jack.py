@@ -413,3 +413,48 @@ def test_cli_performs_the_patchs_chart_and_its_band_follows_the_left_hand(contro
     late = {d[1] % 12 for t, d in receiver.messages
             if mark + 2.2 < t < mark + 3.4 and d[0] & 0xF0 == 0x90 and d[2] and d[0] & 0x0F in BAND_CHANNELS}
     assert late == {7, 11, 2, 5}  # G B D F: the band's chord, every pitched part
+
+
+def test_a_pad_after_a_change_of_meter_launches_on_a_bar_line_of_the_new_meter(tmp_path, controller, receiver):
+    """Two bars of 4/4, then 7/4: bar lines 8, 15, 22, ... (multiples of 7 would be 14, 21)."""
+    import mido
+
+    piece = tmp_path / "meters.py"
+    piece.write_text("""
+use_bpm(480)
+
+@live_loop
+def conductor():
+    sleep(8)
+    use_time_signature(7, 4)
+    stop()
+
+@live_loop
+def pulse():
+    play(36)
+    sleep(1)
+
+@live_loop(paused=True)
+def lead():
+    play(72, channel=5)
+    sleep(1)
+""")
+    patch = write_patch(tmp_path, '[[pads]]\npad = 1\naction = "toggle"\nloop = "lead"\n')
+    out = tmp_path / "take.mid"
+    running = perform(patch, controller, receiver, piece=piece, record=out)
+    performance = running.performance
+    try:
+        assert receiver.wait_for(lambda: performance.beat_now() > 9, timeout=5)
+        hit = performance.beat_now()
+        controller.pad_hit(1)
+        assert receiver.wait_for(lambda: receiver.notes_on(channel=4), timeout=5)
+    finally:
+        running.finish()
+    midi = mido.MidiFile(out)
+    [lead] = [t for t in midi.tracks if t.name == "lead"]
+    tick, first = 0, None
+    for message in lead:
+        tick += message.time
+        if first is None and message.type == "note_on" and message.velocity > 0:
+            first = tick / midi.ticks_per_beat
+    assert first > hit and (first - 8) % 7 == 0

@@ -62,8 +62,7 @@ def perform_offline(runtime, hits, bars):
     scheduler = Scheduler(runtime, lambda data: None, clock=clock, sleep=clock.sleep, bars=Fraction(bars))
     messages = []
     scheduler.expander = RecordingExpander(scheduler.expander, messages.append)
-    launcher = LoopLauncher(runtime, horizon=lambda: scheduler.computed_until, meters=scheduler.meters)
-    scheduler.on_computed.append(launcher.follow)
+    launcher = LoopLauncher.on(scheduler)  # as the performance has it
     waiting, landed = sorted(hits), []
 
     def pads():

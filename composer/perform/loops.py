@@ -32,6 +32,14 @@ class LoopLauncher:
         self.meters = meters if meters is not None else MeterMap(*runtime.time_signature)
         self._fills: dict[str, Fraction] = {}  # a fill's loop -> its bar line, while its bar's end is unknown
 
+    @classmethod
+    def on(cls, scheduler) -> "LoopLauncher":
+        """A launcher for a live scheduler's runtime, on the bar lines of the music it has
+        computed, placing fills' ends as it computes on."""
+        launcher = cls(scheduler.runtime, horizon=lambda: scheduler.computed_until, meters=scheduler.meters)
+        scheduler.on_computed.append(launcher.follow)
+        return launcher
+
     def known(self, name: str) -> bool:
         return name in self.runtime.piece.loops
 

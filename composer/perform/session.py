@@ -120,9 +120,7 @@ class Performance(Stage):
             self.scheduler = Scheduler(runtime, self._send_clocked, lookahead=options.latency_ms / 1000,
                                        tempo_map=TempoMap(runtime.bpm), on_error=self._loop_failed,
                                        route=self.named.route)
-            self.launcher = LoopLauncher(runtime, horizon=lambda: self.scheduler.computed_until,
-                                         meters=self.scheduler.meters)
-            self.scheduler.on_computed.append(self.launcher.follow)  # a fill's bar ends in its own meter
+            self.launcher = LoopLauncher.on(self.scheduler)
             if self.recorder is not None:
                 self.scheduler.expander = self.recorder.tee(self.scheduler.expander)
             runtime.budget.live(self._warn)  # a body that runs away is abandoned, the performance goes on
