@@ -1,5 +1,9 @@
 """Render a piece offline: runtime -> events -> a MIDI file, a score, a picture or audio.
 
+Without --bars or --beats a piece plays to its own end, as when Sonic Pi runs a buffer: a chart
+once through; a piece whose threads all finish (no live_loop running on), to its last sound,
+rounded up to a bar line; a piece that plays on, DEFAULT_BARS bars.
+
 `--bars` follows the piece's time signatures. They are known only as the piece runs, so when a
 `use_time_signature` inside a loop moves the end, the render starts again with the end that
 meter gives (the piece is deterministic, so the second pass repeats the first up to there).
@@ -7,6 +11,7 @@ meter gives (the piece is deterministic, so the second pass repeats the first up
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -18,11 +23,13 @@ from composer.meters import MeterMap
 from composer.outputs import check_output, make_folder, output_kind
 from composer.runtime import loading
 from composer.runtime.engine import DEFAULT_TIME_SIGNATURE
-from composer.runtime.events import Tempo, TimeSignature
+from composer.runtime.events import Note, Tempo, TimeSignature
 from composer.runtime.messages import expand
 from composer.sinks.smf import MAX_TRACKS, MidiFileWriter, beat_to_tick
 
 DEFAULT_BARS = 16
+#: How far a piece without a live_loop is followed to find its end (a top level may loop forever).
+NATURAL_END_BEATS = 4096
 #: Tempo changes the summary names one by one; more are summed up.
 NAMED_TEMPO_CHANGES = 3
 
@@ -115,11 +122,40 @@ def render_timeline(piece: str | Path, bars=None, beats=None, seed: int = 0, bpm
     return _measured(piece, bars, beats, seed, bpm, gather)
 
 
+def natural_length(piece, seed: int = 0, bpm=None) -> Fraction | None:
+    """Beats to the piece's own end (see the module's docstring), or None when it plays on."""
+    runtime = loading.load(Path(piece), seed=seed, bpm=bpm, until=NATURAL_END_BEATS)
+    if runtime.piece.length is not None:
+        return runtime.piece.length
+    meters = MeterMap(*runtime.time_signature)
+    last = runtime.top_level_time()
+    checkpoint = meters.beats(DEFAULT_BARS)  # live_loops that stop themselves by then end the piece
+    while not runtime.ended():
+        if checkpoint > NATURAL_END_BEATS or (checkpoint > meters.beats(DEFAULT_BARS) and runtime.looping()):
+            return None
+        for event in runtime.events(until=checkpoint):
+            kind = type(event)
+            if kind is Note:
+                last = max(last, event.beat + event.duration)
+            elif kind is TimeSignature:
+                meters.add(event.beat, event.numerator, event.denominator)
+            elif kind is not Tempo:
+                last = max(last, event.beat)
+        if not runtime.ended() and runtime.looping():
+            return None
+        checkpoint += meters.beats(DEFAULT_BARS)
+    if last <= 0 or runtime.cut_at_end:
+        return None
+    return meters.beats(math.ceil(meters.bars(last)))
+
+
 def _measured(piece, bars, beats, seed, bpm, run):
     """`run(runtime, length, meters, bars)` on a freshly loaded piece, again whenever a time
     signature met on the way moves the end of --bars. The top level, a thread as in Sonic Pi,
     runs up to the end (at first the end in 4/4) like every thread, so one that plays forever
     is a score cut there."""
+    if bars is None and beats is None:
+        beats = natural_length(piece, seed, bpm)
     meters = None
     measured_bars = None if beats is not None else to_beats(DEFAULT_BARS if bars is None else bars, "bars")
     horizon = render_length(None, bars, beats, MeterMap(*DEFAULT_TIME_SIGNATURE))

@@ -40,6 +40,7 @@ def load_chart_piece(path, api, seed: int = 0) -> PieceDefinition:
         raise PieceError(str(error)) from None
     definition = PieceDefinition(path=path)
     definition.band = control
+    definition.length = live.band.beats  # a render without --bars plays the song once through
     api.definition = definition
     first = chart.bars[0]
     definition.bpm = first.bpm

@@ -12,7 +12,7 @@ import click
 @click.option("-o", "--out", "out", required=True, type=click.Path(dir_okay=False),
               help="Output file: .mid; .musicxml/.mxl (a score); .png/.svg (a piano roll); "
                    ".wav/.flac/.ogg (audio through a SoundFont).")
-@click.option("--bars", type=float, help="Length in bars, through the piece's time signatures (default 16).")
+@click.option("--bars", type=float, help="Length in bars, through the piece's time signatures (default: the piece's own end; 16 if it plays on).")
 @click.option("--beats", type=float, help="Length in beats (quarter notes), instead of --bars.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed for the piece's randomness.")
 @click.option("--bpm", type=float, help="Tempo, overriding the piece's use_bpm.")

@@ -67,6 +67,7 @@ class Runtime(TempoCalls, CueCalls, LoopControl):
         self._parked: list[RunningLoop] = []
         self._top: RunningLoop | None = None
         self._namespace: dict | None = None  # the top level's, for error hints
+        self.cut_at_end = False  # a thread was still playing at `until`, so the piece goes on past it
         self._streaming = False  # events() has begun: settings at beat 0 are events from now on
         self._kits: dict[str, Kit] = {}
         self._external: set[str] = set()  # loops added from outside the piece; reloads keep them
@@ -121,6 +122,14 @@ class Runtime(TempoCalls, CueCalls, LoopControl):
     def bar_beats(self) -> Fraction:
         numerator, denominator = self.time_signature
         return Fraction(numerator * 4, denominator)
+
+    def ended(self) -> bool:
+        """Every thread has finished (or waits for a cue nothing will send): nothing more will sound."""
+        return not self._queue
+
+    def looping(self) -> bool:
+        """A live_loop is still to run, so the piece plays on until it is stopped."""
+        return any(not entry[3].one_shot and not entry[3].removed for entry in self._queue)
 
     def queued_loops(self) -> set[str]:
         """Names of the loops that will run again (a loop whose body raised is not among them)."""
@@ -285,6 +294,7 @@ class Runtime(TempoCalls, CueCalls, LoopControl):
                 loop.stopped = True
             else:
                 state.time = max(state.time, self.until)  # nothing more of this loop can be heard
+                self.cut_at_end = True
         except Parked:
             self._parked.append(loop)
             return

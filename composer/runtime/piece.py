@@ -59,6 +59,7 @@ class PieceDefinition:
     key: tuple[int, bool] | None = None  # (sharps, minor) for scores: use_key, else the first scale used
     band: object | None = None  # a chart's band that a performer steers (composer.accompany.control)
     warned: set = field(default_factory=set)  # the one-time warnings given (composer.runtime.notices)
+    length: Fraction | None = None  # beats to its end, when known before it runs (a chart: once through)
 
 
 def located(error: BaseException, path: Path, namespace: dict | None = None) -> PieceError:
