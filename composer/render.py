@@ -170,6 +170,8 @@ def _measured(piece, bars, beats, seed, bpm, run):
             return run(runtime, length, meters, measured_bars)
         except _Remeasure:
             continue
+        finally:
+            runtime.close()
 
 
 def _render_once(runtime, piece: Path, out: Path, kind: str, length: Fraction, meters: MeterMap, bars, progress,

@@ -243,15 +243,22 @@ def test_piece_errors_are_one_line_and_name_the_line(tmp_path, source, message):
     assert message in text
 
 
-def test_a_body_that_never_returns_is_reported(tmp_path):
-    with pytest.raises(ComposerError, match="ran past 4096 beats"):
-        run_piece(tmp_path, """
-            @live_loop
-            def a():
-                while True:
-                    play(60)
-                    sleep(1)
-        """, beats=None)
+def test_a_body_that_never_returns_plays_on_for_ever(tmp_path):
+    """As in Sonic Pi, where a thread is a thread (see test_forever.py): with no end, its
+    events come lazily, as far as they are asked for."""
+    from itertools import islice
+
+    from composer.runtime import loading
+    from pieces import write_piece
+
+    runtime = loading.load(write_piece(tmp_path, """
+        @live_loop
+        def a():
+            while True:
+                play(60)
+                sleep(1)
+    """))
+    assert [e.beat for e in islice((e for e in runtime.events() if type(e).__name__ == "Note"), 5000)] == list(range(5000))
 
 
 def test_render_length_stops_an_endless_body_at_the_end(tmp_path):

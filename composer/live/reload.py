@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from composer.errors import ComposerError
-from composer.runtime import loading
+from composer.runtime import fibers, loading
 from composer.runtime.budget import Overrun, interrupt
 
 LOAD_SECONDS = 1.0
@@ -88,6 +88,8 @@ class _Load:
                 self.done.set()
         except Overrun:
             pass  # abandoned: nobody waits for it any more
+        finally:
+            fibers.release_idle()  # this thread ends: so do the fibers it ran the top level in
 
     def line(self) -> int | None:
         """The piece's line the load is running now."""

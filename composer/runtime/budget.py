@@ -190,9 +190,9 @@ class _Snapshot:
 
     def restore(self) -> None:
         runtime, loop = self.runtime, self.loop
-        name = loop.definition.name
+        track = loop.track  # the top level's and its threads' notes go to the main track
         pending = runtime._pending  # in place: `events()` holds this very list
-        pending[:] = [entry for entry in pending if entry[2] < self.sequence or getattr(entry[3], "track", name) != name]
+        pending[:] = [entry for entry in pending if entry[2] < self.sequence or getattr(entry[3], "track", track) != track]
         heapq.heapify(pending)
         for slot, value in self.state.items():
             setattr(loop.state, slot, _copy(value))
@@ -211,7 +211,9 @@ def _computing_thread(runtime) -> int:
     """The thread running one of `runtime`'s iterations (looked up only when judging one)."""
     for thread_id, frame in sys._current_frames().items():
         while frame is not None:
-            if frame.f_code.co_name == "_run_iteration" and frame.f_locals.get("self") is runtime:
+            code = frame.f_code.co_name
+            if (code == "_run_iteration" and frame.f_locals.get("self") is runtime
+                    or code == "_serve" and frame.f_locals.get("runtime") is runtime):  # a fiber (runtime.fibers)
                 return thread_id
             frame = frame.f_back
     return 0

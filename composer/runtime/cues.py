@@ -117,4 +117,5 @@ class CueCalls:
         if loop.bpm is not None:
             loop.beat += (found.time - loop.state.time) * loop.bpm / self.tempo.at(loop.state.time)
         loop.state.time = found.time
+        self.waited_here(loop)
         return found.values

@@ -8,7 +8,9 @@ pending event before the earliest cursor is final and can be emitted. The result
 ordered by (beat, order of production), identical run to run, whatever the sink.
 
 The top level runs first, at load: its `play`s and `sleep`s make a score, and a loop it defines
-starts at its time then. `sync` is the one call that waits for other threads: it runs their
+starts at its time then. Every body runs in a fiber (composer.runtime.fibers): one that loops
+for ever (Sonic Pi's `loop do`) waits at a sleep every so often and goes on when the stream
+reaches it, so it plays for ever, lazily; the top level runs on at load up to `TOP_LEVEL_BEATS`. `sync` is the one call that waits for other threads: it runs their
 iterations (nested) until a matching cue exists after its position, then moves its cursor to
 it. A sync no thread answers parks its thread until a cue comes (a render just ends).
 """
@@ -26,6 +28,7 @@ from composer.beats import add, to_beats, to_bpm
 from composer.context import LoopState, this_thread
 from composer.errors import ComposerError
 from composer.randomness.state import RandomState
+from composer.runtime import fibers
 from composer.runtime.budget import IterationBudget, Overrun
 from composer.runtime.events import Control, Event, Note, Release, Tempo, TimeSignature
 from composer.runtime.kits import DEFAULT_KIT, Kit, load_kit
@@ -39,8 +42,14 @@ from composer.runtime.timestate import TimeState
 
 DEFAULT_BPM = Fraction(60)  # Sonic Pi's default
 DEFAULT_TIME_SIGNATURE = (4, 4)
-#: An iteration that runs further than this has a body that never returns.
-MAX_ITERATION_BEATS = 4096
+#: How far the top level runs at load (and when a reload reads it) before it plays on beside
+#: the other threads: the loops and settings it makes up to there are known at once.
+TOP_LEVEL_BEATS = 4096
+#: A body waits for the stream at every this many sleeps (or syncs) of one run: one that loops
+#: for ever is computed a stretch at a time, lazily (composer.runtime.fibers).
+SLEEPS_PER_RUN = 64
+#: The sleep limit of a thread in a runtime with no end.
+NEVER = Fraction(2**62)
 #: The track the top level's notes go to.
 TOP_LEVEL_TRACK = "main"
 _new = tuple.__new__  # an event without NamedTuple's Python-level constructor: one is made per note
@@ -65,6 +74,8 @@ class Runtime(TempoCalls, CueCalls, LoopControl):
         self._orders = count()
         self._active: list[RunningLoop] = []  # threads whose body is running (nested under sync)
         self._parked: list[RunningLoop] = []
+        self._suspended: dict = {}  # thread -> the fiber its body waits in, mid-iteration
+        self._eager: RunningLoop | None = None  # the top level while it runs on at load
         self._top: RunningLoop | None = None
         self._namespace: dict | None = None  # the top level's, for error hints
         self.cut_at_end = False  # a thread was still playing at `until`, so the piece goes on past it
@@ -142,9 +153,18 @@ class Runtime(TempoCalls, CueCalls, LoopControl):
         namespace.update(__name__="__piece__", __file__=str(self.path))
         self._namespace = namespace
         definition = LoopDefinition(name="<top level>", body=body, line=1, auto_cue=False)
-        self._top = RunningLoop(definition, context.new_top_level(self.seed), next(self._orders),
-                                track=TOP_LEVEL_TRACK, one_shot=True)
-        self.run_iteration(self._top)  # a top level that never ends is stopped, as a loop's body is
+        top = self._top = RunningLoop(definition, context.new_top_level(self.seed), next(self._orders),
+                                      track=TOP_LEVEL_TRACK, one_shot=True)
+        self._eager = top
+        try:
+            self.run_iteration(top)
+            while top in self._suspended and top.state.time < TOP_LEVEL_BEATS:
+                self._iterations += 1  # each stretch has a budget of its own
+                self.run_iteration(top)
+        finally:
+            self._eager = None
+        if top in self._suspended:
+            self._enqueue(top)  # it loops for ever: it plays on beside the other threads
         self.piece.settings = dict(self._top.state.settings)  # what loops a reload adds start with
         for loop in self.loops.values():
             if not loop.one_shot:
@@ -240,6 +260,7 @@ class Runtime(TempoCalls, CueCalls, LoopControl):
         for name, loop in self.loops.items():
             if not loop.one_shot and name not in piece.loops and name not in self._external:
                 loop.removed = True
+                fibers.abandon(self, loop)  # a body that loops for ever ends too
                 self._emit(Release(loop.state.time, name))  # nothing it played outlasts its last iteration
         self.loops = {n: lp for n, lp in self.loops.items() if not lp.removed}
         self._queue = [entry for entry in self._queue if not entry[3].removed]
@@ -256,37 +277,37 @@ class Runtime(TempoCalls, CueCalls, LoopControl):
         self.piece = piece
         self._adopt_loops(piece, start)
 
+    def close(self) -> None:
+        """End the bodies still waiting mid-iteration (a runtime put away while they would play
+        on: a reload's scratch copy); their `finally` blocks run now."""
+        for loop in list(self._suspended):
+            fibers.abandon(self, loop)
+
     def _run_iteration(self, loop: RunningLoop) -> None:
+        """Run an iteration of `loop`'s body, or go on with the one it waits in, until it ends or
+        waits again (see composer.runtime.fibers); then queue the thread at its time."""
         state = loop.state
         definition = loop.definition
-        start = loop.iteration_start = state.time
-        # a render's end bounds every body; live, a body that never returns is caught here
-        limit = self.until if self.until is not None else start + MAX_ITERATION_BEATS
+        loop.sleeps = 0
+        limit = self.until if self.until is not None else NEVER  # a render's end bounds every body
         if loop.cut_at is not None:
             limit = min(limit, loop.cut_at)
         if limit is not loop.sleep_limit:  # rendering, it is the render's end each time
             loop.sleep_limit = limit
             loop.sleep_key = limit.numerator / limit.denominator
-        loop.waited = loop.rewound = False
         active = self._active
         active.append(loop)
         this_thread.current = state
         try:
-            if not loop.started:
-                if definition.delay < 0:  # Sonic Pi's delay: is a sleep; a negative one goes back
-                    self._rewind(loop, definition.delay)
-                    start = state.time
-                if definition.sync:
-                    self.sync((definition.sync,), definition.sync_bpm)
-                loop.started = True
-            if loop.cue_path is not None:
-                event = self.time_state.add(loop.cue_path, state.time, loop.order, [], loop.bpm)
-                if self._parked:
-                    self._wake(event)
-            if definition.takes_value:
-                loop.value = definition.body(loop.value)
+            if not loop.needs_fiber:  # its last iteration was short: no fiber to switch to
+                loop.in_fiber = False
+                self._run_body(loop)
             else:
-                definition.body()
+                loop.in_fiber = True
+                if fibers.iterate(self, loop):  # waiting, mid-body, for the stream to reach it
+                    if loop is not self._eager:
+                        self._enqueue(loop)
+                    return
         except StopLoop:
             loop.stopped = True
         except PastHorizon:
@@ -317,6 +338,7 @@ class Runtime(TempoCalls, CueCalls, LoopControl):
             return
         time = state.time
         key = time.numerator / time.denominator
+        start = loop.body_start
         start_key = start.numerator / start.denominator
         # floats order like the exact times they round: each exact test runs only when it may hold
         if key <= start_key and time <= start and not loop.waited:
@@ -332,6 +354,29 @@ class Runtime(TempoCalls, CueCalls, LoopControl):
                 "it would play before it was defined"
             )
         heapq.heappush(self._queue, (key, time, loop.order, loop))  # as _enqueue does
+
+    def _run_body(self, loop: RunningLoop) -> None:
+        """One iteration of a thread's body, from its start (in a fiber)."""
+        state = loop.state
+        definition = loop.definition
+        loop.iteration_start = loop.body_start = state.time
+        loop.waited = loop.rewound = False
+        loop.needs_fiber = False  # until it sleeps SLEEPS_PER_RUN times in one run (see sleep)
+        if not loop.started:
+            if definition.delay < 0:  # Sonic Pi's delay: is a sleep; a negative one goes back
+                self._rewind(loop, definition.delay)
+                loop.body_start = state.time
+            if definition.sync:
+                self.sync((definition.sync,), definition.sync_bpm)
+            loop.started = True
+        if loop.cue_path is not None:
+            event = self.time_state.add(loop.cue_path, state.time, loop.order, [], loop.bpm)
+            if self._parked:
+                self._wake(event)
+        if definition.takes_value:
+            loop.value = definition.body(loop.value)
+        else:
+            definition.body()
 
     # ----- what pieces call (through composer.runtime.dsl) ------------------------------------
 
@@ -417,11 +462,29 @@ class Runtime(TempoCalls, CueCalls, LoopControl):
                 raise PastHorizon
             if loop.cut_at is not None and state.time >= loop.cut_at:
                 raise PastHorizon
-            if state.time - loop.iteration_start > MAX_ITERATION_BEATS:
-                what = "the top level" if loop is self._top else f"live_loop {loop.name!r}"
-                raise ComposerError(
-                    f"{what}: one iteration ran past {MAX_ITERATION_BEATS} beats; does its body loop forever?"
-                )
+        loop.sleeps += 1
+        if loop.sleeps >= SLEEPS_PER_RUN and not loop.warps:
+            self._long_run(loop)
+
+    def waited_here(self, loop: RunningLoop) -> None:
+        """A sync moved the thread on: it counts as a sleep (a body that loops for ever on
+        syncs waits for the stream too)."""
+        loop.sleeps += 1
+        if loop.sleeps >= SLEEPS_PER_RUN:
+            self._long_run(loop)
+
+    def _long_run(self, loop: RunningLoop) -> None:
+        """A body that sleeps on and on (it may loop for ever) waits here for the stream, in its
+        fiber. Most iterations are short, so after one that was a loop runs its next without a
+        fiber (a switch costs as much as a note); one of those that runs long runs on at once,
+        to the render's end or, playing, as far as TOP_LEVEL_BEATS, and the loop's next iterations
+        run in fibers again."""
+        loop.needs_fiber = True
+        if loop.in_fiber:
+            fibers.suspend()
+        elif self.until is None and loop.state.time - loop.iteration_start > TOP_LEVEL_BEATS:
+            raise ComposerError(f"live_loop {loop.name!r}: one iteration ran past {TOP_LEVEL_BEATS} beats "
+                                "after short ones; does its body loop forever?")
 
     # ----- kits -------------------------------------------------------------------------------
 

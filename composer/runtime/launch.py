@@ -10,6 +10,7 @@ import heapq
 
 from composer.beats import to_beats
 from composer.errors import ComposerError
+from composer.runtime import fibers
 from composer.runtime.events import Release
 from composer.runtime.piece import LoopDefinition, PieceDefinition
 
@@ -21,6 +22,7 @@ class LoopControl:
         if loop is not None:
             loop.removed = True
             del self.loops[name]
+            fibers.abandon(self, loop)  # a body waiting mid-iteration (one that loops for ever) ends now
 
     def cut_loop(self, name: str, at) -> None:
         """End a loop at beat `at`, mid-iteration if need be (a pad's stop on the bar line): what it

@@ -54,7 +54,10 @@ def prepare(path, runtime: Runtime):
         definition = _definition(api, path, runtime.seed)
     else:
         namespace = api.namespace()
-        scratch.run_top_level(top_level(path, namespace), namespace)
+        try:
+            scratch.run_top_level(top_level(path, namespace), namespace)
+        finally:
+            scratch.close()  # a top level that loops for ever is not played again (see Runtime.reload)
 
     def adopt(now) -> None:
         runtime.reload(definition, now)

@@ -26,7 +26,8 @@ class Parked(BaseException):
 class RunningLoop:
     __slots__ = ("definition", "state", "order", "name", "track", "one_shot", "started", "removed", "stopped",
                  "iteration_start", "sleep_limit", "sleep_key", "kit", "cut_at", "bpm", "beat", "last_sync", "waited",
-                 "waiting", "warps", "value", "cue_path", "rewound")
+                 "waiting", "warps", "value", "cue_path", "rewound",
+                 "sleeps", "body_start", "needs_fiber", "in_fiber")
 
     def __init__(self, definition: LoopDefinition, state: LoopState, order: int, track: str | None = None,
                  one_shot: bool = False):
@@ -40,6 +41,10 @@ class RunningLoop:
         self.removed = False
         self.stopped = False
         self.iteration_start = Fraction(0)
+        self.body_start = Fraction(0)  # where its body began (after a negative delay): it must sleep past it
+        self.sleeps = 0  # sleeps and syncs in this run of its body (it waits every SLEEPS_PER_RUN)
+        self.needs_fiber = True  # its next iteration runs in a fiber: the first, and after a long one
+        self.in_fiber = False  # the iteration running now has a fiber of its own (it can wait)
         self.sleep_limit = Fraction(0)  # past this, sleep checks the render end and runaway bodies
         self.sleep_key = 0.0  # sleep_limit as a float: sleep's quick test
         self.kit: Kit | None = None  # set by use_kit inside the thread; else the piece's kit
