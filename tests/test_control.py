@@ -56,3 +56,20 @@ def test_an_effect_s_control_sends_its_controller_where_the_block_played(tmp_pat
     """, beats=4)
     # reverb CC 91: 25 at the first note, 127 by the control and the next note, GM's 40 after
     assert controls(midi) == [(0, 1, 91, 25), (480, 1, 91, 127), (480, 1, 91, 40)]
+
+
+def test_control_without_a_node_changes_the_thread_s_last_one_as_sonic_pi_s(tmp_path):
+    """Sonic Pi's sound.rb: no node given, `control` takes the thread's last triggered node (a
+    thread started by it inherits it); a sample is a node too, which over MIDI changes nothing."""
+    import mido
+
+    from composer.render import render_file
+
+    piece = tmp_path / "piece.rb"
+    piece.write_text("live_loop :a do\n  play 60, release: 4\n  sleep 1\n  control note: 65\n  sleep 1\n"
+                     "  in_thread do\n    control note: 67\n  end\n  sleep 1\n  sample :bd_haus\n  control note: 72\n"
+                     "  sleep 1\nend\n")
+    render_file(piece, tmp_path / "out.mid", beats=4)
+    midi = mido.MidiFile(tmp_path / "out.mid")
+    assert [(n[0], n[1], n[4]) for n in notes(midi) if n[3] == 1] == [(0, 60, 480), (480, 65, 480), (960, 67, 960)]
+    assert [(n[0], n[3]) for n in notes(midi) if n[3] != 1] == [(1440, 10)]  # the drum, on its own channel

@@ -127,6 +127,7 @@ class PieceAPI:
         if options:
             sound.check_options(self, "sample", options, allowed=frozenset(), ignored=SAMPLE_OPTIONS)
         runtime = self._running("sample")
+        runtime._active[-1].last_node = None  # Sonic Pi's sample is a node `control` may change: here, nothing
         if amp is not None:
             velocity = min(max(amp, 0), 1) * 127
         velocity = _velocity(velocity)

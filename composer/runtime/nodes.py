@@ -14,7 +14,9 @@ A MIDI note cannot change once struck, but what a musician means by most control
 - options fixed when a note is struck (`amp:`, the envelope...) are ignored, warned once; other
   synth options are accepted without effect, as `play` accepts them.
 A change arriving after the node has ended changes nothing, as in Sonic Pi, where the synth
-has gone; `control` of nothing (a rest, a skipped sample) does nothing.
+has gone; `control` of nothing (a rest, a skipped sample) does nothing. `control` with no node
+changes the thread's last node (its parent's until it plays), as Sonic Pi's does; after a
+sample that is nothing.
 """
 
 from __future__ import annotations
@@ -32,8 +34,15 @@ from composer.runtime.sound import SynthNode
 FIXED_AT_NOTE_ON = frozenset("amp velocity duration attack decay sustain release channel port pitch".split())
 
 
+#: `control` given no node: as Sonic Pi, it changes the last one the thread (or the thread that
+#: started it) struck.
+LAST_NODE = object()
+
+
 def control(api, node, options: dict):
     """Sonic Pi's `control node, opts`: see the module's docstring."""
+    if node is LAST_NODE:
+        node = api._loop("control").last_node
     if node is None:
         return None
     if not isinstance(node, (SynthNode, Effect)):
@@ -101,7 +110,7 @@ def _arrival(runtime, loop, name: str, options: dict, given: dict):
 def names(api) -> dict:
     """The piece's names for this module, bound to one piece."""
 
-    def control_(node=None, **options):
+    def control_(node=LAST_NODE, **options):
         return control(api, node, options)
 
     return {"control": control_}

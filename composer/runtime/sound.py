@@ -307,7 +307,8 @@ def play(api, notes, options: dict, function: str = "play"):
             effect.touched.add((wire_channel, track))
     for number in numbers:
         emit(_new(Note, (beat, beats, number, velocity, wire_channel, track)))
-    return SynthNode(numbers, beat, beats, velocity, wire_channel, track, options)
+    node = loop.last_node = SynthNode(numbers, beat, beats, velocity, wire_channel, track, options)
+    return node
 
 
 _new = tuple.__new__  # a Note without NamedTuple's Python-level constructor: one is made per note

@@ -27,7 +27,7 @@ class RunningLoop:
     __slots__ = ("definition", "state", "order", "name", "track", "one_shot", "started", "removed", "stopped",
                  "iteration_start", "sleep_limit", "sleep_key", "kit", "cut_at", "bpm", "beat", "last_sync", "waited",
                  "waiting", "warps", "value", "cue_path", "rewound",
-                 "sleeps", "body_start", "needs_fiber", "in_fiber")
+                 "sleeps", "body_start", "needs_fiber", "in_fiber", "last_node")
 
     def __init__(self, definition: LoopDefinition, state: LoopState, order: int, track: str | None = None,
                  one_shot: bool = False):
@@ -45,6 +45,7 @@ class RunningLoop:
         self.sleeps = 0  # sleeps and syncs in this run of its body (it waits every SLEEPS_PER_RUN)
         self.needs_fiber = True  # its next iteration runs in a fiber: the first, and after a long one
         self.in_fiber = False  # the iteration running now has a fiber of its own (it can wait)
+        self.last_node = None  # what it struck last (a SynthNode; None after a sample): `control`'s default
         self.sleep_limit = Fraction(0)  # past this, sleep checks the render end and runaway bodies
         self.sleep_key = 0.0  # sleep_limit as a float: sleep's quick test
         self.kit: Kit | None = None  # set by use_kit inside the thread; else the piece's kit
@@ -76,3 +77,4 @@ class RunningLoop:
         self.kit = parent.kit
         self.bpm = parent.bpm
         self.beat = parent.beat
+        self.last_node = parent.last_node
