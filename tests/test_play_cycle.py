@@ -70,6 +70,19 @@ def test_control_patterns_play_note_velocity_length_and_channel(tmp_path):
         (0, 48, 64, 3, 240), (480, 52, 127, 3, 240), (960, 55, 32, 3, 240)]
 
 
+def test_velocity_by_default_is_strudels_for_control_patterns_and_100_for_mini_notation(tmp_path):
+    piece = write_piece(tmp_path, """
+        @live_loop
+        def band():
+            play_cycle(strudel.note("c3"), beats=1, wait=False)
+            play_cycle(strudel.note("e3"), beats=1, velocity=80, wait=False)
+            play_cycle(strudel.note("g3").gain(0.5), beats=1, wait=False)
+            play_cycle("c5", beats=1)
+    """)
+    render_file(piece, tmp_path / "out.mid", beats=1)
+    assert sorted((n[2], n[3]) for n in notes(tmp_path / "out.mid")) == [(48, 114), (52, 80), (55, 57), (72, 100)]
+
+
 def test_control_patterns_send_their_controllers(tmp_path):
     piece = write_piece(tmp_path, """
         @live_loop

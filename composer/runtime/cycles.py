@@ -3,9 +3,11 @@
 Mini-notation words that name a drum of the kit are hits, note names and numbers are notes
 (with `scale=`, numbers are degrees into it). A control pattern (`strudel.note("c3 e3")
 .velocity("0.5 1")`) plays each event as its controls say: `note` (or `n`), `s` (a drum of the
-kit), `velocity` (0-1) scaled by `gain`, `clip`/`legato` (the note's length as a share of its
-event), `channel` (1-16), `ccn`/`ccv` (a controller and its value, 0-1 as Strudel's), `program`, `pan` (CC 10, 0-1), `cutoff`
-(CC 74: a MIDI value, or Hz above 127) and `bend` (-1..1); other controls are carried, unplayed.
+kit), `velocity` (0-1; by default @strudel/midi's 0.9, or play_cycle's `velocity=`) scaled by
+`gain`, `clip`/`legato` (the note's length as a share of its event), `channel` (1-16),
+`ccn`/`ccv` (a controller and its value, 0-1 as Strudel's), `program`, `pan` (CC 10, 0-1),
+`cutoff` (CC 74: a MIDI value, or Hz above 127) and `bend` (-1..1); other controls are carried,
+unplayed.
 
 Which cycle plays is counted per loop and per call site (the piece's file and line), so
 `play_cycle(mini("<c4 e4 g4>"))` steps through 60, 64, 67 whatever object it is handed.
@@ -23,6 +25,8 @@ from composer.midi.bytes import CUTOFF, PAN, PITCH_BEND_CENTRE, pitch_bend
 from composer.runtime.events import PROGRAM, Midi, Setting
 
 SAMPLE_BEATS = Fraction(1, 4)  # how long a drum hit's note lasts before its note-off
+VELOCITY = 100  # a mini-notation event's, as play's
+CONTROL_VELOCITY = 0.9  # a control pattern's without a velocity control, as @strudel/midi sends it
 def compiled(pattern, seed: int):
     """The pattern to play: mini-notation parsed once per text and seed, or a Pattern as it is."""
     from composer.pattern import Pattern
@@ -48,8 +52,9 @@ def call_site(depth: int = 3) -> str:
     return f"{frame.f_code.co_filename}:{frame.f_lineno}"
 
 
-def play_cycle(api, pattern, beats, velocity: int, channel: int, duration, scale) -> Fraction:
-    """Play cycle N of `pattern` (N counted per loop and call site); returns its length in beats."""
+def play_cycle(api, pattern, beats, velocity: int | None, channel: int, duration, scale) -> Fraction:
+    """Play cycle N of `pattern` (N counted per loop and call site); returns its length in beats.
+    `velocity` None: each kind of event's own default."""
     from composer.ring import ring
     from composer.runtime.sound import note_numbers
 
@@ -58,6 +63,7 @@ def play_cycle(api, pattern, beats, velocity: int, channel: int, duration, scale
     source = compiled(pattern, runtime.seed)
     cycle = loop.state.tick(f"play_cycle@{call_site()}")
     length = beats
+    plain_velocity = VELOCITY if velocity is None else velocity
     for hap in source.onsets_in(Fraction(cycle), Fraction(cycle + 1)):
         offset = (hap.whole.begin - cycle) * length
         span = (hap.whole.end - hap.whole.begin) * length if duration is None else duration
@@ -70,16 +76,17 @@ def play_cycle(api, pattern, beats, velocity: int, channel: int, duration, scale
             continue
         kit = runtime.current_kit()
         if isinstance(value, str) and value.lower() in kit.drums:
-            runtime.note(kit.note(value), velocity, SAMPLE_BEATS if duration is None else span, kit.channel - 1, offset)
+            runtime.note(kit.note(value), plain_velocity, SAMPLE_BEATS if duration is None else span, kit.channel - 1, offset)
             continue
         if scale is not None and isinstance(value, (int, float)):
             value = ring(scale)[int(value)]
         for number in note_numbers(value):
-            runtime.note(number, velocity, span, channel, offset)
+            runtime.note(number, plain_velocity, span, channel, offset)
     return length
 
 
-def _play_controls(runtime, loop, controls: dict, offset, span, velocity: int, channel: int, stretch: bool, scale):
+def _play_controls(runtime, loop, controls: dict, offset, span, velocity: int | None, channel: int, stretch: bool,
+                   scale):
     """One event of a control pattern: its note or drum, and the controllers it names."""
     from composer.ring import ring
     from composer.runtime.sound import channel_number, clamp_byte, note_numbers, pan_byte
@@ -87,8 +94,9 @@ def _play_controls(runtime, loop, controls: dict, offset, span, velocity: int, c
     wire = channel_number(int(controls["channel"])) if "channel" in controls else channel
     beat = loop.state.time + runtime.file_beats(loop, offset)  # a thread may keep a tempo of its own
     track = loop.track
-    if "velocity" in controls or "gain" in controls:
-        velocity = round(127 * float(controls.get("velocity", velocity / 127)) * float(controls.get("gain", 1)))
+    if "velocity" in controls or "gain" in controls or velocity is None:
+        default = CONTROL_VELOCITY if velocity is None else velocity / 127
+        velocity = round(127 * float(controls.get("velocity", default)) * float(controls.get("gain", 1)))
         velocity = min(max(velocity, 0), 127)
     clip = controls.get("clip")
     if clip is not None and stretch:

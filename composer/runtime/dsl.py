@@ -151,15 +151,16 @@ class PieceAPI:
         """Sonic Pi's play_pattern: each note, then sleep one beat."""
         self.play_pattern_timed(notes, [1], **options)
 
-    def play_cycle(self, pattern, beats=None, velocity=100, channel=1, duration=None, scale=None, wait=True):
+    def play_cycle(self, pattern, beats=None, velocity=None, channel=1, duration=None, scale=None, wait=True):
         """Play the next cycle of a pattern (mini-notation, or a control pattern such as
         `strudel.note("c3 e3").velocity("0.5 1")`), stretched over `beats` (default a bar);
-        then sleep `beats`, unless `wait=False`. See composer.runtime.cycles."""
+        then sleep `beats`, unless `wait=False`. Velocity by default: 100, or a control
+        pattern's own (Strudel's 0.9). See composer.runtime.cycles."""
         from composer.runtime import cycles
 
         runtime = self._running("play_cycle")
         length = runtime.bar_beats() if beats is None else _duration(beats, "play_cycle beats")
-        cycles.play_cycle(self, pattern, length, _velocity(velocity), _channel(channel),
+        cycles.play_cycle(self, pattern, length, None if velocity is None else _velocity(velocity), _channel(channel),
                           None if duration is None else _duration(duration), scale)
         if wait:
             self.sleep(length)
