@@ -154,3 +154,16 @@ def test_a_loop_whose_iterations_run_long_now_and_then_waits_in_each(tmp_path):
     played = [(e.beat, e.note) for e in runtime.events(until=300) if type(e) is Note]
     assert [beat for beat, note in played if note == 60] == [i / 4 for i in range(1200)]
     assert [beat for beat, note in played if note == 72] == list(range(300))
+
+
+def test_a_top_level_loop_cannot_move_to_another_os_thread_and_says_so_in_one_line(tmp_path):
+    import threading
+
+    runtime = loading.load(write_piece(tmp_path, "loop do\n  play 60\n  sleep 1\nend\n", "piece.rb"))
+    caught = []
+    thread = threading.Thread(target=lambda: caught.append(pytest.raises(PieceError, list, runtime.events(until=5000))))
+    thread.start()
+    thread.join()
+    message = str(caught[0].value)
+    assert "\n" not in message and message.endswith("a body that loops for ever plays on in the thread that started "
+                                                    "it, not in another (load and play a piece in one thread)")

@@ -253,7 +253,9 @@ class Runtime(TempoCalls, CueCalls, LoopControl):
     def reload(self, piece: PieceDefinition, now) -> None:
         """Adopt an edited piece: kept loops run their new body from their next iteration, new
         loops start on the next whole beat after `now` (plus the top level's sleeps before them),
-        removed loops end with this iteration. The top level's own notes are not played again."""
+        removed loops end with this iteration. The top level's own notes are not played again, nor is
+        a loop it plays for ever started twice: the running one plays on as it was (Sonic Pi users
+        put what they edit in a live_loop; a second Run there would stack a second copy)."""
         now = to_beats(now)
         start = Fraction(-(-now.numerator // now.denominator))  # ceiling: the next whole beat
         kit = self._load_kit(piece.kit or DEFAULT_KIT)  # may fail: first

@@ -20,6 +20,7 @@ import threading
 from greenlet import error as GreenletError, getcurrent, greenlet
 
 from composer import context
+from composer.errors import ComposerError
 
 #: What a fiber hands back when its body waits (else None, or the exception the body raised).
 SUSPENDED = object()
@@ -40,7 +41,11 @@ def iterate(runtime, loop) -> bool:
     if fiber is None:
         idle = _idle.fibers
         fiber = idle.pop() if idle else greenlet(_serve)
-    fiber.parent = getcurrent()
+    try:
+        fiber.parent = getcurrent()
+    except ValueError:  # it waits in another OS thread's fiber
+        raise ComposerError(f"{loop.name}: a body that loops for ever plays on in the thread that started it, "
+                            "not in another (load and play a piece in one thread)") from None
     outcome = fiber.switch(runtime, loop)
     if outcome is SUSPENDED:
         runtime._suspended[loop] = fiber
