@@ -125,8 +125,16 @@ def render_timeline(piece: str | Path, bars=None, beats=None, seed: int = 0, bpm
 def natural_length(piece, seed: int = 0, bpm=None) -> Fraction | None:
     """Beats to the piece's own end (see the module's docstring), or None when it plays on."""
     runtime = loading.load(Path(piece), seed=seed, bpm=bpm, until=NATURAL_END_BEATS)
-    if runtime.piece.length is not None:
-        return runtime.piece.length
+    try:
+        if runtime.piece.length is not None:
+            return runtime.piece.length
+        return _followed_to_end(runtime)
+    finally:
+        runtime.close()
+
+
+def _followed_to_end(runtime) -> Fraction | None:
+    """Run the piece DEFAULT_BARS bars at a time while only threads that end are left."""
     meters = MeterMap(*runtime.time_signature)
     last = runtime.top_level_time()
     checkpoint = meters.beats(DEFAULT_BARS)  # live_loops that stop themselves by then end the piece
