@@ -46,9 +46,9 @@ class RenderSummary:
     tempo_changes: tuple = field(default=())  # (bar, bpm) after the first tempo
 
     def line(self) -> str:
-        bars = f"{float(self.bars):g}"
+        bars = f"{float(self.bars):g} bar{'' if self.bars == 1 else 's'}"
         return (
-            f"wrote {self.path}: {self.notes} notes on {self.tracks} tracks, {bars} bars "
+            f"wrote {self.path}: {self.notes} notes on {self.tracks} tracks, {bars} "
             f"({float(self.beats):g} beats) at {float(self.bpm):g} bpm{self._changes()}, {self.seconds:.1f} s"
         )
 

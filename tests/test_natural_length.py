@@ -23,7 +23,7 @@ def notes_on(path: Path) -> int:
 def test_a_buffer_that_ends_renders_to_its_last_bar_not_sixteen(tmp_path):
     piece = write_piece(tmp_path, "play 60\nsleep 1\nplay 64\nsleep 1\n", "short.rb")
     summary = render_file(piece, tmp_path / "short.mid")
-    assert (summary.bars, summary.beats) == (1, 4)
+    assert (summary.bars, summary.beats) == (1, 4) and "1 bar (4 beats)" in summary.line()
     assert notes_on(tmp_path / "short.mid") == 2 and length_in_beats(tmp_path / "short.mid") == 2  # its last sound
 
 
