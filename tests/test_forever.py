@@ -167,3 +167,18 @@ def test_a_top_level_loop_cannot_move_to_another_os_thread_and_says_so_in_one_li
     message = str(caught[0].value)
     assert "\n" not in message and message.endswith("a body that loops for ever plays on in the thread that started "
                                                     "it, not in another (load and play a piece in one thread)")
+
+
+def test_a_live_loop_whose_later_iteration_loops_for_ever_plays_on_live(tmp_path):
+    """Three short iterations, then one that never ends: played with no end it goes on past
+    TOP_LEVEL_BEATS, lazily, beside the other loop (it used to stop there with an error)."""
+    path = write_piece(tmp_path, "live_loop :a do\n  if tick == 3\n    loop do\n      play 62\n      sleep 0.5\n"
+                                 "    end\n  end\n  play 60\n  sleep 1\nend\n\nlive_loop :b do\n  play 72\n  sleep 1\nend\n",
+                       "piece.rb")
+    runtime = loading.load(path)
+    played = [(e.beat, e.note) for e in runtime.events(until=PAST) if type(e) is Note]
+    assert [(beat, note) for beat, note in played if note != 72] == (
+        [(beat, 60) for beat in range(3)] + [(3 + i / 2, 62) for i in range(2 * (PAST - 3))])
+    assert [beat for beat, note in played if note == 72] == list(range(PAST))
+    later = [(e.beat, e.note) for e in runtime.events(until=PAST + 2) if type(e) is Note]
+    assert sorted(later) == [(PAST, 62), (PAST, 72), (PAST + 0.5, 62), (PAST + 1, 62), (PAST + 1, 72), (PAST + 1.5, 62)]

@@ -9,7 +9,6 @@ import heapq
 from fractions import Fraction
 
 from composer.beats import add, to_beats
-from composer.errors import ComposerError
 from composer.runtime import fibers
 from composer.runtime.events import Control, Event, Note
 from composer.runtime.kits import Kit, load_kit
@@ -105,16 +104,13 @@ class PieceCalls:
 
     def _long_run(self, loop: RunningLoop) -> None:
         """A body that sleeps on and on (it may loop for ever) waits here for the stream, in its
-        fiber. Most iterations are short, so after one that was a loop runs its next without a
-        fiber (a switch costs as much as a note); one of those that runs long runs on at once,
-        to the render's end or, playing, as far as TOP_LEVEL_BEATS, and the loop's next iterations
-        run in fibers again."""
+        fiber. Rendering, most iterations are short, so after one that was a loop runs its next
+        without a fiber (a switch costs as much as a note); one of those that runs long runs on
+        to the render's end, and the loop's next iterations run in fibers again. Played with no
+        end, every iteration has a fiber (see Runtime._run_body), so any of them can wait."""
         loop.needs_fiber = True
         if loop.in_fiber:
             fibers.suspend()
-        elif self.until is None and loop.state.time - loop.iteration_start > TOP_LEVEL_BEATS:
-            raise ComposerError(f"live_loop {loop.name!r}: one iteration ran past {TOP_LEVEL_BEATS} beats "
-                                "after short ones; does its body loop forever?")
 
     # ----- kits -------------------------------------------------------------------------------
 

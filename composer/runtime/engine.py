@@ -358,7 +358,9 @@ class Runtime(PieceCalls, TempoCalls, CueCalls, LoopControl):
         definition = loop.definition
         loop.iteration_start = loop.body_start = state.time
         loop.waited = loop.rewound = False
-        loop.needs_fiber = False  # until it sleeps SLEEPS_PER_RUN times in one run (see PieceCalls.sleep)
+        # rendering, its next iteration needs none until one sleeps SLEEPS_PER_RUN times in a run (see
+        # PieceCalls._long_run); played with no end, any may loop for ever: each has one (~2 us)
+        loop.needs_fiber = self.until is None
         if not loop.started:
             if definition.delay < 0:  # Sonic Pi's delay: is a sleep; a negative one goes back
                 self._rewind(loop, definition.delay)

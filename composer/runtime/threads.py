@@ -43,7 +43,7 @@ class RunningLoop:
         self.iteration_start = Fraction(0)
         self.body_start = Fraction(0)  # where its body began (after a negative delay): it must sleep past it
         self.sleeps = 0  # sleeps and syncs in this run of its body (it waits every SLEEPS_PER_RUN)
-        self.needs_fiber = True  # its next iteration runs in a fiber: the first, and after a long one
+        self.needs_fiber = True  # its next iteration runs in a fiber: the first, after a long one, or all (played)
         self.in_fiber = False  # the iteration running now has a fiber of its own (it can wait)
         self.last_node = None  # what it struck last (a SynthNode; None after a sample): `control`'s default
         self.sleep_limit = Fraction(0)  # past this, sleep checks the render end and runaway bodies
