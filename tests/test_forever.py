@@ -181,4 +181,49 @@ def test_a_live_loop_whose_later_iteration_loops_for_ever_plays_on_live(tmp_path
         [(beat, 60) for beat in range(3)] + [(3 + i / 2, 62) for i in range(2 * (PAST - 3))])
     assert [beat for beat, note in played if note == 72] == list(range(PAST))
     later = [(e.beat, e.note) for e in runtime.events(until=PAST + 2) if type(e) is Note]
-    assert sorted(later) == [(PAST, 62), (PAST, 72), (PAST + 0.5, 62), (PAST + 1, 62), (PAST + 1, 72), (PAST + 1.5, 62)]
+    assert sorted(later) == [(PAST, 62), (PAST, 72), (PAST + 0.5, 62), (PAST + 1, 62), (PAST + 1, 72),
+                             (PAST + 1.5, 62)]
+
+
+DENSE = "live_loop :a do\n  play 72\n  sleep 1\nend\n\nloop do\n  play chord(:e3, :minor)\n  sleep 0.125\nend\n"
+
+
+def _counting_sleeps(monkeypatch):
+    from composer.runtime.engine import Runtime
+
+    counted = []
+    sleep = Runtime.sleep
+    monkeypatch.setattr(Runtime, "sleep", lambda self, beats: counted.append(beats) or sleep(self, beats))
+    return counted
+
+
+def test_a_reload_reads_a_dense_top_level_loop_only_past_its_loops(tmp_path, monkeypatch):
+    """A save must be read well within the reload's deadline: the edited top level is read as
+    far as the running one defined its loops (and for a moment more), not 4096 beats of chords."""
+    monkeypatch.setattr(loading, "READ_SECONDS", 0)
+    path = write_piece(tmp_path, DENSE, "piece.rb")
+    runtime = loading.load(path)
+    assert [(e.beat, e.note) for e in runtime.events(until=2) if type(e) is Note and e.note > 70] == [(0, 72), (1, 72)]
+    path.write_text(DENSE.replace("72", "74"))
+    sleeps = _counting_sleeps(monkeypatch)
+    loading.reload(runtime, path, now=2)
+    assert len(sleeps) <= 2 * 64  # one stretch of the top level (it used to read 32,768 sleeps)
+    later = [(e.beat, e.note) for e in runtime.events(until=5) if type(e) is Note]
+    assert [beat for beat, note in later if note == 74] == [2, 3, 4]  # the edit plays
+    assert [beat for beat, note in later if note < 70] == [2 + i / 8 for i in range(24) for _ in range(3)]
+
+
+def test_a_reload_still_reads_as_far_as_the_top_level_defined_a_loop(tmp_path, monkeypatch):
+    """A loop the top level defines after 100 notes of an intro is edited, not removed, by a
+    reload that reads only as far as it must."""
+    monkeypatch.setattr(loading, "READ_SECONDS", 0)
+    intro = "100.times do\n  play 50\n  sleep 0.25\nend\n\n"
+    path = write_piece(tmp_path, intro + DENSE, "piece.rb")
+    runtime = loading.load(path)
+    assert [e.beat for e in runtime.events(until=27) if type(e) is Note and e.note == 72] == [25, 26]
+    path.write_text(intro + DENSE.replace("72", "74"))
+    sleeps = _counting_sleeps(monkeypatch)
+    loading.reload(runtime, path, now=27)
+    assert len(sleeps) <= 100 + 2 * 64
+    assert [(e.beat, e.note) for e in runtime.events(until=30) if type(e) is Note and e.note > 70] == [
+        (27, 74), (28, 74), (29, 74)]

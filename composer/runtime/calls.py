@@ -14,8 +14,8 @@ from composer.runtime.events import Control, Event, Note
 from composer.runtime.kits import Kit, load_kit
 from composer.runtime.threads import PastHorizon, RunningLoop
 
-#: How far the top level runs at load (and when a reload reads it) before it plays on beside
-#: the other threads: the loops and settings it makes up to there are known at once.
+#: How far the top level runs at load before it plays on beside the other threads: the loops
+#: and settings it makes up to there are known at once (a reload reads less: runtime.loading).
 TOP_LEVEL_BEATS = 4096
 #: A body waits for the stream at every this many sleeps (or syncs) of one run: one that loops
 #: for ever is computed a stretch at a time, lazily (composer.runtime.fibers).

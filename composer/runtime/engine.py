@@ -143,8 +143,11 @@ class Runtime(PieceCalls, TempoCalls, CueCalls, LoopControl):
 
     # ----- threads ----------------------------------------------------------------------------
 
-    def run_top_level(self, body: Callable[[], None], namespace: dict) -> None:
-        """Run the piece's top level (`body`, in `namespace`) as the first thread, at beat 0."""
+    def run_top_level(self, body: Callable[[], None], namespace: dict,
+                      reads_on: Callable[[RunningLoop], bool] | None = None) -> None:
+        """Run the piece's top level (`body`, in `namespace`) as the first thread, at beat 0. One
+        that plays on is read ahead while `reads_on(top)` holds (a reload's scratch copy says how
+        far it must), never past TOP_LEVEL_BEATS."""
         namespace.update(__name__="__piece__", __file__=str(self.path))
         self._namespace = namespace
         definition = LoopDefinition(name="<top level>", body=body, line=1, auto_cue=False)
@@ -153,7 +156,8 @@ class Runtime(PieceCalls, TempoCalls, CueCalls, LoopControl):
         self._eager = top
         try:
             self.run_iteration(top)
-            while top in self._suspended and top.state.time < TOP_LEVEL_BEATS:
+            while (top in self._suspended and top.state.time < TOP_LEVEL_BEATS
+                   and (reads_on is None or reads_on(top))):
                 self._iterations += 1  # each stretch has a budget of its own
                 self.run_iteration(top)
         finally:

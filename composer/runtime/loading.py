@@ -7,6 +7,7 @@ composer.ruby, chosen by composer.runtime.piece.top_level) or a chart (its band,
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from composer import context
@@ -14,6 +15,9 @@ from composer.filekinds import check_kind
 from composer.runtime.dsl import PieceAPI
 from composer.runtime.engine import Runtime
 from composer.runtime.piece import PieceDefinition, is_chart, top_level
+
+#: CPU time a reload reads an edited top level that plays on past the running one's loops.
+READ_SECONDS = 0.1
 
 
 def load(path, seed: int = 0, bpm=None, until=None) -> Runtime:
@@ -55,7 +59,7 @@ def prepare(path, runtime: Runtime):
     else:
         namespace = api.namespace()
         try:
-            scratch.run_top_level(top_level(path, namespace), namespace)
+            scratch.run_top_level(top_level(path, namespace), namespace, _reads_on(runtime))
         finally:
             scratch.close()  # a top level that loops for ever is not played again (see Runtime.reload)
 
@@ -64,6 +68,17 @@ def prepare(path, runtime: Runtime):
         api.runtime = runtime
 
     return adopt
+
+
+def _reads_on(runtime: Runtime):
+    """How far a reload reads an edited top level that plays on (one that loops for ever would
+    otherwise be read for TOP_LEVEL_BEATS, which for dense chords takes most of the reload's
+    deadline, composer.live.reload): past every beat where the running one defined a loop,
+    so none is removed that the edit still defines there, then on while it costs under
+    READ_SECONDS of CPU, to find loops the edit adds later. Its own notes are not played."""
+    last = max((loop.offset for loop in runtime.piece.loops.values()), default=0)
+    began = time.thread_time()
+    return lambda top: top.state.time <= last or time.thread_time() - began < READ_SECONDS
 
 
 def _definition(api: PieceAPI, path, seed: int) -> PieceDefinition:
