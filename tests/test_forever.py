@@ -169,13 +169,18 @@ def test_a_top_level_loop_cannot_move_to_another_os_thread_and_says_so_in_one_li
                                                     "it, not in another (load and play a piece in one thread)")
 
 
-def test_a_live_loop_whose_later_iteration_loops_for_ever_plays_on_live(tmp_path):
-    """Three short iterations, then one that never ends: played with no end it goes on past
-    TOP_LEVEL_BEATS, lazily, beside the other loop (it used to stop there with an error)."""
+@pytest.mark.parametrize("watched", [False, True], ids=["play", "live"])
+def test_a_live_loop_whose_later_iteration_loops_for_ever_plays_on_live(tmp_path, watched):
+    """Three short iterations, then one that never ends: played with no end (by `play`, or
+    watched by `live`'s budget) it goes on past TOP_LEVEL_BEATS, lazily, beside the other loop
+    (it used to stop there with an error)."""
     path = write_piece(tmp_path, "live_loop :a do\n  if tick == 3\n    loop do\n      play 62\n      sleep 0.5\n"
                                  "    end\n  end\n  play 60\n  sleep 1\nend\n\nlive_loop :b do\n  play 72\n  sleep 1\nend\n",
                        "piece.rb")
     runtime = loading.load(path)
+    reports = []
+    if watched:
+        runtime.budget.live(reports.append)
     played = [(e.beat, e.note) for e in runtime.events(until=PAST) if type(e) is Note]
     assert [(beat, note) for beat, note in played if note != 72] == (
         [(beat, 60) for beat in range(3)] + [(3 + i / 2, 62) for i in range(2 * (PAST - 3))])
@@ -183,6 +188,7 @@ def test_a_live_loop_whose_later_iteration_loops_for_ever_plays_on_live(tmp_path
     later = [(e.beat, e.note) for e in runtime.events(until=PAST + 2) if type(e) is Note]
     assert sorted(later) == [(PAST, 62), (PAST, 72), (PAST + 0.5, 62), (PAST + 1, 62), (PAST + 1, 72),
                              (PAST + 1.5, 62)]
+    assert reports == []
 
 
 DENSE = "live_loop :a do\n  play 72\n  sleep 1\nend\n\nloop do\n  play chord(:e3, :minor)\n  sleep 0.125\nend\n"
@@ -200,7 +206,7 @@ def _counting_sleeps(monkeypatch):
 def test_a_reload_reads_a_dense_top_level_loop_only_past_its_loops(tmp_path, monkeypatch):
     """A save must be read well within the reload's deadline: the edited top level is read as
     far as the running one defined its loops (and for a moment more), not 4096 beats of chords."""
-    monkeypatch.setattr(loading, "READ_SECONDS", 0)
+    monkeypatch.setattr(loading, "READ_SECONDS", 0, raising=False)
     path = write_piece(tmp_path, DENSE, "piece.rb")
     runtime = loading.load(path)
     assert [(e.beat, e.note) for e in runtime.events(until=2) if type(e) is Note and e.note > 70] == [(0, 72), (1, 72)]
@@ -216,7 +222,7 @@ def test_a_reload_reads_a_dense_top_level_loop_only_past_its_loops(tmp_path, mon
 def test_a_reload_still_reads_as_far_as_the_top_level_defined_a_loop(tmp_path, monkeypatch):
     """A loop the top level defines after 100 notes of an intro is edited, not removed, by a
     reload that reads only as far as it must."""
-    monkeypatch.setattr(loading, "READ_SECONDS", 0)
+    monkeypatch.setattr(loading, "READ_SECONDS", 0, raising=False)
     intro = "100.times do\n  play 50\n  sleep 0.25\nend\n\n"
     path = write_piece(tmp_path, intro + DENSE, "piece.rb")
     runtime = loading.load(path)
