@@ -139,7 +139,7 @@ def _followed_to_end(runtime) -> Fraction | None:
     last = runtime.top_level_time()
     checkpoint = meters.beats(DEFAULT_BARS)  # live_loops that stop themselves by then end the piece
     while not runtime.ended():
-        if checkpoint > NATURAL_END_BEATS or (checkpoint > meters.beats(DEFAULT_BARS) and runtime.looping()):
+        if checkpoint > NATURAL_END_BEATS:
             return None
         for event in runtime.events(until=checkpoint):
             kind = type(event)
